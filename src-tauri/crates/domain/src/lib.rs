@@ -1,0 +1,20 @@
+//! Keukentafel's domain: the records a volunteer keeps (households, consent events, visits, the
+//! local user), how their input is validated and normalised, ids and hybrid logical clocks, and
+//! the typed errors the UI receives as `{code, message}`.
+//!
+//! Invariants: nothing here does I/O or reads the system clock; time and randomness come in
+//! through [`clock::Sources`], so every caller (store, CLI demo data, tests) is deterministic
+//! when it wants to be. This crate must never depend on Tauri.
+
+pub mod bindings;
+pub mod clock;
+pub mod consent;
+pub mod error;
+pub mod ids;
+pub mod model;
+pub mod validate;
+
+pub use clock::{Clock, Hlc, Sources};
+pub use error::{ApiError, ErrorCode, FieldError, FieldErrorCode};
+pub use ids::*;
+pub use model::*;

@@ -1,0 +1,331 @@
+//! Validation and normalisation of form input. Every function returns all field errors at once
+//! (so a form can mark every wrong field) or the normalised input (trimmed text, postcode as
+//! `1234 AB`). Messages are plain Dutch (B1) first, English second.
+
+use chrono::NaiveDate;
+
+use crate::error::{FieldError, FieldErrorCode as C, ValidationErrors};
+use crate::model::*;
+
+const NAME_MAX: usize = 120;
+const LINE_MAX: usize = 200;
+const NOTES_MAX: usize = 4000;
+const PEOPLE_MAX: u32 = 30;
+const VOLUNTEERS_MAX: usize = 6;
+
+/// Reads a Dutch postcode written as `1234AB`, `1234 ab` or ` 1234  AB `; returns `1234 AB`.
+/// The first digit is never 0 and the letters SA, SD and SS are not used.
+pub fn normalize_postcode(input: &str) -> Option<String> {
+    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let bytes = compact.as_bytes();
+    if bytes.len() != 6 {
+        return None;
+    }
+    let (digits, letters) = compact.split_at(4);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+        return None;
+    }
+    if !letters.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let letters = letters.to_ascii_uppercase();
+    if matches!(letters.as_str(), "SA" | "SD" | "SS") {
+        return None;
+    }
+    Some(format!("{digits} {letters}"))
+}
+
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn required(&mut self, field: &str, value: &str, nl: &str, en: &str) {
+        if value.is_empty() {
+            self.0.push(FieldError::new(field, C::Required, nl, en));
+        }
+    }
+
+    fn max_len(&mut self, field: &str, value: &str, max: usize) {
+        if value.chars().count() > max {
+            self.0.push(FieldError::new(
+                field,
+                C::TooLong,
+                format!("Dit is te lang. Gebruik hoogstens {max} tekens."),
+                format!("This is too long. Use at most {max} characters."),
+            ));
+        }
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, ValidationErrors> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(ValidationErrors(self.0))
+        }
+    }
+}
+
+fn trim(s: &mut String) {
+    let t = s.trim();
+    if t.len() != s.len() {
+        *s = t.to_owned();
+    }
+}
+
+pub fn household(mut h: HouseholdInput) -> Result<HouseholdInput, ValidationErrors> {
+    for s in [
+        &mut h.name,
+        &mut h.street_address,
+        &mut h.postcode,
+        &mut h.city,
+        &mut h.wijk,
+        &mut h.landlord,
+        &mut h.energy_supplier,
+        &mut h.administrator_name,
+        &mut h.administrator_contact,
+        &mut h.notes,
+    ] {
+        trim(s);
+    }
+    let mut e = Errors(Vec::new());
+    e.required("name", &h.name, "Vul een naam of code in.", "Enter a name or code.");
+    e.max_len("name", &h.name, NAME_MAX);
+    for (field, value) in [
+        ("street_address", &h.street_address),
+        ("city", &h.city),
+        ("wijk", &h.wijk),
+        ("landlord", &h.landlord),
+        ("energy_supplier", &h.energy_supplier),
+        ("administrator_name", &h.administrator_name),
+        ("administrator_contact", &h.administrator_contact),
+    ] {
+        e.max_len(field, value, LINE_MAX);
+    }
+    e.max_len("notes", &h.notes, NOTES_MAX);
+    if !h.postcode.is_empty() {
+        match normalize_postcode(&h.postcode) {
+            Some(p) => h.postcode = p,
+            None => e.0.push(FieldError::new(
+                "postcode",
+                C::InvalidPostcode,
+                "Deze postcode klopt niet. Schrijf hem als 1234 AB: vier cijfers en twee letters.",
+                "This postcode is not valid. Write it as 1234 AB: four digits and two letters.",
+            )),
+        }
+    }
+    if h.adults > PEOPLE_MAX || h.children > PEOPLE_MAX {
+        let field = if h.adults > PEOPLE_MAX { "adults" } else { "children" };
+        e.0.push(FieldError::new(
+            field,
+            C::OutOfRange,
+            format!("Vul een aantal van 0 tot en met {PEOPLE_MAX} in."),
+            format!("Enter a number from 0 to {PEOPLE_MAX}."),
+        ));
+    } else if h.adults + h.children == 0 {
+        e.0.push(FieldError::new(
+            "adults",
+            C::OutOfRange,
+            "In een huishouden woont minstens één persoon.",
+            "A household has at least one person.",
+        ));
+    }
+    e.finish(h)
+}
+
+pub fn profile(mut p: UserProfileInput) -> Result<UserProfileInput, ValidationErrors> {
+    trim(&mut p.name);
+    trim(&mut p.organisation);
+    let mut e = Errors(Vec::new());
+    e.required("name", &p.name, "Vul je naam in.", "Enter your name.");
+    e.max_len("name", &p.name, NAME_MAX);
+    e.max_len("organisation", &p.organisation, LINE_MAX);
+    e.finish(p)
+}
+
+pub fn consent(mut c: ConsentInput, today: NaiveDate) -> Result<ConsentInput, ValidationErrors> {
+    trim(&mut c.text_version);
+    let mut e = Errors(Vec::new());
+    e.required(
+        "text_version",
+        &c.text_version,
+        "Welke versie van de toestemmingstekst is gebruikt?",
+        "Which version of the consent text was used?",
+    );
+    e.max_len("text_version", &c.text_version, 40);
+    if c.date > today {
+        e.0.push(FieldError::new(
+            "date",
+            C::DateInFuture,
+            "Deze datum ligt in de toekomst. Kies vandaag of een eerdere dag.",
+            "This date is in the future. Choose today or an earlier day.",
+        ));
+    }
+    e.finish(c)
+}
+
+/// Reads `HH:MM` (24 hours); empty is allowed and means "no time agreed".
+pub fn normalize_time(input: &str) -> Option<String> {
+    let t = input.trim();
+    if t.is_empty() {
+        return Some(String::new());
+    }
+    let (h, m) = t.split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60 && (1..=2).contains(&input.trim().split(':').next()?.len()))
+        .then(|| format!("{h:02}:{m:02}"))
+}
+
+pub fn visit(mut v: VisitInput, today: NaiveDate) -> Result<VisitInput, ValidationErrors> {
+    trim(&mut v.summary);
+    v.volunteers = v.volunteers.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
+    let mut e = Errors(Vec::new());
+    match normalize_time(&v.planned_time) {
+        Some(t) => v.planned_time = t,
+        None => e.0.push(FieldError::new(
+            "planned_time",
+            C::InvalidTime,
+            "Schrijf de tijd als uu:mm, bijvoorbeeld 14:30.",
+            "Write the time as hh:mm, for example 14:30.",
+        )),
+    }
+    if v.volunteers.len() > VOLUNTEERS_MAX {
+        e.0.push(FieldError::new(
+            "volunteers",
+            C::OutOfRange,
+            format!("Er kunnen hoogstens {VOLUNTEERS_MAX} vrijwilligers bij een bezoek zijn."),
+            format!("At most {VOLUNTEERS_MAX} volunteers can be at one visit."),
+        ));
+    }
+    for name in &v.volunteers {
+        e.max_len("volunteers", name, NAME_MAX);
+    }
+    e.max_len("summary", &v.summary, NOTES_MAX);
+    if v.status == VisitStatus::Done && v.planned_date > today {
+        e.0.push(FieldError::new(
+            "status",
+            C::DateInFuture,
+            "Een bezoek in de toekomst kan nog niet gedaan zijn.",
+            "A visit in the future cannot be done yet.",
+        ));
+    }
+    e.finish(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("1234 AB", Some("1234 AB"))]
+    #[case("1234ab", Some("1234 AB"))]
+    #[case("  3761  xk ", Some("3761 XK"))]
+    #[case("0123 AB", None)] // no postcode starts with 0
+    #[case("1234 SS", None)] // SA, SD and SS are not used
+    #[case("1234 SA", None)]
+    #[case("1234 sd", None)]
+    #[case("123 AB", None)]
+    #[case("12345 AB", None)]
+    #[case("1234 A1", None)]
+    #[case("ABCD 12", None)]
+    #[case("1234 ÄB", None)]
+    #[case("", None)]
+    fn postcodes(#[case] input: &str, #[case] expected: Option<&str>) {
+        assert_eq!(normalize_postcode(input).as_deref(), expected);
+    }
+
+    #[rstest]
+    #[case("9:05", Some("09:05"))]
+    #[case("14:30", Some("14:30"))]
+    #[case("", Some(""))]
+    #[case("24:00", None)]
+    #[case("12:60", None)]
+    #[case("1430", None)]
+    #[case("123:00", None)]
+    fn times(#[case] input: &str, #[case] expected: Option<&str>) {
+        assert_eq!(normalize_time(input).as_deref(), expected);
+    }
+
+    fn codes(r: Result<HouseholdInput, ValidationErrors>) -> Vec<(String, C)> {
+        r.err().map(|e| e.0.into_iter().map(|f| (f.field, f.code)).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn household_is_trimmed_and_postcode_normalised() {
+        let h = household(HouseholdInput {
+            name: "  Fam. Jansen ".into(),
+            postcode: "3764ab".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(h.name, "Fam. Jansen");
+        assert_eq!(h.postcode, "3764 AB");
+    }
+
+    #[test]
+    fn household_reports_every_wrong_field_at_once() {
+        let errs = codes(household(HouseholdInput {
+            name: " ".into(),
+            postcode: "12 AB".into(),
+            adults: 0,
+            children: 0,
+            notes: "x".repeat(NOTES_MAX + 1),
+            ..Default::default()
+        }));
+        assert_eq!(
+            errs,
+            vec![
+                ("name".into(), C::Required),
+                ("notes".into(), C::TooLong),
+                ("postcode".into(), C::InvalidPostcode),
+                ("adults".into(), C::OutOfRange),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_postcode_is_allowed() {
+        assert!(household(HouseholdInput { name: "A".into(), ..Default::default() }).is_ok());
+    }
+
+    #[test]
+    fn postcode_error_is_dutch_first() {
+        let e = household(HouseholdInput { name: "A".into(), postcode: "abc".into(), ..Default::default() })
+            .unwrap_err();
+        assert!(e.0[0].message.contains("postcode"), "{}", e.0[0].message);
+        assert!(e.0[0].message.contains("vier cijfers"));
+    }
+
+    #[test]
+    fn consent_date_may_not_be_in_the_future() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let input = ConsentInput {
+            household_id: crate::HouseholdId(uuid::Uuid::nil()),
+            scope: ConsentScope::DebtHelp,
+            given: true,
+            text_version: CONSENT_TEXT_VERSION.into(),
+            date: today.succ_opt().unwrap(),
+        };
+        let err = consent(input.clone(), today).unwrap_err();
+        assert_eq!(err.0[0].code, C::DateInFuture);
+        assert!(consent(ConsentInput { date: today, ..input }, today).is_ok());
+    }
+
+    #[test]
+    fn a_future_visit_cannot_be_done() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let v = VisitInput {
+            household_id: crate::HouseholdId(uuid::Uuid::nil()),
+            planned_date: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            planned_time: "9:30".into(),
+            kind: VisitKind::Combined,
+            volunteers: vec![" Anna ".into(), "".into()],
+            status: VisitStatus::Planned,
+            summary: String::new(),
+        };
+        let ok = visit(v.clone(), today).unwrap();
+        assert_eq!(ok.planned_time, "09:30");
+        assert_eq!(ok.volunteers, vec!["Anna".to_string()]);
+        let err = visit(VisitInput { status: VisitStatus::Done, ..v }, today).unwrap_err();
+        assert_eq!(err.0[0].field, "status");
+    }
+}

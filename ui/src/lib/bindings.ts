@@ -1,0 +1,253 @@
+// Generated from the Rust types by keukentafel-domain (src/bindings.rs). Do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p keukentafel-domain bindings
+
+/**
+ * A household the volunteers help.
+ */
+export type HouseholdId = string;
+
+/**
+ * One consent event (given or withdrawn) for one scope.
+ */
+export type ConsentId = string;
+
+/**
+ * A planned, done or cancelled home visit.
+ */
+export type VisitId = string;
+
+/**
+ * A person using an installation (volunteer or coordinator).
+ */
+export type UserId = string;
+
+/**
+ * One installation of Keukentafel (one store file). Random, made once when the store is created.
+ */
+export type ReplicaId = string;
+
+/**
+ * Every kind of error the UI can receive.
+ */
+export type ErrorCode = "validation" | "not_found" | "store_newer_version" | "store_damaged" | "store_foreign" | "store_busy" | "store_io" | "no_profile" | "internal";
+
+/**
+ * What is wrong with one field.
+ */
+export type FieldErrorCode = "required" | "too_long" | "invalid_postcode" | "out_of_range" | "invalid_date" | "invalid_time" | "date_in_future" | "invalid";
+
+/**
+ * One field's error, with messages in Dutch (first) and English.
+ */
+export type FieldError = { 
+/**
+ * The input field's name, as in the input type (`postcode`, `adults`, ...).
+ */
+field: string, code: FieldErrorCode, message: string, message_en: string, };
+
+/**
+ * The error every command returns to the UI.
+ */
+export type ApiError = { code: ErrorCode, 
+/**
+ * Plain Dutch, for the volunteer.
+ */
+message: string, message_en: string, 
+/**
+ * Per-field errors (only for `validation`).
+ */
+fields: Array<FieldError>, };
+
+/**
+ * What the person using this installation does.
+ */
+export type Role = "energy_coach" | "debt_help_volunteer" | "coordinator";
+
+export type UserProfileInput = { name: string, organisation: string, role: Role, };
+
+/**
+ * This installation's user.
+ */
+export type UserProfile = { id: UserId, name: string, organisation: string, role: Role, };
+
+export type Tenure = "housing_association" | "private_rent" | "owner";
+
+export type ContractType = "fixed" | "variable" | "dynamic";
+
+export type Heating = "gas_boiler" | "district_heating" | "block_connection" | "heat_pump" | "electric" | "other";
+
+/**
+ * What a household form sends. Strings may be empty where a field is optional.
+ */
+export type HouseholdInput = { 
+/**
+ * Name or code (a code when the household prefers not to be named).
+ */
+name: string, 
+/**
+ * Street and house number.
+ */
+street_address: string, 
+/**
+ * Dutch postcode, stored as `1234 AB`; may be empty.
+ */
+postcode: string, city: string, 
+/**
+ * Neighbourhood (wijk).
+ */
+wijk: string, adults: number, children: number, tenure: Tenure | null, landlord: string, energy_supplier: string, contract_type: ContractType | null, heating: Heating | null, under_bewind: boolean, administrator_name: string, 
+/**
+ * Phone number or e-mail of the administrator (bewindvoerder).
+ */
+administrator_contact: string, notes: string, };
+
+/**
+ * A household as stored.
+ */
+export type Household = { id: HouseholdId, archived: boolean, 
+/**
+ * The clock of each field's current value; an edit form sends these back as its base.
+ */
+clocks: { [key in string]: string }, 
+/**
+ * Name or code (a code when the household prefers not to be named).
+ */
+name: string, 
+/**
+ * Street and house number.
+ */
+street_address: string, 
+/**
+ * Dutch postcode, stored as `1234 AB`; may be empty.
+ */
+postcode: string, city: string, 
+/**
+ * Neighbourhood (wijk).
+ */
+wijk: string, adults: number, children: number, tenure: Tenure | null, landlord: string, energy_supplier: string, contract_type: ContractType | null, heating: Heating | null, under_bewind: boolean, administrator_name: string, 
+/**
+ * Phone number or e-mail of the administrator (bewindvoerder).
+ */
+administrator_contact: string, notes: string, };
+
+/**
+ * One row of the households list.
+ */
+export type HouseholdSummary = { id: HouseholdId, name: string, street_address: string, postcode: string, city: string, wijk: string, under_bewind: boolean, archived: boolean, 
+/**
+ * Date of the first planned visit from today on, if any.
+ */
+next_visit: string | null, };
+
+/**
+ * Filter for the households list.
+ */
+export type HouseholdQuery = { 
+/**
+ * Matches name, address, postcode, city and wijk, case-insensitively.
+ */
+search: string, 
+/**
+ * Only this wijk, when set.
+ */
+wijk: string | null, include_archived: boolean, };
+
+/**
+ * An edit of an existing household, with the clocks of the values the editor saw.
+ */
+export type HouseholdUpdate = { id: HouseholdId, data: HouseholdInput, 
+/**
+ * `Household::clocks` as loaded into the form; may be empty.
+ */
+base: { [key in string]: string }, };
+
+/**
+ * What consent is about.
+ */
+export type ConsentScope = "energy_advice" | "debt_help" | "share_organisations" | "share_municipality" | "share_landlord" | "share_administrator";
+
+export type ConsentInput = { household_id: HouseholdId, scope: ConsentScope, 
+/**
+ * `true`: given; `false`: withdrawn.
+ */
+given: boolean, 
+/**
+ * The version of the consent text that was shown to the household.
+ */
+text_version: string, 
+/**
+ * The day consent was given or withdrawn (`YYYY-MM-DD`).
+ */
+date: string, };
+
+/**
+ * One consent event. Consent is append-only: a withdrawal is a new event.
+ */
+export type ConsentEvent = { id: ConsentId, household_id: HouseholdId, scope: ConsentScope, given: boolean, text_version: string, date: string, 
+/**
+ * Name of the user who recorded it.
+ */
+recorded_by: string, 
+/**
+ * When it was recorded (its clock).
+ */
+recorded_at: string, };
+
+export type ConsentState = "given" | "withdrawn" | "unknown";
+
+/**
+ * The current consent for one scope: the latest event wins.
+ */
+export type ConsentStatus = { scope: ConsentScope, state: ConsentState, since: string | null, text_version: string | null, };
+
+export type VisitKind = "intake" | "combined" | "follow_up";
+
+export type VisitStatus = "planned" | "done" | "cancelled";
+
+export type VisitInput = { household_id: HouseholdId, planned_date: string, 
+/**
+ * `HH:MM`, or empty when no time is agreed yet.
+ */
+planned_time: string, kind: VisitKind, 
+/**
+ * Names of the volunteers present.
+ */
+volunteers: Array<string>, status: VisitStatus, summary: string, };
+
+export type Visit = { id: VisitId, archived: boolean, clocks: { [key in string]: string }, household_id: HouseholdId, planned_date: string, 
+/**
+ * `HH:MM`, or empty when no time is agreed yet.
+ */
+planned_time: string, kind: VisitKind, 
+/**
+ * Names of the volunteers present.
+ */
+volunteers: Array<string>, status: VisitStatus, summary: string, };
+
+export type VisitUpdate = { id: VisitId, data: VisitInput, base: { [key in string]: string }, };
+
+/**
+ * Everything the household screen shows.
+ */
+export type HouseholdDetail = { household: Household, 
+/**
+ * One entry per scope, in the order of [`ConsentScope::ALL`].
+ */
+consent: Array<ConsentStatus>, 
+/**
+ * Newest first.
+ */
+consent_events: Array<ConsentEvent>, 
+/**
+ * By planned date, newest first.
+ */
+visits: Array<Visit>, };
+
+/**
+ * Facts about this installation, for the settings screen and the first start.
+ */
+export type AppInfo = { store_path: string, replica_id: ReplicaId, schema_version: number, profile: UserProfile | null, consent_text_version: string, 
+/**
+ * Today, as the app sees it (`YYYY-MM-DD`), so the UI and the validation agree.
+ */
+today: string, };
