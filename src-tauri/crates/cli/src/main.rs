@@ -1,1 +1,116 @@
-fn main() {}
+//! `keukentafel-cli`: Keukentafel without a window, on the same domain and store crates as the
+//! app. Messages are English; data goes to stdout as JSON; any refusal exits non-zero.
+
+mod demo;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use keukentafel_domain::{HouseholdId, HouseholdInput, Role, Sources, UserProfileInput};
+use keukentafel_store::Store;
+
+#[derive(Parser)]
+#[command(name = "keukentafel-cli", version, about = "Keukentafel without a window: demo data and data dumps")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write realistic Dutch demo data into a new (or empty) store. Same seed, same content.
+    Demo {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 40)]
+        households: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The day the demo data is built around (visits before it are done, after it planned).
+        #[arg(long, default_value = "2026-11-23")]
+        today: NaiveDate,
+    },
+    /// Print every record as canonical JSON (sorted keys, stable order).
+    Dump {
+        #[arg(long)]
+        db: PathBuf,
+        /// Only this household, with the full history of its changes (for an access request).
+        #[arg(long)]
+        household: Option<HouseholdId>,
+    },
+    /// Test aid for the crash test: add households one by one, printing `saved <id>` after each
+    /// commit, until killed or `count` is reached.
+    #[command(hide = true)]
+    Burst {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+    },
+}
+
+fn existing(db: &Path) -> Result<Store, String> {
+    if !db.exists() {
+        return Err(format!("no store at {}", db.display()));
+    }
+    Store::open(db, Sources::system()).map_err(|e| e.to_string())
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Demo { db, households, seed, today } => {
+            let summary = demo::write(&db, households, seed, today)?;
+            eprintln!("{summary}");
+            Ok(())
+        }
+        Command::Dump { db, household } => {
+            let store = existing(&db)?;
+            let value = match household {
+                Some(id) => store.dump_household(id),
+                None => store.dump(),
+            }
+            .map_err(|e| e.to_string())?;
+            let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{text}").and_then(|_| out.flush()) {
+                // A reader that stops early (`| head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.map_err(|e| e.to_string()),
+            }
+        }
+        Command::Burst { db, count } => {
+            let mut store = Store::open(&db, Sources::system()).map_err(|e| e.to_string())?;
+            if store.profile().map_err(|e| e.to_string())?.is_none() {
+                store
+                    .save_profile(UserProfileInput { name: "Burst".into(), organisation: String::new(), role: Role::Coordinator })
+                    .map_err(|e| e.to_string())?;
+            }
+            let mut out = std::io::stdout().lock();
+            for i in 0..count {
+                let h = store
+                    .create_household(HouseholdInput {
+                        name: format!("Burst {i}"),
+                        notes: "x".repeat(200 + i % 300),
+                        ..Default::default()
+                    })
+                    .map_err(|e| e.to_string())?;
+                // Reported only after the commit returned: this line is the promise that it is saved.
+                writeln!(out, "saved {}", h.id).and_then(|_| out.flush()).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("keukentafel-cli: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

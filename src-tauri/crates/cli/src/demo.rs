@@ -1,0 +1,216 @@
+//! Realistic Dutch demo data for newcomers and tests. Deterministic: the same seed and day give
+//! the same records, ids and clocks (time and randomness are injected through `Sources`).
+//! Refuses to write into a store that already holds households, so real data is never mixed
+//! with invented data.
+
+use std::path::Path;
+
+use chrono::{Duration, NaiveDate};
+use keukentafel_domain::*;
+use keukentafel_store::{Store, StoreError};
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+struct Wijk {
+    name: &'static str,
+    city: &'static str,
+    postcode: u32,
+    streets: &'static [&'static str],
+}
+
+const WIJKEN: &[Wijk] = &[
+    Wijk { name: "Smitsveen", city: "Soest", postcode: 3764, streets: &["Kolonel Jansenlaan", "Griftlaan", "Stoommachinestraat", "Ossendamweg"] },
+    Wijk { name: "Soest-Zuid", city: "Soest", postcode: 3766, streets: &["Koningsweg", "Talmalaan", "Vondellaan", "Lange Brinkweg"] },
+    Wijk { name: "Overhees", city: "Soest", postcode: 3762, streets: &["Ericalaan", "Beukenlaan", "Dalweg", "Lindenlaan"] },
+    Wijk { name: "Klaarwater", city: "Soest", postcode: 3765, streets: &["Klaarwaterweg", "Wieksloterweg", "Braamakkers", "Jachthoornlaan"] },
+    Wijk { name: "De Eng", city: "Soest", postcode: 3763, streets: &["Eng", "Kerkpad", "Molenstraat", "Steenhoffstraat"] },
+    Wijk { name: "Soesterberg", city: "Soesterberg", postcode: 3769, streets: &["Rademakerstraat", "Kampweg", "Banningstraat", "Verlengde Paltzerweg"] },
+];
+
+const FAMILY_NAMES: &[&str] = &[
+    "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
+    "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Yılmaz",
+    "El Amrani", "Kaya", "Nguyen", "Boateng", "Sahin", "van Dijk", "Kok", "Jacobs", "Vermeulen", "Willems",
+];
+const LANDLORDS: &[&str] = &["Portaal", "Woningbouwvereniging Soest", "Vesteda", "Particuliere verhuurder"];
+const SUPPLIERS: &[&str] = &["Vattenfall", "Eneco", "Essent", "Budget Energie", "Greenchoice", "Vandebron", "Energiedirect"];
+const ADMINISTRATORS: &[(&str, &str)] = &[
+    ("Bewindvoering Eemland", "035-6012345"),
+    ("Budgetbeheer Soest", "info@budgetbeheer-soest.nl"),
+    ("Stichting Beschermingsbewind Utrecht", "030-2345678"),
+];
+const COACHES: &[&str] = &["Anna de Vries", "Mohamed Bouzid", "Els Verhoef"];
+const BUDDIES: &[&str] = &["Henk Bakker", "Fatma Demir", "Kees van Rijn"];
+const NOTES: &[&str] = &[
+    "Slaapkamer voelt koud en vochtig. Raam aan de noordkant sluit slecht.",
+    "Jaarafrekening ligt er nog niet; komt volgende week.",
+    "Wil graag minder betalen per maand. Is bang voor een naheffing.",
+    "Post van de energieleverancier blijft vaak dicht. Bewindvoerder weet dat.",
+    "Heeft een betalingsherinnering van het waterbedrijf.",
+    "Douche duurt lang; tieners in huis.",
+    "",
+    "",
+];
+const SUMMARIES: &[&str] = &[
+    "Kennismaking gedaan. Toestemming besproken en vastgelegd. Jaarafrekening samen bekeken.",
+    "Radiatorfolie geplaatst achter 3 radiatoren en tochtstrips bij de voordeur. Termijnbedrag besproken.",
+    "Betalingsregeling met de leverancier aangevraagd. Huurtoeslag gecontroleerd.",
+    "Meterstanden genoteerd. Thermostaat 's nachts op 15 °C gezet.",
+];
+
+/// Writes the demo data. Returns a one-line summary for the terminal.
+pub fn write(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<String, String> {
+    fill(db, households, seed, today).map_err(|e| e.to_string())?
+}
+
+fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Result<String, String>, StoreError> {
+    let start = (today - Duration::days(120)).and_hms_opt(9, 0, 0).unwrap_or_default().and_utc().timestamp_millis();
+    let mut store = Store::open(db, Sources::deterministic(seed, start, 1_000))?;
+    if !store.list_households(&HouseholdQuery { include_archived: true, ..Default::default() }, today)?.is_empty() {
+        return Ok(Err(format!(
+            "{} already holds households; demo data only goes into a new or empty store",
+            db.display()
+        )));
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x6b65_756b_656e);
+    let coach = *COACHES.choose(&mut rng).unwrap_or(&COACHES[0]);
+    store.save_profile(UserProfileInput {
+        name: coach.to_owned(),
+        organisation: "Energie Actief Soest".into(),
+        role: Role::EnergyCoach,
+    })?;
+    let (mut consents, mut visits) = (0, 0);
+    for i in 0..households {
+        let wijk = &WIJKEN[rng.random_range(0..WIJKEN.len())];
+        let family = FAMILY_NAMES[rng.random_range(0..FAMILY_NAMES.len())];
+        let tenure = match rng.random_range(0..100) {
+            0..70 => Tenure::HousingAssociation,
+            70..85 => Tenure::PrivateRent,
+            _ => Tenure::Owner,
+        };
+        let under_bewind = rng.random_bool(0.18);
+        let (administrator_name, administrator_contact) = if under_bewind {
+            let (n, c) = ADMINISTRATORS[rng.random_range(0..ADMINISTRATORS.len())];
+            (n.to_owned(), c.to_owned())
+        } else {
+            (String::new(), String::new())
+        };
+        let adults = rng.random_range(1..=2);
+        let input = HouseholdInput {
+            // Some households prefer a code to their name.
+            name: if rng.random_bool(0.2) {
+                format!("{}-{:03}", &wijk.name[..2].to_uppercase(), i + 1)
+            } else {
+                format!("Fam. {family}")
+            },
+            street_address: format!("{} {}", wijk.streets[rng.random_range(0..wijk.streets.len())], rng.random_range(1..180)),
+            postcode: format!("{} {}", wijk.postcode, random_letters(&mut rng)),
+            city: wijk.city.into(),
+            wijk: wijk.name.into(),
+            adults,
+            children: if rng.random_bool(0.5) { rng.random_range(1..=4) } else { 0 },
+            tenure: Some(tenure),
+            landlord: match tenure {
+                Tenure::HousingAssociation => LANDLORDS[rng.random_range(0..2)].into(),
+                Tenure::PrivateRent => LANDLORDS[rng.random_range(2..4)].into(),
+                Tenure::Owner => String::new(),
+            },
+            energy_supplier: SUPPLIERS[rng.random_range(0..SUPPLIERS.len())].into(),
+            contract_type: [Some(ContractType::Fixed), Some(ContractType::Variable), Some(ContractType::Dynamic), None]
+                [rng.random_range(0..4)],
+            heating: match rng.random_range(0..100) {
+                0..75 => Some(Heating::GasBoiler),
+                75..85 => Some(Heating::BlockConnection),
+                85..92 => Some(Heating::DistrictHeating),
+                92..97 => Some(Heating::HeatPump),
+                _ => None,
+            },
+            under_bewind,
+            administrator_name,
+            administrator_contact,
+            notes: NOTES[rng.random_range(0..NOTES.len())].into(),
+        };
+        let h = store.create_household(input)?;
+        let buddy = BUDDIES[rng.random_range(0..BUDDIES.len())];
+
+        // Intake some weeks ago: consent recorded that day.
+        let intake = today - Duration::days(rng.random_range(10..100));
+        for (scope, p) in [
+            (ConsentScope::EnergyAdvice, 1.0),
+            (ConsentScope::DebtHelp, 0.75),
+            (ConsentScope::ShareOrganisations, 0.7),
+            (ConsentScope::ShareMunicipality, 0.4),
+            (ConsentScope::ShareLandlord, if tenure == Tenure::Owner { 0.0 } else { 0.4 }),
+            (ConsentScope::ShareAdministrator, if under_bewind { 0.9 } else { 0.0 }),
+        ] {
+            if rng.random_bool(p) {
+                store.record_consent(
+                    ConsentInput { household_id: h.id, scope, given: true, text_version: CONSENT_TEXT_VERSION.into(), date: intake },
+                    today,
+                )?;
+                consents += 1;
+            }
+        }
+        if rng.random_bool(0.05) {
+            let later = intake + Duration::days(rng.random_range(1..10)).min(today - intake);
+            store.record_consent(
+                ConsentInput {
+                    household_id: h.id,
+                    scope: ConsentScope::ShareMunicipality,
+                    given: false,
+                    text_version: CONSENT_TEXT_VERSION.into(),
+                    date: later,
+                },
+                today,
+            )?;
+            consents += 1;
+        }
+        let mut plan = |date: NaiveDate, kind: VisitKind, status: VisitStatus, summary: &str, rng: &mut ChaCha8Rng| {
+            let time = ["09:30", "10:00", "13:30", "14:00", "15:30", "19:00"][rng.random_range(0..6)];
+            store.plan_visit(
+                VisitInput {
+                    household_id: h.id,
+                    planned_date: date,
+                    planned_time: time.into(),
+                    kind,
+                    volunteers: vec![coach.to_owned(), buddy.to_owned()],
+                    status,
+                    summary: summary.to_owned(),
+                },
+                today,
+            )
+        };
+        plan(intake, VisitKind::Intake, VisitStatus::Done, SUMMARIES[0], &mut rng)?;
+        visits += 1;
+        let combined = intake + Duration::days(rng.random_range(7..30));
+        if combined <= today {
+            let summary = SUMMARIES[rng.random_range(1..SUMMARIES.len())];
+            plan(combined, VisitKind::Combined, VisitStatus::Done, summary, &mut rng)?;
+            plan(today + Duration::days(rng.random_range(1..45)), VisitKind::FollowUp, VisitStatus::Planned, "", &mut rng)?;
+            visits += 2;
+        } else {
+            plan(combined, VisitKind::Combined, VisitStatus::Planned, "", &mut rng)?;
+            visits += 1;
+        }
+        if rng.random_bool(0.04) {
+            store.set_household_archived(h.id, true)?;
+        }
+    }
+    Ok(Ok(format!(
+        "demo: {households} households, {consents} consent events, {visits} visits, {} ops in {}",
+        store.op_count()?,
+        db.display()
+    )))
+}
+
+fn random_letters(rng: &mut ChaCha8Rng) -> String {
+    loop {
+        let a = rng.random_range(b'A'..=b'Z') as char;
+        let b = rng.random_range(b'A'..=b'Z') as char;
+        let pair: String = [a, b].iter().collect();
+        if !matches!(pair.as_str(), "SA" | "SD" | "SS") {
+            return pair;
+        }
+    }
+}

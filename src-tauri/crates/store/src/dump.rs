@@ -1,0 +1,85 @@
+//! The canonical dump: every record as JSON with sorted keys and a stable order (records by
+//! id, ops by clock). Two stores with the same content give the same bytes; it is also what a
+//! household receives when it asks to see its data.
+
+use serde_json::{json, Map, Value as Json};
+use uuid::Uuid;
+
+use crate::ops::{all_ops, read_fields};
+use crate::schema::{self, Entity};
+use crate::{Result, Store, StoreError};
+
+/// Rebuilds every object with its keys inserted in sorted order, whatever map type serde_json
+/// was built with.
+fn canonical(v: Json) -> Json {
+    match v {
+        Json::Object(m) => {
+            let mut entries: Vec<(String, Json)> = m.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Json::Object(entries.into_iter().map(|(k, v)| (k, canonical(v))).collect())
+        }
+        Json::Array(a) => Json::Array(a.into_iter().map(canonical).collect()),
+        other => other,
+    }
+}
+
+impl Store {
+    fn records(&self, entity: &Entity, filter: Option<(&str, &str)>) -> Result<Vec<Json>> {
+        let sql = match filter {
+            Some((col, _)) => format!("SELECT id FROM {} WHERE {col} = ?1 ORDER BY id", entity.table),
+            None => format!("SELECT id FROM {} ORDER BY id", entity.table),
+        };
+        let mut stmt = self.conn().prepare(&sql)?;
+        let ids: Vec<String> = match filter {
+            Some((_, v)) => stmt.query_map([v], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?,
+            None => stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?,
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let uuid: Uuid = id.parse().map_err(|_| StoreError::Data(format!("{}.id", entity.table)))?;
+            let mut fields: Map<String, Json> = read_fields(self.conn(), entity, uuid)?.unwrap_or_default();
+            fields.insert("id".into(), Json::String(id));
+            out.push(Json::Object(fields));
+        }
+        Ok(out)
+    }
+
+    /// Every record of the store, and the number of ops behind them.
+    pub fn dump(&self) -> Result<Json> {
+        Ok(canonical(json!({
+            "format": "keukentafel-dump",
+            "schema_version": self.schema_version()?,
+            "users": self.records(&schema::USER, None)?,
+            "households": self.records(&schema::HOUSEHOLD, None)?,
+            "consent_events": self.records(&schema::CONSENT, None)?,
+            "visits": self.records(&schema::VISIT, None)?,
+            "op_count": self.op_count()?,
+        })))
+    }
+
+    /// One household's records and the full history of changes to them (for an access
+    /// request: "what do you keep about us?").
+    pub fn dump_household(&self, id: keukentafel_domain::HouseholdId) -> Result<Json> {
+        let household = self.records(&schema::HOUSEHOLD, Some(("id", &id.to_string())))?;
+        if household.is_empty() {
+            return Err(StoreError::NotFound { entity: "household", id: id.to_string() });
+        }
+        let consents = self.records(&schema::CONSENT, Some(("household_id", &id.to_string())))?;
+        let visits = self.records(&schema::VISIT, Some(("household_id", &id.to_string())))?;
+        let ids: std::collections::BTreeSet<String> =
+            household.iter().chain(&consents).chain(&visits).filter_map(|r| r["id"].as_str().map(str::to_owned)).collect();
+        let history: Vec<Json> = all_ops(self.conn())?
+            .into_iter()
+            .filter(|op| ids.contains(&op.entity_id.to_string()))
+            .map(|op| serde_json::to_value(op).map_err(StoreError::from))
+            .collect::<Result<_>>()?;
+        Ok(canonical(json!({
+            "format": "keukentafel-household-dump",
+            "schema_version": self.schema_version()?,
+            "household": household[0],
+            "consent_events": consents,
+            "visits": visits,
+            "history": history,
+        })))
+    }
+}
