@@ -6,6 +6,7 @@ use ts_rs::{Config, TS};
 
 use crate::error::*;
 use crate::model::*;
+use crate::sync::*;
 
 /// Where the generated file lives, relative to this crate.
 pub const BINDINGS_PATH: &str = "../../../ui/src/lib/bindings.ts";
@@ -40,6 +41,7 @@ pub fn typescript() -> String {
         ConsentScope, ConsentInput, ConsentEvent, ConsentState, ConsentStatus,
         VisitKind, VisitStatus, VisitInput, Visit, VisitUpdate,
         HouseholdDetail, AgendaItem, AppInfo,
+        ConflictKind, ConflictSide, ConflictView, ConflictResolution,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

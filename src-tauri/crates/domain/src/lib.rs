@@ -12,9 +12,11 @@ pub mod consent;
 pub mod error;
 pub mod ids;
 pub mod model;
+pub mod sync;
 pub mod validate;
 
 pub use clock::{Clock, Hlc, Sources};
 pub use error::{ApiError, ErrorCode, FieldError, FieldErrorCode};
 pub use ids::*;
 pub use model::*;
+pub use sync::*;

@@ -39,7 +39,7 @@ CREATE INDEX households_wijk ON households (wijk);
 
 CREATE TABLE consent_events (
     id           TEXT PRIMARY KEY,
-    household_id TEXT NOT NULL DEFAULT '' REFERENCES households (id),
+    household_id TEXT REFERENCES households (id),
     scope        TEXT NOT NULL DEFAULT '',
     given        INTEGER NOT NULL DEFAULT 0,
     text_version TEXT NOT NULL DEFAULT '',
@@ -50,7 +50,7 @@ CREATE INDEX consent_events_household ON consent_events (household_id);
 
 CREATE TABLE visits (
     id           TEXT PRIMARY KEY,
-    household_id TEXT NOT NULL DEFAULT '' REFERENCES households (id),
+    household_id TEXT REFERENCES households (id),
     planned_date TEXT NOT NULL DEFAULT '',
     planned_time TEXT NOT NULL DEFAULT '',
     kind         TEXT NOT NULL DEFAULT 'combined',

@@ -7,6 +7,8 @@
 
 mod error;
 pub mod dump;
+pub mod exchange;
+pub mod merge;
 pub mod ops;
 pub mod open;
 mod records;
@@ -20,6 +22,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use error::StoreError;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
+pub use exchange::{Peer, Received};
+pub use merge::{plan_field, FieldOp, FieldPlan, MergeReport, FUTURE_LIMIT_MILLIS};
 pub use ops::{Op, Writer};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

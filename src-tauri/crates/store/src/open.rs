@@ -16,7 +16,10 @@ use crate::error::StoreError;
 
 /// Ordered migrations; the schema version is the number applied (`PRAGMA user_version`).
 /// Released migrations are never edited.
-pub const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_sync.sql"),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

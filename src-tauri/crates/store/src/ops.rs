@@ -28,6 +28,15 @@ pub struct Op {
     pub value: Json,
     pub base_hlc: Option<Hlc>,
     pub author: UserId,
+    /// The highest clock of the same record that the writer's store held when it wrote this op.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_base_hlc: Option<Hlc>,
+    /// For a conflict resolution: the ops it decides between (it has seen them all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolves: Vec<Uuid>,
+    /// Fields this version does not know (from a newer minor file version), passed on unchanged.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Json>,
 }
 
 /// A write in progress: one IMMEDIATE transaction, the clock and sequence it continues from.
@@ -85,14 +94,46 @@ impl<'a> Writer<'a> {
         fields: &Map<String, Json>,
         base: &BTreeMap<String, Hlc>,
     ) -> Result<usize, StoreError> {
+        self.set_resolving(entity, id, fields, base, &[])
+    }
+
+    /// Like [`Writer::set`], for a person's decision on a conflict: the ops record that they have
+    /// seen every op in `resolves`, so the conflict closes on every store that merges them.
+    pub fn set_resolving(
+        &mut self,
+        entity: &'static Entity,
+        id: Uuid,
+        fields: &Map<String, Json>,
+        base: &BTreeMap<String, Hlc>,
+        resolves: &[Uuid],
+    ) -> Result<usize, StoreError> {
         let author = self.author()?;
         let current = read_fields(&self.tx, entity, id)?;
         let clocks = field_clocks(&self.tx, entity, id)?;
+        let entity_base = max_entity_clock(&self.tx, entity, id)?;
         let mut count = 0;
         for (field, _) in entity.fields {
             let Some(value) = fields.get(*field) else { continue };
-            if current.as_ref().and_then(|c| c.get(*field)) == Some(value) && clocks.contains_key(*field) {
+            if resolves.is_empty() && current.as_ref().and_then(|c| c.get(*field)) == Some(value) && clocks.contains_key(*field) {
                 continue; // unchanged: no op
+            }
+            // The writer saw the field's current value. When several laptops' ops hold that same
+            // value (several heads), the new op has seen them all; a head with another value is
+            // an open conflict, which only a resolution (`resolves`) settles.
+            let mut seen = resolves.to_vec();
+            let mut heads = 0;
+            if clocks.contains_key(*field) {
+                if let Some((history, plan)) = crate::merge::plan_stored_field(&self.tx, entity, id, field)? {
+                    heads = plan.heads.len();
+                    let winner_value = &history[plan.winner].value;
+                    if heads > 1 {
+                        for &h in &plan.heads {
+                            if h != plan.winner && &history[h].value == winner_value && !seen.contains(&history[h].op_id) {
+                                seen.push(history[h].op_id);
+                            }
+                        }
+                    }
+                }
             }
             let now = self.sources.now_millis();
             let hlc = Hlc::tick(self.last_hlc, now, self.replica);
@@ -108,10 +149,14 @@ impl<'a> Writer<'a> {
                 value: value.clone(),
                 base_hlc: base.get(*field).copied().or_else(|| clocks.get(*field).copied()),
                 author,
+                entity_base_hlc: entity_base,
+                resolves: seen,
+                extra: BTreeMap::new(),
             };
             self.next_seq += 1;
-            insert_op(&self.tx, &op)?;
+            insert_op(&self.tx, "ops", &op, None)?;
             apply(&self.tx, entity, &op)?;
+            crate::merge::settle_after_local_write(&self.tx, entity, id, field, heads)?;
             count += 1;
         }
         self.written += count;
@@ -119,29 +164,64 @@ impl<'a> Writer<'a> {
     }
 }
 
-fn insert_op(tx: &Transaction<'_>, op: &Op) -> Result<(), StoreError> {
-    tx.prepare_cached(
-        "INSERT INTO ops (op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
-    .execute(params![
-        op.op_id.to_string(),
-        op.replica.to_string(),
-        op.seq,
-        op.hlc.to_string(),
-        op.entity,
-        op.entity_id.to_string(),
-        op.field,
-        op.value.to_string(),
-        op.base_hlc.map(|h| h.to_string()),
-        op.author.to_string(),
-    ])?;
+/// The highest clock among the record's current field values (which is the highest clock of any
+/// op of the record this store holds, since each field holds its latest op).
+pub(crate) fn max_entity_clock(conn: &rusqlite::Connection, entity: &Entity, id: Uuid) -> Result<Option<Hlc>, StoreError> {
+    let max: Option<String> = conn
+        .prepare_cached("SELECT MAX(hlc) FROM field_clocks WHERE entity = ?1 AND entity_id = ?2")?
+        .query_row(params![entity.name, id.to_string()], |r| r.get(0))?;
+    max.map(|m| m.parse().map_err(|e| StoreError::Data(format!("{e}")))).transpose()
+}
+
+/// Appends an op to `ops`, or (with a reason) to `held_ops`.
+pub(crate) fn insert_op(tx: &Transaction<'_>, table: &str, op: &Op, reason: Option<&str>) -> Result<(), StoreError> {
+    let resolves = (!op.resolves.is_empty()).then(|| serde_json::to_string(&op.resolves)).transpose()?;
+    let extra = (!op.extra.is_empty()).then(|| serde_json::to_string(&op.extra)).transpose()?;
+    let sql = match reason {
+        None => format!(
+            "INSERT INTO {table} (op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author,
+                                  entity_base_hlc, resolves, extra)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+        ),
+        Some(_) => format!(
+            "INSERT INTO {table} (op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author,
+                                  entity_base_hlc, resolves, extra, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+        ),
+    };
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let mut values: Vec<Box<dyn rusqlite::ToSql>> = vec![
+        Box::new(op.op_id.to_string()),
+        Box::new(op.replica.to_string()),
+        Box::new(op.seq),
+        Box::new(op.hlc.to_string()),
+        Box::new(op.entity.clone()),
+        Box::new(op.entity_id.to_string()),
+        Box::new(op.field.clone()),
+        Box::new(op.value.to_string()),
+        Box::new(op.base_hlc.map(|h| h.to_string())),
+        Box::new(op.author.to_string()),
+        Box::new(op.entity_base_hlc.map(|h| h.to_string())),
+        Box::new(resolves),
+        Box::new(extra),
+    ];
+    if let Some(r) = reason {
+        values.push(Box::new(r.to_owned()));
+    }
+    stmt.execute(rusqlite::params_from_iter(values.iter()))?;
     Ok(())
 }
 
 /// Sets the column an op names and records the op as that field's current winner.
 pub(crate) fn apply(tx: &Transaction<'_>, entity: &Entity, op: &Op) -> Result<(), StoreError> {
     let value = schema::to_sql(entity, &op.field, &op.value)?;
+    if op.field == "household_id" {
+        // Ops may arrive before the household they belong to (a lost file, re-sent later): keep
+        // a placeholder row so the reference holds; the household's own ops fill it in.
+        if let Some(h) = op.value.as_str() {
+            tx.prepare_cached("INSERT OR IGNORE INTO households (id) VALUES (?1)")?.execute([h])?;
+        }
+    }
     // Every column has a default, so the row can be created from its first field.
     let sql = format!(
         "INSERT INTO {t} (id, {f}) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET {f} = excluded.{f}",
@@ -199,30 +279,21 @@ pub fn field_clocks(
     Ok(out)
 }
 
-/// Every op, in clock order (for the dump and, later, export).
-pub fn all_ops(conn: &rusqlite::Connection) -> Result<Vec<Op>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author FROM ops ORDER BY hlc, op_id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, String>(7)?,
-            r.get::<_, Option<String>>(8)?,
-            r.get::<_, String>(9)?,
-        ))
-    })?;
-    let data = |e: &dyn std::fmt::Display| StoreError::Data(e.to_string());
-    let mut out = Vec::new();
-    for row in rows {
-        let (op_id, replica, seq, hlc, entity, entity_id, field, value, base, author) = row?;
-        out.push(Op {
+/// The columns [`read_op`] expects, in order.
+pub(crate) const OP_COLUMNS: &str =
+    "op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author, entity_base_hlc, resolves, extra";
+
+/// Reads an op from a row selected with [`OP_COLUMNS`].
+pub(crate) fn read_op(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Op, StoreError>> {
+    let text = |i: usize| r.get::<_, String>(i);
+    let opt = |i: usize| r.get::<_, Option<String>>(i);
+    let (op_id, replica, seq, hlc, entity, entity_id, field, value, base, author, ebase, resolves, extra) = (
+        text(0)?, text(1)?, r.get::<_, i64>(2)?, text(3)?, text(4)?, text(5)?, text(6)?, text(7)?, opt(8)?, text(9)?,
+        opt(10)?, opt(11)?, opt(12)?,
+    );
+    Ok((|| {
+        let data = |e: &dyn std::fmt::Display| StoreError::Data(e.to_string());
+        Ok(Op {
             op_id: op_id.parse().map_err(|e| data(&e))?,
             replica: replica.parse().map_err(|e| data(&e))?,
             seq,
@@ -233,7 +304,25 @@ pub fn all_ops(conn: &rusqlite::Connection) -> Result<Vec<Op>, StoreError> {
             value: serde_json::from_str(&value)?,
             base_hlc: base.map(|b| b.parse()).transpose().map_err(|e| data(&e))?,
             author: author.parse().map_err(|e| data(&e))?,
-        });
+            entity_base_hlc: ebase.map(|b| b.parse()).transpose().map_err(|e| data(&e))?,
+            resolves: resolves.map(|r| serde_json::from_str(&r)).transpose()?.unwrap_or_default(),
+            extra: extra.map(|x| serde_json::from_str(&x)).transpose()?.unwrap_or_default(),
+        })
+    })())
+}
+
+/// Ops selected by a `WHERE ... ORDER BY ...` clause.
+pub(crate) fn query_ops(conn: &rusqlite::Connection, table: &str, clause: &str, args: impl rusqlite::Params) -> Result<Vec<Op>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {OP_COLUMNS} FROM {table} {clause}"))?;
+    let rows = stmt.query_map(args, read_op)?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(row??);
     }
     Ok(out)
+}
+
+/// Every op, in clock order (for the dump and for tests).
+pub fn all_ops(conn: &rusqlite::Connection) -> Result<Vec<Op>, StoreError> {
+    query_ops(conn, "ops", "ORDER BY hlc, op_id", [])
 }

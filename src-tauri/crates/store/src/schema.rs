@@ -74,7 +74,7 @@ pub static CONSENT: Entity = Entity {
     name: "consent",
     table: "consent_events",
     fields: &[
-        ("household_id", Kind::Text),
+        ("household_id", Kind::OptText),
         ("scope", Kind::Text),
         ("given", Kind::Bool),
         ("text_version", Kind::Text),
@@ -87,7 +87,7 @@ pub static VISIT: Entity = Entity {
     name: "visit",
     table: "visits",
     fields: &[
-        ("household_id", Kind::Text),
+        ("household_id", Kind::OptText),
         ("planned_date", Kind::Text),
         ("planned_time", Kind::Text),
         ("kind", Kind::Text),
