@@ -244,6 +244,11 @@ consent_events: Array<ConsentEvent>,
 visits: Array<Visit>, };
 
 /**
+ * A visit in the agenda, with the household it is for.
+ */
+export type AgendaItem = { visit: Visit, household_name: string, wijk: string, };
+
+/**
  * Facts about this installation, for the settings screen and the first start.
  */
 export type AppInfo = { store_path: string, replica_id: ReplicaId, schema_version: number, profile: UserProfile | null, consent_text_version: string, 
@@ -251,3 +256,40 @@ export type AppInfo = { store_path: string, replica_id: ReplicaId, schema_versio
  * Today, as the app sees it (`YYYY-MM-DD`), so the UI and the validation agree.
  */
 today: string, };
+
+export type ConflictKind = "field" | "edit_vs_archive";
+
+/**
+ * One side of a conflict: a value, who entered it and when.
+ */
+export type ConflictSide = { op_id: string, value: unknown, author_name: string, 
+/**
+ * When it was entered (RFC 3339, UTC).
+ */
+at: string, replica: ReplicaId, };
+
+/**
+ * An open conflict on one field of one record.
+ */
+export type ConflictView = { kind: ConflictKind, 
+/**
+ * `household`, `visit`, `consent`, `user`.
+ */
+entity: string, entity_id: string, field: string, 
+/**
+ * The household the record belongs to, for context.
+ */
+household_id: HouseholdId | null, household_name: string, 
+/**
+ * The value the record holds for now (newest clock).
+ */
+winner: ConflictSide, 
+/**
+ * The other values, kept until a person decides.
+ */
+others: Array<ConflictSide>, };
+
+/**
+ * A person's decision on a conflict: the value to keep (one of the sides, or a new one).
+ */
+export type ConflictResolution = { kind: ConflictKind, entity: string, entity_id: string, field: string, value: unknown, };

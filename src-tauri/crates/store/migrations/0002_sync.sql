@@ -49,3 +49,18 @@ CREATE TABLE peers (
     received    TEXT NOT NULL DEFAULT '{}',-- JSON: replica id -> highest contiguous seq it holds
     last_import TEXT                       -- clock of our last import of its file
 ) STRICT;
+
+-- The combined-visit checklist: which template a visit uses, and its answers. An answer is a
+-- record of its own, one per (visit, step), with a stable id derived from both, so two
+-- volunteers answering the same step on two laptops edit the same field.
+ALTER TABLE visits ADD COLUMN template_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE visits ADD COLUMN template_version INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE answers (
+    id          TEXT PRIMARY KEY,
+    visit_id    TEXT REFERENCES visits (id),
+    step_id     TEXT NOT NULL DEFAULT '',
+    value       TEXT NOT NULL DEFAULT 'null',   -- JSON
+    answered_by TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX answers_visit ON answers (visit_id);

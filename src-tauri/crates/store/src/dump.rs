@@ -53,6 +53,7 @@ impl Store {
             "households": self.records(&schema::HOUSEHOLD, None)?,
             "consent_events": self.records(&schema::CONSENT, None)?,
             "visits": self.records(&schema::VISIT, None)?,
+            "answers": self.records(&schema::ANSWER, None)?,
             "op_count": self.op_count()?,
         })))
     }
@@ -66,8 +67,12 @@ impl Store {
         }
         let consents = self.records(&schema::CONSENT, Some(("household_id", &id.to_string())))?;
         let visits = self.records(&schema::VISIT, Some(("household_id", &id.to_string())))?;
+        let mut answers = Vec::new();
+        for v in &visits {
+            answers.extend(self.records(&schema::ANSWER, Some(("visit_id", v["id"].as_str().unwrap_or_default())))?);
+        }
         let ids: std::collections::BTreeSet<String> =
-            household.iter().chain(&consents).chain(&visits).filter_map(|r| r["id"].as_str().map(str::to_owned)).collect();
+            household.iter().chain(&consents).chain(&visits).chain(&answers).filter_map(|r| r["id"].as_str().map(str::to_owned)).collect();
         let history: Vec<Json> = all_ops(self.conn())?
             .into_iter()
             .filter(|op| ids.contains(&op.entity_id.to_string()))
@@ -79,6 +84,7 @@ impl Store {
             "household": household[0],
             "consent_events": consents,
             "visits": visits,
+            "answers": answers,
             "history": history,
         })))
     }

@@ -5,6 +5,7 @@
 //! (see [`ops`]). A write that fails leaves nothing behind. Validation (from the domain crate)
 //! runs before a transaction starts. This crate must never depend on Tauri.
 
+mod answers;
 mod error;
 pub mod dump;
 pub mod exchange;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use error::StoreError;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
+pub use answers::{answer_id, VisitAnswers};
 pub use exchange::{Peer, Received};
 pub use merge::{plan_field, FieldOp, FieldPlan, MergeReport, FUTURE_LIMIT_MILLIS};
 pub use ops::{Op, Writer};

@@ -215,12 +215,15 @@ pub(crate) fn insert_op(tx: &Transaction<'_>, table: &str, op: &Op, reason: Opti
 /// Sets the column an op names and records the op as that field's current winner.
 pub(crate) fn apply(tx: &Transaction<'_>, entity: &Entity, op: &Op) -> Result<(), StoreError> {
     let value = schema::to_sql(entity, &op.field, &op.value)?;
-    if op.field == "household_id" {
-        // Ops may arrive before the household they belong to (a lost file, re-sent later): keep
-        // a placeholder row so the reference holds; the household's own ops fill it in.
-        if let Some(h) = op.value.as_str() {
-            tx.prepare_cached("INSERT OR IGNORE INTO households (id) VALUES (?1)")?.execute([h])?;
-        }
+    // Ops may arrive before the record they belong to (a lost file, re-sent later): keep a
+    // placeholder row so the reference holds; the parent's own ops fill it in.
+    let parent = match op.field.as_str() {
+        "household_id" => Some("households"),
+        "visit_id" => Some("visits"),
+        _ => None,
+    };
+    if let (Some(table), Some(parent_id)) = (parent, op.value.as_str()) {
+        tx.prepare_cached(&format!("INSERT OR IGNORE INTO {table} (id) VALUES (?1)"))?.execute([parent_id])?;
     }
     // Every column has a default, so the row can be created from its first field.
     let sql = format!(

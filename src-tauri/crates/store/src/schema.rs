@@ -95,10 +95,18 @@ pub static VISIT: Entity = Entity {
         ("status", Kind::Text),
         ("summary", Kind::Text),
         ("archived", Kind::Bool),
+        ("template_id", Kind::Text),
+        ("template_version", Kind::Int),
     ],
 };
 
-pub static ALL: [&Entity; 4] = [&USER, &HOUSEHOLD, &CONSENT, &VISIT];
+pub static ANSWER: Entity = Entity {
+    name: "answer",
+    table: "answers",
+    fields: &[("visit_id", Kind::OptText), ("step_id", Kind::Text), ("value", Kind::Json), ("answered_by", Kind::Text)],
+};
+
+pub static ALL: [&Entity; 5] = [&USER, &HOUSEHOLD, &CONSENT, &VISIT, &ANSWER];
 
 fn bad(entity: &Entity, field: &str, v: &Json) -> StoreError {
     StoreError::Data(format!("{}.{field}: unexpected value {v}", entity.name))

@@ -1,0 +1,49 @@
+// Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
+// `#/profile`. The browser's back button works because every screen has its own hash.
+import { readable } from 'svelte/store';
+
+export type Route =
+  | { name: 'households' }
+  | { name: 'new' }
+  | { name: 'household'; id: string }
+  | { name: 'edit'; id: string }
+  | { name: 'agenda' }
+  | { name: 'profile' };
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'new') return { name: 'new' };
+  if (parts[0] === 'agenda') return { name: 'agenda' };
+  if (parts[0] === 'profile') return { name: 'profile' };
+  if (parts[0] === 'household' && parts[1]) {
+    return parts[2] === 'edit' ? { name: 'edit', id: parts[1] } : { name: 'household', id: parts[1] };
+  }
+  return { name: 'households' };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'households':
+      return '#/';
+    case 'new':
+      return '#/new';
+    case 'agenda':
+      return '#/agenda';
+    case 'profile':
+      return '#/profile';
+    case 'household':
+      return `#/household/${encodeURIComponent(route.id)}`;
+    case 'edit':
+      return `#/household/${encodeURIComponent(route.id)}/edit`;
+  }
+}
+
+export function go(route: Route): void {
+  location.hash = href(route);
+}
+
+export const route = readable<Route>(parseHash(globalThis.location?.hash ?? ''), (set) => {
+  const update = () => set(parseHash(location.hash));
+  window.addEventListener('hashchange', update);
+  return () => window.removeEventListener('hashchange', update);
+});
