@@ -1,6 +1,7 @@
 //! `keukentafel-cli`: Keukentafel without a window, on the same domain and store crates as the
 //! app. Messages are English; data goes to stdout as JSON; any refusal exits non-zero.
 
+mod checklist;
 mod demo;
 
 use std::io::Write;
@@ -41,6 +42,9 @@ enum Command {
         #[arg(long)]
         household: Option<HouseholdId>,
     },
+    /// Checklist templates: validate a template file, or evaluate a visit from JSON.
+    #[command(subcommand)]
+    Checklist(ChecklistCommand),
     /// Test aid for the crash test: add households one by one, printing `saved <id>` after each
     /// commit, until killed or `count` is reached.
     #[command(hide = true)]
@@ -49,6 +53,26 @@ enum Command {
         db: PathBuf,
         #[arg(long, default_value_t = 1000)]
         count: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum ChecklistCommand {
+    /// Report every error in a template with its place; exit 1 if there is any.
+    Validate {
+        file: PathBuf,
+        /// Reference figures to check `figures.*` and measure ids against (default: built in).
+        #[arg(long)]
+        figures: Option<PathBuf>,
+    },
+    /// Evaluate a visit: JSON in (`{household, answers, visit_date}`), the evaluation as JSON out.
+    Evaluate {
+        #[arg(long)]
+        template: PathBuf,
+        #[arg(long)]
+        input: PathBuf,
+        #[arg(long)]
+        figures: Option<PathBuf>,
     },
 }
 
@@ -80,6 +104,10 @@ fn run(cli: Cli) -> Result<(), String> {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.map_err(|e| e.to_string()),
             }
+        }
+        Command::Checklist(ChecklistCommand::Validate { file, figures }) => checklist::validate(&file, figures.as_deref()),
+        Command::Checklist(ChecklistCommand::Evaluate { template, input, figures }) => {
+            checklist::evaluate(&template, &input, figures.as_deref())
         }
         Command::Burst { db, count } => {
             let mut store = Store::open(&db, Sources::system()).map_err(|e| e.to_string())?;

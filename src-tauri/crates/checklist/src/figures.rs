@@ -1,0 +1,186 @@
+//! Reference figures (tariffs, energy tax, average use, savings per measure), each with its
+//! source, the date of that source and whether it is our own estimate. The engine names the
+//! figures it used for every number it derives, so the app can show where a number comes from.
+//!
+//! The engine looks figures up by these ids (see [`ids`]); a missing one makes the numbers that
+//! need it absent, never a panic.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::template::Text;
+
+/// Figure ids the engine's built-in calculations use.
+pub mod ids {
+    pub const PRICE_GAS: &str = "price_gas_marginal";
+    pub const PRICE_ELECTRICITY: &str = "price_electricity_marginal";
+    pub const FIXED_COSTS: &str = "fixed_costs_year";
+    pub const TAX_REDUCTION: &str = "tax_reduction_incl_vat";
+    pub const HEQ_THRESHOLD: &str = "heq_threshold";
+    /// `avg_gas_m3_<dwelling type>`.
+    pub const AVG_GAS_PREFIX: &str = "avg_gas_m3_";
+    /// `avg_electricity_kwh_<persons, 1..=4>p`.
+    pub const AVG_ELECTRICITY_PREFIX: &str = "avg_electricity_kwh_";
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+/// One reference figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    pub value: f64,
+    pub unit: String,
+    pub label: Text,
+    pub source: Source,
+    /// Date (or month, `YYYY-MM`) of the source.
+    pub source_date: String,
+    /// Our own estimate (✱ in the reference): an editable default, not a published figure.
+    pub estimate: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether a measure's saving counts once per household or per item installed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    Household,
+    Item,
+}
+
+/// A saving measure with its yearly saving (per item or per household).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub label: Text,
+    pub per: Per,
+    #[serde(default)]
+    pub gas_m3: f64,
+    #[serde(default)]
+    pub electricity_kwh: f64,
+    #[serde(default)]
+    pub water_l: f64,
+    pub source: Source,
+    pub source_date: String,
+    pub estimate: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A set of reference figures for one year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Figures {
+    pub id: String,
+    pub version: u32,
+    pub year: u32,
+    #[serde(rename = "figure")]
+    pub figures: Vec<Figure>,
+    #[serde(rename = "measure")]
+    pub measures: Vec<Measure>,
+}
+
+/// Where a number comes from: a figure or a measure, as the app shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct FigureSource {
+    pub id: String,
+    pub label: Text,
+    /// The figure's value; for a measure its gas saving (see `unit`).
+    pub value: f64,
+    pub unit: String,
+    pub source: Source,
+    pub source_date: String,
+    pub estimate: bool,
+}
+
+impl Figures {
+    pub fn from_toml(text: &str) -> Result<Figures, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+
+    pub fn value(&self, id: &str) -> Option<f64> {
+        self.figure(id).map(|f| f.value)
+    }
+
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// The source record of a figure or measure id, if it exists.
+    pub fn source_of(&self, id: &str) -> Option<FigureSource> {
+        if let Some(f) = self.figure(id) {
+            return Some(FigureSource {
+                id: f.id.clone(),
+                label: f.label.clone(),
+                value: f.value,
+                unit: f.unit.clone(),
+                source: f.source.clone(),
+                source_date: f.source_date.clone(),
+                estimate: f.estimate,
+            });
+        }
+        self.measure(id).map(|m| FigureSource {
+            id: m.id.clone(),
+            label: m.label.clone(),
+            value: if m.gas_m3 != 0.0 {
+                m.gas_m3
+            } else {
+                m.electricity_kwh
+            },
+            unit: if m.gas_m3 != 0.0 {
+                "m3_per_year".into()
+            } else {
+                "kwh_per_year".into()
+            },
+            source: m.source.clone(),
+            source_date: m.source_date.clone(),
+            estimate: m.estimate,
+        })
+    }
+
+    /// Problems in the figures themselves: duplicate ids, unknown units, empty labels or sources.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for f in &self.figures {
+            if !seen.insert(f.id.as_str()) {
+                out.push(format!("figure {}: duplicate id", f.id));
+            }
+            if !crate::units::is_unit(&f.unit) {
+                out.push(format!("figure {}: unknown unit `{}`", f.id, f.unit));
+            }
+            if f.label.nl.trim().is_empty()
+                || f.label.en.trim().is_empty()
+                || f.source.url.is_empty()
+            {
+                out.push(format!("figure {}: label or source missing", f.id));
+            }
+            if !f.value.is_finite() {
+                out.push(format!("figure {}: value is not a number", f.id));
+            }
+        }
+        for m in &self.measures {
+            if !seen.insert(m.id.as_str()) {
+                out.push(format!("measure {}: duplicate id", m.id));
+            }
+            if m.label.nl.trim().is_empty()
+                || m.label.en.trim().is_empty()
+                || m.source.url.is_empty()
+            {
+                out.push(format!("measure {}: label or source missing", m.id));
+            }
+        }
+        out
+    }
+}

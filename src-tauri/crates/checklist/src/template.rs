@@ -1,0 +1,260 @@
+//! The checklist template format: what a template file (TOML) contains, and how it is read.
+//!
+//! A template is data, versioned by `id` + `version`; a visit records both so it stays readable
+//! after a newer version ships. Reading only checks the *shape* (serde); everything that needs
+//! cross-references (ids, phases, expressions, units, translations) is checked by
+//! [`crate::validate`], which reports every problem at once with its place.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::TemplateError;
+
+/// A text in Dutch and English. Both must be non-empty in a valid template.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Text {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(nl: &str, en: &str) -> Self {
+        Self {
+            nl: nl.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// A whole checklist template.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub id: String,
+    pub version: u32,
+    pub title: Text,
+    pub phases: Vec<Phase>,
+    pub steps: Vec<Step>,
+    /// Which steps feed the engine's built-in calculations (energy quote, advance).
+    #[serde(default)]
+    pub calculation: Calculation,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    /// Phases are shown by ascending `order`.
+    pub order: u32,
+    pub title: Text,
+}
+
+/// Whether a step is about energy, money, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StepDomain {
+    Energy,
+    Finance,
+    Both,
+}
+
+/// The volunteer who usually does a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StepRole {
+    EnergyCoach,
+    DebtHelpVolunteer,
+    Both,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub phase: String,
+    pub domain: StepDomain,
+    pub role: StepRole,
+    #[serde(default)]
+    pub required: bool,
+    /// When a crisis is active, these steps come first.
+    #[serde(default)]
+    pub urgent_on_crisis: bool,
+    /// CEL condition over `household.*`, `answers.*`, `derived.*`, `figures.*`; absent = always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    pub question: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    pub input: Input,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<Derived>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<Effect>,
+}
+
+/// What kind of answer a step takes. The answer value ([`crate::AnswerValue`]) mirrors this.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Input {
+    YesNo,
+    Choice {
+        options: Vec<Choice>,
+    },
+    MultiChoice {
+        options: Vec<Choice>,
+    },
+    /// A number in `unit` (one of [`crate::units::UNITS`]).
+    Number {
+        unit: String,
+    },
+    /// An amount in euro cents.
+    Money,
+    /// Meter readings for some of [`crate::units::REGISTERS`], with the reading date.
+    MeterReading {
+        registers: Vec<String>,
+    },
+    Date,
+    Text,
+    /// Items installed: measure id (from the figures), quantity and location.
+    MeasureInstalled {
+        measures: Vec<String>,
+    },
+}
+
+impl Input {
+    /// The snake_case name of the input type, as in the file.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Input::YesNo => "yes_no",
+            Input::Choice { .. } => "choice",
+            Input::MultiChoice { .. } => "multi_choice",
+            Input::Number { .. } => "number",
+            Input::Money => "money",
+            Input::MeterReading { .. } => "meter_reading",
+            Input::Date => "date",
+            Input::Text => "text",
+            Input::MeasureInstalled { .. } => "measure_installed",
+        }
+    }
+
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Input::Choice { options } | Input::MultiChoice { options } => options,
+            _ => &[],
+        }
+    }
+}
+
+/// One option of a (multiple) choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub nl: String,
+    pub en: String,
+    /// Choosing this option agrees to this measure (a behaviour agreement or a changed
+    /// setting); its saving is counted like an installed item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+}
+
+/// The type of a derived value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    Bool,
+    Number,
+    /// Euros, as a CEL double (money answers are exposed to expressions in euros).
+    Money,
+    Text,
+}
+
+/// A named formula shown with its step; visible to other expressions as `derived.<name>`.
+/// It is null while its step does not apply or the formula cannot be computed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Derived {
+    pub name: String,
+    pub kind: ValueKind,
+    pub formula: String,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// Something that happens when a step applies and its condition holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Effect {
+    /// CEL condition; absent = the step's answer is "yes" / non-empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    #[serde(flatten)]
+    pub action: EffectAction,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EffectAction {
+    /// Refer the household to an organisation.
+    Referral { to: Text, reason: Text },
+    /// Something to do later, due `due_in_days` after the visit, or after the number of days in
+    /// figure `due_figure` when given.
+    FollowUp {
+        what: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due_in_days: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due_figure: Option<String>,
+    },
+    /// Raise the crisis banner; urgent steps come first.
+    Crisis { reason: Text },
+}
+
+/// Step ids whose answers feed the built-in calculations. Every entry is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Calculation {
+    /// Money step: net disposable household income per month.
+    pub net_income_month: Option<String>,
+    /// Number step (m3): gas use per year from the annual bill.
+    pub gas_m3_year: Option<String>,
+    /// Number step (kWh): net electricity use per year.
+    pub electricity_kwh_year: Option<String>,
+    /// Money step: total energy cost per year from the annual bill (overrides the estimate).
+    pub energy_cost_year: Option<String>,
+    /// Money step: the current monthly advance (termijnbedrag).
+    pub advance_month: Option<String>,
+    /// Choice step with options flat / terraced / end_terrace / semi_detached / detached.
+    pub dwelling_type: Option<String>,
+}
+
+impl Calculation {
+    /// (field name, step id, expected input kind) for every binding that is set.
+    pub fn bindings(&self) -> Vec<(&'static str, &str, &'static str)> {
+        let all = [
+            ("net_income_month", &self.net_income_month, "money"),
+            ("gas_m3_year", &self.gas_m3_year, "number"),
+            ("electricity_kwh_year", &self.electricity_kwh_year, "number"),
+            ("energy_cost_year", &self.energy_cost_year, "money"),
+            ("advance_month", &self.advance_month, "money"),
+            ("dwelling_type", &self.dwelling_type, "choice"),
+        ];
+        all.into_iter()
+            .filter_map(|(n, s, k)| s.as_deref().map(|s| (n, s, k)))
+            .collect()
+    }
+}
+
+impl Template {
+    /// Reads a template from TOML. Only shape errors are reported here; call
+    /// [`crate::validate()`] for the rest.
+    pub fn from_toml(text: &str) -> Result<Template, TemplateError> {
+        toml::from_str(text).map_err(|e| TemplateError::Parse {
+            message: e.to_string(),
+        })
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+}
