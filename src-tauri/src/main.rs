@@ -12,12 +12,15 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
+use keukentafel_checklist::{AnswerInput, Templates, VisitChecklist};
 use keukentafel_domain::*;
 use keukentafel_store::{Store, StoreError};
 use tauri::{Manager, State};
 
 struct AppState {
     store: Result<Mutex<Store>, ApiError>,
+    /// The checklist templates built into this version, compiled once at start-up.
+    templates: Result<Templates, ApiError>,
 }
 
 type Reply<T> = Result<T, ApiError>;
@@ -100,6 +103,18 @@ fn agenda(state: State<AppState>) -> Reply<Vec<AgendaItem>> {
     with_store(&state, |s| s.agenda(today()))
 }
 
+#[tauri::command]
+fn open_checklist(state: State<AppState>, visit: VisitId) -> Reply<VisitChecklist> {
+    let templates = state.templates.as_ref().map_err(Clone::clone)?;
+    with_store(&state, |s| Ok(templates.open(s, visit)))?.map_err(ApiError::from)
+}
+
+#[tauri::command]
+fn answer_step(state: State<AppState>, input: AnswerInput) -> Reply<VisitChecklist> {
+    let templates = state.templates.as_ref().map_err(Clone::clone)?;
+    with_store(&state, |s| Ok(templates.answer(s, input)))?.map_err(ApiError::from)
+}
+
 fn store_path(app: &tauri::App) -> Result<PathBuf, ApiError> {
     if let Some(p) = std::env::var_os("KEUKENTAFEL_DB").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
@@ -123,7 +138,14 @@ fn main() {
             if let Err(e) = &store {
                 eprintln!("keukentafel: store not opened: {e}");
             }
-            app.manage(AppState { store });
+            let templates = Templates::builtin().map_err(|errors| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    "De vragenlijst van deze versie is kapot. Neem contact op met de beheerder.",
+                    format!("the built-in checklist template does not compile: {errors:?}"),
+                )
+            });
+            app.manage(AppState { store, templates });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -140,6 +162,8 @@ fn main() {
             update_visit,
             archive_visit,
             agenda,
+            open_checklist,
+            answer_step,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -1,5 +1,5 @@
 // Generated from the Rust types by keukentafel-domain (src/bindings.rs). Do not edit.
-// Regenerate: UPDATE_BINDINGS=1 cargo test -p keukentafel-domain bindings
+// Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
 /**
  * A household the volunteers help.
@@ -29,7 +29,7 @@ export type ReplicaId = string;
 /**
  * Every kind of error the UI can receive.
  */
-export type ErrorCode = "validation" | "not_found" | "store_newer_version" | "store_damaged" | "store_foreign" | "store_busy" | "store_io" | "no_profile" | "internal";
+export type ErrorCode = "validation" | "not_found" | "store_newer_version" | "store_damaged" | "store_foreign" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "internal";
 
 /**
  * What is wrong with one field.

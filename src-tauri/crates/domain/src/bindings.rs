@@ -1,69 +1,89 @@
 //! The TypeScript types of every command's input, output and error, generated from the Rust
-//! types into `ui/src/lib/bindings.ts`. The file is committed; the test below fails when it is
-//! stale. Regenerate with `UPDATE_BINDINGS=1 cargo test -p keukentafel-domain bindings`.
+//! types into `ui/src/lib/bindings.ts` (this crate's types) and one file per crate that adds
+//! its own (`checklist.ts`, `sync.ts`). The files are committed; each crate's test fails when
+//! its file is stale. Regenerate all: `UPDATE_BINDINGS=1 cargo test bindings`.
 
-use ts_rs::{Config, TS};
+use std::path::Path;
 
 use crate::error::*;
 use crate::model::*;
 use crate::sync::*;
 
-/// Where the generated file lives, relative to this crate.
-pub const BINDINGS_PATH: &str = "../../../ui/src/lib/bindings.ts";
-
-macro_rules! render {
-    ($cfg:expr, $out:expr; $($t:ty),* $(,)?) => {
+/// Renders `export type …` declarations (with their doc comments) for the listed types.
+#[macro_export]
+macro_rules! typescript_decls {
+    ($($t:ty),* $(,)?) => {{
+        let cfg = ::ts_rs::Config::default();
+        let mut out = String::new();
         $(
-            if let Some(doc) = <$t as TS>::docs() {
-                $out.push_str(doc.trim_end());
-                $out.push('\n');
+            if let Some(doc) = <$t as ::ts_rs::TS>::docs() {
+                out.push_str(doc.trim_end());
+                out.push('\n');
             }
-            $out.push_str("export ");
-            $out.push_str(&<$t as TS>::decl($cfg));
-            $out.push_str("\n\n");
+            out.push_str("export ");
+            out.push_str(&<$t as ::ts_rs::TS>::decl(&cfg));
+            out.push_str("\n\n");
         )*
-    };
+        out
+    }};
 }
 
-/// The whole generated file.
-pub fn typescript() -> String {
-    let cfg = Config::default();
-    let mut out = String::from(
-        "// Generated from the Rust types by keukentafel-domain (src/bindings.rs). Do not edit.\n\
-         // Regenerate: UPDATE_BINDINGS=1 cargo test -p keukentafel-domain bindings\n\n",
+/// A whole generated file: a header saying where it comes from, imports, declarations.
+pub fn typescript_file(generator: &str, imports: &str, decls: &str) -> String {
+    let mut out = format!(
+        "// Generated from the Rust types by {generator}. Do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test bindings\n\n"
     );
-    render!(&cfg, out;
-        crate::HouseholdId, crate::ConsentId, crate::VisitId, crate::UserId, crate::ReplicaId,
-        ErrorCode, FieldErrorCode, FieldError, ApiError,
-        Role, UserProfileInput, UserProfile,
-        Tenure, ContractType, Heating, HouseholdInput, Household, HouseholdSummary, HouseholdQuery,
-        HouseholdUpdate,
-        ConsentScope, ConsentInput, ConsentEvent, ConsentState, ConsentStatus,
-        VisitKind, VisitStatus, VisitInput, Visit, VisitUpdate,
-        HouseholdDetail, AgendaItem, AppInfo,
-        ConflictKind, ConflictSide, ConflictView, ConflictResolution,
-    );
-    out.truncate(out.trim_end().len());
+    if !imports.is_empty() {
+        out.push_str(imports);
+        out.push_str("\n\n");
+    }
+    out.push_str(decls.trim_end());
     out.push('\n');
     out
 }
 
+/// Test helper: fails when the committed file differs from `fresh`; rewrites it first when
+/// `UPDATE_BINDINGS` is set.
+pub fn assert_fresh(path: &Path, fresh: &str) {
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(path, fresh).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is stale: the Rust types changed. Run `UPDATE_BINDINGS=1 cargo test bindings` and commit it.",
+        path.display()
+    );
+}
+
+/// Where the generated files live, relative to a crate under `src-tauri/crates/`.
+pub const UI_LIB: &str = "../../../ui/src/lib";
+
+/// This crate's file.
+pub fn typescript() -> String {
+    typescript_file(
+        "keukentafel-domain (src/bindings.rs)",
+        "",
+        &typescript_decls!(
+            crate::HouseholdId, crate::ConsentId, crate::VisitId, crate::UserId, crate::ReplicaId,
+            ErrorCode, FieldErrorCode, FieldError, ApiError,
+            Role, UserProfileInput, UserProfile,
+            Tenure, ContractType, Heating, HouseholdInput, Household, HouseholdSummary, HouseholdQuery,
+            HouseholdUpdate,
+            ConsentScope, ConsentInput, ConsentEvent, ConsentState, ConsentStatus,
+            VisitKind, VisitStatus, VisitInput, Visit, VisitUpdate,
+            HouseholdDetail, AgendaItem, AppInfo,
+            ConflictKind, ConflictSide, ConflictView, ConflictResolution,
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn bindings_are_fresh() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
-        let fresh = typescript();
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(&path, &fresh).unwrap();
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == fresh,
-            "ui/src/lib/bindings.ts is stale: the Rust types changed. \
-             Run `UPDATE_BINDINGS=1 cargo test -p keukentafel-domain bindings` and commit the file."
-        );
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::UI_LIB).join("bindings.ts");
+        super::assert_fresh(&path, &super::typescript());
     }
 }

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     StoreIo,
     /// No user profile yet on this installation.
     NoProfile,
+    /// A visit was recorded with a checklist template this version does not have.
+    TemplateUnavailable,
     /// Anything else: a bug.
     Internal,
 }

@@ -29,6 +29,8 @@ pub struct VisitAnswers {
     pub template_version: i64,
     /// Step id → answer value.
     pub answers: BTreeMap<String, Json>,
+    /// Step id → name of the volunteer who gave the current answer.
+    pub answered_by: BTreeMap<String, String>,
 }
 
 impl Store {
@@ -66,20 +68,25 @@ impl Store {
     pub fn visit_answers(&self, visit: VisitId) -> Result<VisitAnswers> {
         let v = read_fields(&self.conn, &schema::VISIT, visit.0)?
             .ok_or_else(|| StoreError::NotFound { entity: "visit", id: visit.to_string() })?;
-        let mut stmt = self.conn.prepare_cached("SELECT step_id, value FROM answers WHERE visit_id = ?1 ORDER BY step_id")?;
-        let rows = stmt.query_map(params![visit.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut answers = BTreeMap::new();
+        let mut stmt =
+            self.conn.prepare_cached("SELECT step_id, value, answered_by FROM answers WHERE visit_id = ?1 ORDER BY step_id")?;
+        let rows = stmt.query_map(params![visit.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?;
+        let (mut answers, mut answered_by) = (BTreeMap::new(), BTreeMap::new());
         for row in rows {
-            let (step, value) = row?;
+            let (step, value, by) = row?;
             let value: Json = serde_json::from_str(&value)?;
             if !value.is_null() {
-                answers.insert(step, value);
+                answers.insert(step.clone(), value);
+                answered_by.insert(step, by);
             }
         }
         Ok(VisitAnswers {
             template_id: v.get("template_id").and_then(Json::as_str).unwrap_or_default().to_owned(),
             template_version: v.get("template_version").and_then(Json::as_i64).unwrap_or(0),
             answers,
+            answered_by,
         })
     }
 

@@ -1,0 +1,73 @@
+//! What the visit screen receives and sends: the visit with its template, answers and current
+//! evaluation, and one answer at a time. Also generates `ui/src/lib/checklist.ts`.
+
+use std::collections::BTreeMap;
+
+use keukentafel_domain::{HouseholdId, Visit, VisitId};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::answer::AnswerValue;
+use crate::engine::Evaluation;
+use crate::template::Template;
+
+/// Everything the visit screen shows.
+#[derive(Clone, Debug, Serialize, Deserialize, TS)]
+pub struct VisitChecklist {
+    pub visit: Visit,
+    pub household_id: HouseholdId,
+    pub household_name: String,
+    /// The template this visit is carried out with (its own version, even after a newer one ships).
+    pub template: Template,
+    /// Step id → answer.
+    pub answers: BTreeMap<String, AnswerValue>,
+    /// Step id → name of the volunteer who gave the answer.
+    pub answered_by: BTreeMap<String, String>,
+    pub evaluation: Evaluation,
+}
+
+/// One answer, saved the moment it is given. `value: null` clears it.
+#[derive(Clone, Debug, Serialize, Deserialize, TS)]
+pub struct AnswerInput {
+    pub visit_id: VisitId,
+    pub step_id: String,
+    pub value: Option<AnswerValue>,
+}
+
+/// The generated `ui/src/lib/checklist.ts`.
+pub fn typescript() -> String {
+    use crate::answer::*;
+    use crate::calc::*;
+    use crate::engine::*;
+    use crate::error::*;
+    use crate::expr::*;
+    use crate::figures::*;
+    use crate::profile::*;
+    use crate::template::*;
+    keukentafel_domain::bindings::typescript_file(
+        "keukentafel-checklist (src/view.rs)",
+        "import type { ContractType, Heating, HouseholdId, Tenure, Visit, VisitId } from './bindings';",
+        &keukentafel_domain::typescript_decls!(
+            VisitChecklist, AnswerInput,
+            AnswerValue, MeterReading, MeasureItem, AnswerProblem,
+            Amount, MeasureSaving, Saving, KeyFigures,
+            StepStatus, PhaseProgress, CrisisReason, Crisis, DerivedResult, Action, Evaluation,
+            TemplateError, ExprValue,
+            Source, Figure, Per, Measure, Figures, FigureSource,
+            Profile,
+            Text, Template, Phase, StepDomain, StepRole, Step, Input, Choice, ValueKind, Derived, Effect,
+            EffectAction, Calculation,
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_are_fresh() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(keukentafel_domain::bindings::UI_LIB)
+            .join("checklist.ts");
+        keukentafel_domain::bindings::assert_fresh(&path, &super::typescript());
+    }
+}

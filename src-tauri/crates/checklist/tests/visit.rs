@@ -1,0 +1,82 @@
+//! A visit's checklist on a real store file: the template is fixed on the visit, answers are
+//! ops that survive reopening, and a visit made with an unknown template version is refused.
+
+use chrono::NaiveDate;
+use keukentafel_checklist::{AnswerInput, AnswerValue, Templates, VisitChecklistError};
+use keukentafel_domain::*;
+use keukentafel_store::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn setup(path: &std::path::Path) -> (Store, VisitId) {
+    let mut s = Store::open(path, Sources::deterministic(3, 1_795_000_000_000, 5)).unwrap();
+    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), role: Role::EnergyCoach }).unwrap();
+    let h = s
+        .create_household(HouseholdInput {
+            name: "Fam. Jansen".into(),
+            tenure: Some(Tenure::PrivateRent),
+            under_bewind: true,
+            heating: Some(Heating::GasBoiler),
+            ..Default::default()
+        })
+        .unwrap();
+    let v = s
+        .plan_visit(
+            VisitInput {
+                household_id: h.id,
+                planned_date: today(),
+                planned_time: "10:00".into(),
+                kind: VisitKind::Combined,
+                volunteers: vec!["Anna".into(), "Henk".into()],
+                status: VisitStatus::Planned,
+                summary: String::new(),
+            },
+            today(),
+        )
+        .unwrap();
+    (s, v.id)
+}
+
+#[test]
+fn answers_are_saved_at_once_and_read_back_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.sqlite3");
+    let templates = Templates::builtin().unwrap();
+    let (mut store, visit) = setup(&path);
+    let first = templates.open(&mut store, visit).unwrap();
+    assert_eq!(first.template.id, templates.current().template().id);
+    assert!(first.evaluation.steps.iter().any(|s| s.step_id == "administrator_contact"), "bewind shows the administrator steps");
+    assert!(!first.evaluation.steps.iter().any(|s| s.step_id == "payment_arrangement"), "no arrears yet");
+
+    let after = templates
+        .answer(&mut store, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: Some(AnswerValue::YesNo(true)) })
+        .unwrap();
+    assert_eq!(after.answered_by["energy_arrears"], "Anna");
+    assert!(after.evaluation.steps.iter().any(|s| s.step_id == "payment_arrangement"), "arrears bring the payment-arrangement step");
+
+    drop(store);
+    let mut store = Store::open(&path, Sources::system()).unwrap();
+    let again = templates.open(&mut store, visit).unwrap();
+    assert_eq!(again.answers.get("energy_arrears"), Some(&AnswerValue::YesNo(true)));
+    assert_eq!(again.evaluation.steps.len(), after.evaluation.steps.len());
+
+    let cleared = templates.answer(&mut store, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: None }).unwrap();
+    assert!(!cleared.answers.contains_key("energy_arrears"));
+}
+
+#[test]
+fn an_unknown_step_or_template_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = Templates::builtin().unwrap();
+    let (mut store, visit) = setup(&dir.path().join("k.sqlite3"));
+    let err = templates
+        .answer(&mut store, AnswerInput { visit_id: visit, step_id: "no_such_step".into(), value: Some(AnswerValue::YesNo(true)) })
+        .unwrap_err();
+    assert!(matches!(err, VisitChecklistError::UnknownStep(_)));
+    store.set_visit_template(visit, "combined-visit", 99).unwrap();
+    let err = templates.open(&mut store, visit).unwrap_err();
+    assert!(matches!(err, VisitChecklistError::TemplateUnavailable { version: 99, .. }));
+    assert_eq!(ApiError::from(err).code, ErrorCode::TemplateUnavailable);
+}
