@@ -23,6 +23,7 @@ import type {
   VisitInput,
   VisitUpdate,
 } from './bindings';
+import type { AnswerInput, VisitChecklist } from './checklist';
 
 export type { AgendaItem };
 
@@ -35,6 +36,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'store_busy',
   'store_io',
   'no_profile',
+  'template_unavailable',
   'internal',
 ];
 
@@ -85,4 +87,8 @@ export const api = {
   updateVisit: (update: VisitUpdate) => call<Visit>('update_visit', { update }),
   archiveVisit: (id: VisitId, archived: boolean) => call<Visit>('archive_visit', { id, archived }),
   agenda: () => call<AgendaItem[]>('agenda'),
+  /** The visit's checklist; the first call fixes the template on the visit. */
+  openChecklist: (visit: VisitId) => call<VisitChecklist>('open_checklist', { visit }),
+  /** Saves one answer (`value: null` clears it) and returns the checklist evaluated again. */
+  answerStep: (input: AnswerInput) => call<VisitChecklist>('answer_step', { input }),
 };

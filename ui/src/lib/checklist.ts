@@ -28,7 +28,7 @@ export type AnswerInput = { visit_id: VisitId, step_id: string, value: AnswerVal
 /**
  * One answer. JSON: `{"type": "yes_no", "value": true}`.
  */
-export type AnswerValue = { "type": "yes_no", "value": boolean } | { "type": "choice", "value": string } | { "type": "multi_choice", "value": Array<string> } | { "type": "number", "value": number } | { "type": "money", "value": bigint } | { "type": "meter_reading", "value": MeterReading } | { "type": "date", "value": string } | { "type": "text", "value": string } | { "type": "measure_installed", "value": Array<MeasureItem> };
+export type AnswerValue = { "type": "yes_no", "value": boolean } | { "type": "choice", "value": string } | { "type": "multi_choice", "value": Array<string> } | { "type": "number", "value": number } | { "type": "money", "value": number } | { "type": "meter_reading", "value": MeterReading } | { "type": "date", "value": string } | { "type": "text", "value": string } | { "type": "measure_installed", "value": Array<MeasureItem> };
 
 /**
  * Readings taken on one day; `readings` maps a register (e.g. `gas`) to the meter value.

@@ -1,5 +1,6 @@
 // Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
-// `#/profile`. The browser's back button works because every screen has its own hash.
+// `#/profile`, `#/visit/<id>` (the checklist),
+// `#/visit/<id>/summary`. The browser's back button works because every screen has its own hash.
 import { readable } from 'svelte/store';
 
 export type Route =
@@ -8,13 +9,18 @@ export type Route =
   | { name: 'household'; id: string }
   | { name: 'edit'; id: string }
   | { name: 'agenda' }
-  | { name: 'profile' };
+  | { name: 'profile' }
+  | { name: 'visit'; id: string }
+  | { name: 'summary'; id: string };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'agenda') return { name: 'agenda' };
   if (parts[0] === 'profile') return { name: 'profile' };
+  if (parts[0] === 'visit' && parts[1]) {
+    return parts[2] === 'summary' ? { name: 'summary', id: parts[1] } : { name: 'visit', id: parts[1] };
+  }
   if (parts[0] === 'household' && parts[1]) {
     return parts[2] === 'edit' ? { name: 'edit', id: parts[1] } : { name: 'household', id: parts[1] };
   }
@@ -35,6 +41,10 @@ export function href(route: Route): string {
       return `#/household/${encodeURIComponent(route.id)}`;
     case 'edit':
       return `#/household/${encodeURIComponent(route.id)}/edit`;
+    case 'visit':
+      return `#/visit/${encodeURIComponent(route.id)}`;
+    case 'summary':
+      return `#/visit/${encodeURIComponent(route.id)}/summary`;
   }
 }
 

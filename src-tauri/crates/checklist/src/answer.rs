@@ -29,7 +29,7 @@ pub enum AnswerValue {
     MultiChoice(Vec<String>),
     Number(f64),
     /// Euro cents.
-    Money(i64),
+    Money(#[ts(type = "number")] i64),
     MeterReading(MeterReading),
     Date(#[ts(type = "string")] NaiveDate),
     Text(String),
