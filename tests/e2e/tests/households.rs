@@ -73,7 +73,7 @@ async fn an_invalid_postcode_shows_a_dutch_message_and_nothing_is_saved() {
     assert_eq!(app.value("#hh-name").await, "Fam. Fout");
 
     app.click("#nav-households").await;
-    app.wait_for("[data-testid=households-empty]", TIMEOUT).await;
+    app.wait_for("#households-empty", TIMEOUT).await;
     app.close().await;
 
     let dump = dump(&db);
