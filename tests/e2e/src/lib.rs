@@ -709,19 +709,35 @@ impl<'d> App<'d> {
             .unwrap_or_else(|e| panic!("reading text of `{css}` failed: {e}"))
     }
 
-    /// Wait until the first element matching `css` has visible text containing
-    /// `needle`; returns that text.
+    /// The `innerText` of every element currently matching `css`, in document
+    /// order (no waiting; may be empty). One round trip, so no stale elements.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let v = self
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText);",
+                vec![Value::String(css.to_owned())],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("reading texts of `{css}` failed: {e}"));
+        v.as_array()
+            .map(|a| a.iter().map(|t| t.as_str().unwrap_or_default().to_owned()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Wait until *some* element matching `css` has text containing `needle`
+    /// (so `[data-testid=household-row]` finds the right row of a list);
+    /// returns that element's text.
     pub async fn wait_for_text(&self, css: &str, needle: &str, timeout: Duration) -> String {
         let deadline = Instant::now() + timeout;
         let mut last = String::new();
         loop {
-            if let Ok(el) = self.client.find(Locator::Css(css)).await {
-                match self.inner_text(&el).await {
-                    Ok(t) if t.contains(needle) => return t,
-                    Ok(t) => last = t,
-                    Err(CmdError::Standard(_)) => {} // stale element: re-render, retry
-                    Err(e) => panic!("reading text of `{css}` failed: {e}"),
-                }
+            let texts = self.texts(css).await;
+            if let Some(t) = texts.iter().find(|t| t.contains(needle)) {
+                return t.clone();
+            }
+            if !texts.is_empty() {
+                last = texts.join(" | ");
             }
             if Instant::now() >= deadline {
                 panic!(

@@ -3,6 +3,7 @@
 
 mod checklist;
 mod demo;
+mod sync;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,9 @@ enum Command {
     /// Checklist templates: validate a template file, or evaluate a visit from JSON.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+    /// The file exchange: keygen, export, import, verify, conflicts.
+    #[command(flatten)]
+    Sync(sync::SyncCommand),
     /// Test aid for the crash test: add households one by one, printing `saved <id>` after each
     /// commit, until killed or `count` is reached.
     #[command(hide = true)]
@@ -109,6 +113,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Checklist(ChecklistCommand::Evaluate { template, input, figures }) => {
             checklist::evaluate(&template, &input, figures.as_deref())
         }
+        Command::Sync(command) => sync::run(command),
         Command::Burst { db, count } => {
             let mut store = Store::open(&db, Sources::system()).map_err(|e| e.to_string())?;
             if store.profile().map_err(|e| e.to_string())?.is_none() {

@@ -1,0 +1,137 @@
+# Keukentafel: build, run and test.   `make help` lists the targets.
+#
+#   make run    build everything and open the app on a demo store
+#   make test   the one command that runs every test (CI runs exactly this)
+#
+# Every cargo command below selects the same packages (--workspace, which here
+# includes the non-default member tests/e2e) so that Cargo resolves a single
+# feature set: the e2e crate's tokio/hyper features would otherwise give tokio,
+# and with it tauri, a second build. Tests are picked with nextest filtersets
+# (-E) instead of -p/--exclude for the same reason.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.NOTPARALLEL:
+MAKEFLAGS += --no-print-directory
+
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+CARGO      ?= cargo
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+APP_BIN    := $(abspath $(TARGET_DIR)/debug/keukentafel)
+CLI_BIN    := $(abspath $(TARGET_DIR)/debug/keukentafel-cli)
+DEMO_DB    := $(abspath $(TARGET_DIR)/demo/keukentafel.sqlite3)
+E2E        := keukentafel-e2e
+# A 24-bit screen big enough for the 1280x760 window (xvfb-run's default is 640x480x8).
+XVFB_RUN   := xvfb-run -a -s "-screen 0 1920x1080x24"
+# No fail-fast, and a hung test is ended after 5 minutes (see .ci/nextest.toml).
+NEXTEST    := $(CARGO) nextest run --workspace \
+              --tool-config-file keukentafel:$(CURDIR)/.ci/nextest.toml -P keukentafel-ci
+
+.PHONY: help setup ui ui-test build unit doc core-deps fuzz e2e test test-steps \
+        run demo clean-demo
+
+help:
+	@echo "make run         build and open the app on a demo store ($(DEMO_DB))"
+	@echo "make test        every test: UI check/build/tests, cargo tests + doctests, core deps check, end-to-end"
+	@echo "make demo        create the demo store if it does not exist"
+	@echo "make clean-demo  delete the demo store"
+	@echo "make setup       install missing system packages and tools (.ci/setup)"
+	@echo "pieces of make test: ui-test build unit doc core-deps fuzz e2e"
+
+setup:
+	@bash .ci/setup
+
+# --- UI ------------------------------------------------------------------------
+
+ui: setup
+	@echo "==> ui: npm run build"
+	cd ui && npm run build
+
+# Whether ui/package.json defines a real "test" script (not npm's placeholder).
+HAS_UI_TEST = node -p 'const t = require("./ui/package.json").scripts?.test; Boolean(t && !/no test specified/.test(t))'
+
+ui-test: ui
+	@echo "==> ui: npm run check"
+	cd ui && npm run check
+	@if [ "$$($(HAS_UI_TEST))" = true ]; then \
+	    echo "==> ui: npm test"; \
+	    cd ui && npm test; \
+	else \
+	    echo "==> ui: no test script in package.json, skipped"; \
+	fi
+
+# --- Rust ----------------------------------------------------------------------
+
+# The app embeds ui/dist at compile time, so the UI is built first.
+# `make run` uses this same build: `--bins` or `-p keukentafel-app` would
+# resolve other features (dev-dependencies, the e2e crate) and rebuild tauri.
+build: ui
+	@echo "==> cargo build --workspace --all-targets"
+	$(CARGO) build --workspace --all-targets
+
+# Under Xvfb too, so a test that touches GTK behaves the same with or without a desktop.
+unit:
+	@echo "==> cargo nextest: workspace tests (all but $(E2E))"
+	$(XVFB_RUN) $(NEXTEST) -E 'not package($(E2E))'
+
+# nextest does not run doctests; cargo test does (same package selection).
+doc:
+	@echo "==> cargo test --doc: doctests"
+	$(CARGO) test --workspace --doc
+
+core-deps:
+	@echo "==> core crates must not depend on tauri"
+	@bash .ci/check-core-deps
+
+# The export-file reader under cargo-fuzz for a bounded time (FUZZ_SECONDS, default 60).
+fuzz:
+	@echo "==> cargo fuzz: export reader, $${FUZZ_SECONDS:-60} s"
+	bash .ci/fuzz
+
+# Serial: each test starts its own tauri-driver + WebKitWebDriver + app; two at
+# once on 2 cores only makes timing flaky. One retry absorbs a slow first
+# WebKit start (nextest reports such a test as FLAKY, so it stays visible).
+e2e:
+	@echo "==> cargo nextest: end-to-end tests under Xvfb"
+	$(XVFB_RUN) $(NEXTEST) -E 'package($(E2E))' --test-threads 1 --retries 1
+
+# --- The one command -----------------------------------------------------------
+
+test:
+	@start=$$(date +%s); \
+	if $(MAKE) test-steps; then \
+	    echo "make test: all suites passed in $$(( $$(date +%s) - start )) s"; \
+	else \
+	    echo "make test: FAILED (first error above) after $$(( $$(date +%s) - start )) s"; \
+	    exit 1; \
+	fi
+
+# In this order (.NOTPARALLEL keeps it so even under make -j).
+test-steps: setup ui-test build unit doc core-deps fuzz e2e
+
+# --- Running the app -----------------------------------------------------------
+
+demo: build
+	@if [ -f "$(DEMO_DB)" ]; then \
+	    echo "demo store exists: $(DEMO_DB) (make clean-demo to start over)"; \
+	else \
+	    mkdir -p "$(dir $(DEMO_DB))"; \
+	    echo "creating demo store $(DEMO_DB)"; \
+	    "$(CLI_BIN)" demo --db "$(DEMO_DB)" --households 40 --seed 2026 --today "$$(date +%F)" \
+	        || { rm -f "$(DEMO_DB)"*; exit 1; }; \
+	fi
+
+clean-demo:
+	rm -f "$(DEMO_DB)" "$(DEMO_DB)-wal" "$(DEMO_DB)-shm"
+
+run: setup build demo
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	    launcher=(); \
+	else \
+	    echo "run: no DISPLAY or WAYLAND_DISPLAY; running the app under xvfb-run (no visible window)"; \
+	    launcher=($(XVFB_RUN)); \
+	fi; \
+	echo "run: KEUKENTAFEL_DB=$(DEMO_DB) $(APP_BIN)"; \
+	KEUKENTAFEL_DB="$(DEMO_DB)" "$${launcher[@]}" "$(APP_BIN)"

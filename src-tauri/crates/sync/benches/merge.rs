@@ -1,0 +1,212 @@
+//! Benchmark: merge 200 export files holding 1,000,000 ops in total into an empty store, by
+//! the import path (read file, decrypt, verify, merge in one transaction per file, remember
+//! the sender), against a baseline measured in the same run: plain rusqlite inserting the same
+//! rows into a table like `ops` (same columns, keys and indexes, same pragmas) in one
+//! transaction. Prints ops, wall times, the ratio and peak memory (VmHWM).
+//!
+//! `cargo bench -p keukentafel-sync` (release). Smaller runs: BENCH_FILES=20 BENCH_OPS=2000.
+//!
+//! The files are made untimed, from synthetic ops like a volunteer's: per replica, households
+//! created (one op per field) and then edited field by field (each edit based on the previous
+//! value, so there are no conflicts), in clock order.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use keukentafel_domain::{Hlc, ReplicaId, Sources, UserId};
+use keukentafel_store::schema::{Kind, HOUSEHOLD};
+use keukentafel_store::{Op, Store};
+use keukentafel_sync::format::{self, Manifest, Version};
+use keukentafel_sync::{envelope, import, KeyPair};
+use rand::{Rng, SeedableRng};
+use serde_json::{json, Value as Json};
+use uuid::Uuid;
+
+fn env(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// One replica's ops: households created, then edited.
+fn replica_ops(r: usize, count: usize, start_millis: i64) -> Vec<Op> {
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(r as u64);
+    let replica = ReplicaId(Uuid::from_u128(0x1000_0000_0000_4000_8000_0000_0000_0000 + r as u128));
+    let author = UserId(Uuid::from_u128(0x2000_0000_0000_4000_8000_0000_0000_0000 + r as u128));
+    let fields = HOUSEHOLD.fields;
+    let creations = (count * 2 / 3) / fields.len();
+    let mut ops = Vec::with_capacity(count);
+    let mut millis = start_millis;
+    let mut clocks: Vec<BTreeMap<&str, Hlc>> = Vec::new();
+    let mut ids = Vec::new();
+    let next = |millis: &mut i64| {
+        *millis += 1;
+        Hlc { millis: *millis, counter: 0, replica }
+    };
+    let value = |kind: Kind, field: &str, n: u64| match kind {
+        Kind::Text => json!(format!("{field} {n}")),
+        Kind::OptText => Json::Null,
+        Kind::Int => json!(n % 5),
+        Kind::Bool => json!(false),
+        Kind::Json => json!([]),
+    };
+    while ops.len() < count {
+        let creating = ids.len() < creations;
+        let (h, chosen): (usize, Vec<(&str, Kind)>) = if creating {
+            ids.push(Uuid::from_u128(((r as u128) << 64) | ids.len() as u128));
+            clocks.push(BTreeMap::new());
+            (ids.len() - 1, fields.to_vec())
+        } else {
+            (rng.random_range(0..ids.len()), vec![fields[rng.random_range(0..fields.len() - 1)]])
+        };
+        let entity_base = clocks[h].values().max().copied();
+        for (field, kind) in chosen {
+            if ops.len() == count {
+                break;
+            }
+            let hlc = next(&mut millis);
+            let seq = ops.len() as i64 + 1;
+            ops.push(Op {
+                op_id: Uuid::from_u128(((r as u128) << 96) | seq as u128),
+                replica,
+                seq,
+                hlc,
+                entity: "household".into(),
+                entity_id: ids[h],
+                field: field.into(),
+                value: value(kind, field, rng.random()),
+                base_hlc: clocks[h].get(field).copied(),
+                author,
+                entity_base_hlc: entity_base,
+                resolves: Vec::new(),
+                extra: BTreeMap::new(),
+            });
+            clocks[h].insert(field, hlc);
+        }
+    }
+    ops
+}
+
+fn write_file(dir: &Path, r: usize, ops: &[Op], to: &KeyPair) -> std::path::PathBuf {
+    let manifest = Manifest {
+        format: format::FORMAT.into(),
+        major: format::MAJOR,
+        minor: format::MINOR,
+        min_reader: Version { major: 1, minor: 0 },
+        schema_version: keukentafel_store::SCHEMA_VERSION,
+        replica: ops[0].replica,
+        author: format!("Vrijwilliger {r}"),
+        role: "energy_coach".into(),
+        recipient: to.public_key(),
+        ranges: format::ranges_of(ops),
+        received: [(ops[0].replica, ops.len() as i64)].into_iter().collect(),
+        created_at: "2026-11-23T10:00:00.000Z".into(),
+        extra: BTreeMap::new(),
+    };
+    let plain = format::write_plaintext(&manifest, ops).unwrap();
+    let path = dir.join(format!("file-{r:03}.kt"));
+    std::fs::write(&path, envelope::encrypt(&plain, &[to.recipient()]).unwrap()).unwrap();
+    path
+}
+
+const OPS_TABLE: &str = "CREATE TABLE ops (
+    op_id TEXT PRIMARY KEY, replica TEXT NOT NULL, seq INTEGER NOT NULL, hlc TEXT NOT NULL,
+    entity TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+    base_hlc TEXT, author TEXT NOT NULL, entity_base_hlc TEXT, resolves TEXT, extra TEXT,
+    UNIQUE (replica, seq)) STRICT;
+  CREATE INDEX ops_hlc ON ops (hlc);
+  CREATE INDEX ops_entity ON ops (entity, entity_id);
+  CREATE INDEX ops_field ON ops (entity, entity_id, field);";
+
+fn baseline(path: &Path, files: usize, per_file: usize, start: i64) -> Duration {
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "synchronous", "FULL").unwrap();
+    conn.execute_batch(OPS_TABLE).unwrap();
+    let mut spent = Duration::ZERO;
+    let tx = conn.transaction().unwrap();
+    {
+        let mut insert = tx.prepare("INSERT INTO ops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)").unwrap();
+        for r in 0..files {
+            let ops = replica_ops(r, per_file, start); // untimed, like the files for the merge
+            let t = Instant::now();
+            for op in &ops {
+                insert
+                    .execute(rusqlite::params![
+                        op.op_id.to_string(),
+                        op.replica.to_string(),
+                        op.seq,
+                        op.hlc.to_string(),
+                        op.entity,
+                        op.entity_id.to_string(),
+                        op.field,
+                        op.value.to_string(),
+                        op.base_hlc.map(|h| h.to_string()),
+                        op.author.to_string(),
+                        op.entity_base_hlc.map(|h| h.to_string()),
+                        None::<String>,
+                        None::<String>,
+                    ])
+                    .unwrap();
+            }
+            spent += t.elapsed();
+        }
+    }
+    let t = Instant::now();
+    tx.commit().unwrap();
+    spent + t.elapsed()
+}
+
+fn peak_memory_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let files = env("BENCH_FILES", 200);
+    let per_file = env("BENCH_OPS", 5000);
+    let dir = tempfile::tempdir().unwrap();
+    let key = KeyPair::generate();
+    let start = chrono::Utc::now().timestamp_millis() - 30 * 24 * 3600 * 1000;
+
+    eprintln!("making {files} files of {per_file} ops (untimed)…");
+    let paths: Vec<_> = (0..files).map(|r| write_file(dir.path(), r, &replica_ops(r, per_file, start), &key)).collect();
+    let bytes: u64 = paths.iter().map(|p| std::fs::metadata(p).unwrap().len()).sum();
+
+    let mut store = Store::open(&dir.path().join("merge.sqlite3"), Sources::system()).unwrap();
+    // Experiment for the store (BENCH_STMT_CACHE=128): rusqlite caches 16 prepared statements by
+    // default, fewer than the merge uses, so prepare_cached re-prepares all the time.
+    if let Some(n) = std::env::var("BENCH_STMT_CACHE").ok().and_then(|v| v.parse().ok()) {
+        store.conn().set_prepared_statement_cache_capacity(n);
+    }
+    let now = chrono::Utc::now();
+    let (mut verify, mut merge) = (Duration::ZERO, Duration::ZERO);
+    let started = Instant::now();
+    for path in &paths {
+        let t = Instant::now();
+        let contents = keukentafel_sync::read_export(&key, path).unwrap();
+        verify += t.elapsed();
+        let t = Instant::now();
+        let counts = import::apply(&mut store, &contents, now).unwrap();
+        merge += t.elapsed();
+        assert_eq!((counts.new, counts.conflicts, counts.held_back), (per_file, 0, 0));
+    }
+    let import_wall = started.elapsed();
+    let ops = store.op_count().unwrap();
+    assert_eq!(ops as usize, files * per_file);
+    drop(store);
+    let memory = peak_memory_mb();
+
+    let base = baseline(&dir.path().join("baseline.sqlite3"), files, per_file, start);
+    println!("merge benchmark: {files} files, {ops} ops, {:.0} MB of export files", bytes as f64 / 1e6);
+    println!("  import (read + decrypt + verify + merge): {:>8.2} s", import_wall.as_secs_f64());
+    println!("    of which read + decrypt + verify:      {:>8.2} s", verify.as_secs_f64());
+    println!("    of which merge (Store::merge + peer):  {:>8.2} s", merge.as_secs_f64());
+    println!("  baseline (plain rusqlite insert, 1 tx):   {:>8.2} s", base.as_secs_f64());
+    println!("  ratio import / baseline:                  {:>8.2}x (aim <= 3x)", import_wall.as_secs_f64() / base.as_secs_f64());
+    println!("  ratio merge / baseline:                   {:>8.2}x", merge.as_secs_f64() / base.as_secs_f64());
+    println!("  peak memory (VmHWM) during the import:    {:>8.1} MB (aim < 200 MB)", memory);
+}

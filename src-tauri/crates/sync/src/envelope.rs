@@ -1,0 +1,132 @@
+//! The age layer of an export file: binary age v1, X25519 recipients, so the reference tool
+//! decrypts it (`age -d -i identity.txt FILE`).
+//!
+//! Besides the recipients' stanzas the header carries one stanza of its own,
+//! `-> keukentafel-size <payload bytes>` (empty body). age identities skip stanzas they do not
+//! know, and the header MAC covers it, so once the header is verified it tells exactly how
+//! long the encrypted payload should be. That is what lets an import tell a file that was cut
+//! off (shorter than announced) from one that was changed (same length, a chunk fails its
+//! MAC): age's STREAM alone reports both as "decryption error".
+
+use std::collections::HashSet;
+use std::io::Read;
+
+use age::{DecryptError, EncryptError};
+use age_core::format::{FileKey, Stanza};
+
+use crate::error::SyncError;
+use crate::keys::{KeyPair, Recipient};
+
+const MAGIC: &[u8] = b"age-encryption.org/";
+const SIZE_TAG: &str = "keukentafel-size";
+const CHUNK: u64 = 64 * 1024;
+const TAG: u64 = 16;
+const NONCE: usize = 16;
+
+/// The payload length age's STREAM produces for `plaintext` bytes: one 16-byte tag per 64 KiB
+/// chunk, and always at least one (possibly empty) chunk.
+fn payload_len(plaintext: u64) -> u64 {
+    plaintext + TAG * plaintext.div_ceil(CHUNK).max(1)
+}
+
+struct SizeStanza(u64);
+
+impl age::Recipient for SizeStanza {
+    fn wrap_file_key(&self, _: &FileKey) -> Result<(Vec<Stanza>, HashSet<String>), EncryptError> {
+        let stanza = Stanza { tag: SIZE_TAG.into(), args: vec![self.0.to_string()], body: Vec::new() };
+        Ok((vec![stanza], HashSet::new()))
+    }
+}
+
+/// Encrypts `plaintext` to `recipients` (duplicates removed).
+pub fn encrypt(plaintext: &[u8], recipients: &[Recipient]) -> Result<Vec<u8>, SyncError> {
+    let mut seen = HashSet::new();
+    let unique: Vec<&Recipient> = recipients.iter().filter(|r| seen.insert(r.to_string())).collect();
+    let size = SizeStanza(payload_len(plaintext.len() as u64));
+    let all = unique.iter().map(|r| *r as &dyn age::Recipient).chain(std::iter::once(&size as &dyn age::Recipient));
+    let encryptor = age::Encryptor::with_recipients(all).map_err(|e| SyncError::InvalidRecipient(e.to_string()))?;
+    let mut out = Vec::with_capacity(plaintext.len() + 1024);
+    let io = |e: std::io::Error| SyncError::Io { path: Default::default(), detail: e.to_string() };
+    let mut writer = encryptor.wrap_output(&mut out).map_err(io)?;
+    std::io::Write::write_all(&mut writer, plaintext).map_err(io)?;
+    writer.finish().map_err(io)?;
+    Ok(out)
+}
+
+/// The header's end (the byte after the MAC line), if the header is complete.
+fn header_end(bytes: &[u8]) -> Option<usize> {
+    let mac_line = bytes.windows(5).position(|w| w == b"\n--- ")? + 1;
+    bytes[mac_line..].iter().position(|&b| b == b'\n').map(|i| mac_line + i + 1)
+}
+
+/// The payload length the header announces (read only after age verified the header's MAC).
+fn announced_payload(bytes: &[u8]) -> Option<u64> {
+    let header = std::str::from_utf8(&bytes[..header_end(bytes)?]).ok()?;
+    header.lines().find_map(|l| l.strip_prefix("-> ")?.strip_prefix(SIZE_TAG)?.trim().parse().ok())
+}
+
+/// Decrypts a whole file with this installation's key. Nothing is returned unless age verified
+/// every chunk; each way it can fail maps to its own refusal.
+pub fn decrypt(bytes: &[u8], key: &KeyPair) -> Result<Vec<u8>, SyncError> {
+    if bytes.is_empty() {
+        return Err(SyncError::Empty);
+    }
+    if !bytes.starts_with(MAGIC) {
+        return Err(if MAGIC.starts_with(bytes) {
+            SyncError::Truncated("cut off in the age header".into())
+        } else {
+            SyncError::NotAnExportFile("not an age-encrypted file".into())
+        });
+    }
+    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| match e {
+        DecryptError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            SyncError::Truncated("cut off in the age header".into())
+        }
+        // age v1 written by us, but the line after the version no longer parses: damaged.
+        DecryptError::UnknownFormat if bytes.starts_with(b"age-encryption.org/v1\n") => {
+            SyncError::Altered("age header damaged".into())
+        }
+        DecryptError::UnknownFormat => SyncError::NotAnExportFile("an age version this program does not know".into()),
+        other => SyncError::Altered(format!("age header: {other}")),
+    })?;
+    let identity = key.identity() as &dyn age::Identity;
+    let mut reader = decryptor.decrypt(std::iter::once(identity)).map_err(|e| match e {
+        DecryptError::NoMatchingKeys => SyncError::WrongKey,
+        DecryptError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            SyncError::Truncated("cut off before the content".into())
+        }
+        other => SyncError::Altered(format!("age header: {other}")),
+    })?;
+    let mut plaintext = Vec::with_capacity(bytes.len());
+    if let Err(e) = reader.read_to_end(&mut plaintext) {
+        // The header (and so the size stanza) is authentic here: age checked its MAC.
+        let actual = header_end(bytes).map(|h| bytes.len().saturating_sub(h + NONCE) as u64);
+        return Err(match (announced_payload(bytes), actual) {
+            (Some(announced), Some(actual)) if actual < announced => {
+                SyncError::Truncated(format!("{actual} of {announced} encrypted bytes present"))
+            }
+            (Some(_), _) => SyncError::Altered(format!("encrypted content: {e}")),
+            // A file without our size stanza: only age's own verdict is left.
+            (None, _) if e.kind() == std::io::ErrorKind::UnexpectedEof => SyncError::Truncated(e.to_string()),
+            (None, _) => SyncError::Altered(format!("encrypted content: {e}")),
+        });
+    }
+    Ok(plaintext)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_announced_size_matches_what_age_writes() {
+        let key = KeyPair::generate();
+        for len in [0usize, 1, 100, 65_535, 65_536, 65_537, 131_072, 200_000] {
+            let plain = vec![b'x'; len];
+            let file = encrypt(&plain, &[key.recipient()]).unwrap();
+            let h = header_end(&file).unwrap();
+            assert_eq!(announced_payload(&file), Some((file.len() - h - NONCE) as u64), "plaintext of {len} bytes");
+            assert_eq!(decrypt(&file, &key).unwrap(), plain);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The sync crate's errors. Every reason to refuse a file is its own variant, so the UI can
+//! explain it (by [`SyncErrorCode`], never by the English text) and the CLI can print it.
+//! A refusal always means: the store was not touched.
+
+use std::path::PathBuf;
+
+use keukentafel_store::StoreError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("the file is empty (an interrupted copy?)")]
+    Empty,
+    #[error("not a Keukentafel export file ({0})")]
+    NotAnExportFile(String),
+    #[error("this file was not encrypted for this installation's key (or its key section is damaged)")]
+    WrongKey,
+    #[error("the file is incomplete: it was cut off ({0})")]
+    Truncated(String),
+    #[error("the file was changed or damaged after it was written ({0})")]
+    Altered(String),
+    #[error("the file was made by a newer Keukentafel (file version {found_major}.{found_minor}, needs a reader of at least {needs}; this program reads up to {supported})")]
+    NewerVersion { found_major: u32, found_minor: u32, needs: String, supported: String },
+    #[error("the file is readable but its content is not valid ({0})")]
+    Malformed(String),
+    #[error("not an age public key (expected one line starting with age1): {0}")]
+    InvalidRecipient(String),
+    #[error("not an age identity file ({0})")]
+    InvalidIdentity(String),
+    #[error("{0} already exists; refusing to overwrite it")]
+    AlreadyExists(PathBuf),
+    #[error("no coordinator linked yet: paste the coordinator's public key first")]
+    NoCoordinator,
+    #[error("unknown installation {0}: it never sent a file")]
+    UnknownPeer(String),
+    #[error("{path}: {detail}")]
+    Io { path: PathBuf, detail: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What the UI decides on. Serialized snake_case; exported to TypeScript.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncErrorCode {
+    ExportEmpty,
+    ExportNotAnExportFile,
+    ExportWrongKey,
+    ExportTruncated,
+    ExportAltered,
+    ExportNewerVersion,
+    ExportMalformed,
+    InvalidRecipient,
+    InvalidIdentity,
+    AlreadyExists,
+    NoCoordinator,
+    UnknownPeer,
+    Io,
+    /// A store error; the store's own `ErrorCode` says which.
+    Store,
+}
+
+impl SyncError {
+    pub fn io(path: impl Into<PathBuf>, e: impl std::fmt::Display) -> Self {
+        SyncError::Io { path: path.into(), detail: e.to_string() }
+    }
+
+    pub fn code(&self) -> SyncErrorCode {
+        use SyncErrorCode as C;
+        match self {
+            SyncError::Empty => C::ExportEmpty,
+            SyncError::NotAnExportFile(_) => C::ExportNotAnExportFile,
+            SyncError::WrongKey => C::ExportWrongKey,
+            SyncError::Truncated(_) => C::ExportTruncated,
+            SyncError::Altered(_) => C::ExportAltered,
+            SyncError::NewerVersion { .. } => C::ExportNewerVersion,
+            SyncError::Malformed(_) => C::ExportMalformed,
+            SyncError::InvalidRecipient(_) => C::InvalidRecipient,
+            SyncError::InvalidIdentity(_) => C::InvalidIdentity,
+            SyncError::AlreadyExists(_) => C::AlreadyExists,
+            SyncError::NoCoordinator => C::NoCoordinator,
+            SyncError::UnknownPeer(_) => C::UnknownPeer,
+            SyncError::Io { .. } => C::Io,
+            SyncError::Store(_) => C::Store,
+        }
+    }
+
+    /// Whether this is a refusal of the file itself (as opposed to a local problem).
+    pub fn is_refusal(&self) -> bool {
+        matches!(
+            self,
+            SyncError::Empty
+                | SyncError::NotAnExportFile(_)
+                | SyncError::WrongKey
+                | SyncError::Truncated(_)
+                | SyncError::Altered(_)
+                | SyncError::NewerVersion { .. }
+                | SyncError::Malformed(_)
+        )
+    }
+
+    /// The message for the app, in plain Dutch.
+    pub fn message_nl(&self) -> String {
+        const UNTOUCHED: &str = "Er is niets veranderd aan je gegevens.";
+        match self {
+            SyncError::Empty => format!(
+                "Dit bestand is leeg. Waarschijnlijk is het kopiëren mislukt. Vraag om het bestand opnieuw. {UNTOUCHED}"
+            ),
+            SyncError::NotAnExportFile(_) => format!("Dit is geen exportbestand van Keukentafel. {UNTOUCHED}"),
+            SyncError::WrongKey => format!(
+                "Dit bestand is niet voor deze computer versleuteld (of het is beschadigd). Controleer of de \
+                 afzender jouw sleutel gebruikt. {UNTOUCHED}"
+            ),
+            SyncError::Truncated(_) => format!(
+                "Dit bestand is niet compleet: het is afgebroken tijdens het kopiëren of opslaan. Vraag om het \
+                 bestand opnieuw. {UNTOUCHED}"
+            ),
+            SyncError::Altered(_) => format!(
+                "Dit bestand is veranderd of beschadigd nadat het is gemaakt. Vraag om het bestand opnieuw. {UNTOUCHED}"
+            ),
+            SyncError::NewerVersion { .. } => format!(
+                "Dit bestand is gemaakt met een nieuwere versie van Keukentafel. Installeer de nieuwste versie en \
+                 probeer het opnieuw. {UNTOUCHED}"
+            ),
+            SyncError::Malformed(_) => format!(
+                "De inhoud van dit bestand klopt niet. Vraag de afzender om een nieuw exportbestand. {UNTOUCHED}"
+            ),
+            SyncError::InvalidRecipient(_) => {
+                "Dit is geen geldige sleutel. Een sleutel is één regel die begint met age1.".into()
+            }
+            SyncError::InvalidIdentity(_) => {
+                "Het sleutelbestand van deze computer is onleesbaar. Vraag je coördinator om hulp.".into()
+            }
+            SyncError::AlreadyExists(_) => "Dat bestand bestaat al; Keukentafel overschrijft het niet.".into(),
+            SyncError::NoCoordinator => {
+                "Er is nog geen coördinator gekoppeld. Plak eerst de sleutel van je coördinator.".into()
+            }
+            SyncError::UnknownPeer(_) => {
+                "Van deze computer is nog nooit een bestand ingelezen; er kan nog geen retourbestand voor worden gemaakt."
+                    .into()
+            }
+            SyncError::Io { .. } => "Lezen of schrijven van het bestand lukt niet. Is de schijf of USB-stick vol \
+                 of verwijderd? Er is niets half opgeslagen."
+                .into(),
+            SyncError::Store(e) => store_message_nl(e),
+        }
+    }
+}
+
+/// The Dutch message of a store error, through the store's own `ApiError` conversion.
+fn store_message_nl(e: &StoreError) -> String {
+    // StoreError is not Clone: rebuild the variants that carry a message of their own.
+    let copy = match e {
+        StoreError::Busy => StoreError::Busy,
+        StoreError::Io(s) => StoreError::Io(s.clone()),
+        StoreError::NoProfile => StoreError::NoProfile,
+        other => StoreError::Data(other.to_string()),
+    };
+    keukentafel_domain::ApiError::from(copy).message
+}

@@ -1,0 +1,153 @@
+//! Writing export files: a volunteer's file for the coordinator, a coordinator's return file
+//! for one volunteer, or (CLI) a file for any list of public keys.
+//!
+//! Which ops: those the store holds that the recipients are not known to hold, judged by what
+//! each recipient said it held (`received`) in the last file we imported from it. A recipient
+//! that never sent a file gets everything. Sending an op twice is harmless (imports skip ops
+//! already present); not sending one would lose it, so when in doubt we send.
+//!
+//! A file is written even when no op is new: it still carries this store's `received`
+//! (the acknowledgement that lets the other side send less next time) and its public key.
+//!
+//! The name carries no personal data: `keukentafel-<first 8 of replica id>-<12 hex>.kt`, the hex
+//! being a hash of the ops, the acknowledgement and the recipients (not the time), so exporting
+//! the same state again gives the same name and replaces the earlier file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use keukentafel_domain::ReplicaId;
+use keukentafel_store::{Received, Store};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::envelope;
+use crate::error::SyncError;
+use crate::format::{self, Manifest, Version};
+use crate::keys::{parse_recipient, KeyPair, Recipient};
+
+/// The local setting that holds the coordinator's public key (on a volunteer's installation).
+pub const COORDINATOR_SETTING: &str = "coordinator_recipient";
+
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct ExportOutcome {
+    pub path: String,
+    /// Ops in the file (0: the file only carries the acknowledgement).
+    pub op_count: usize,
+    pub recipients: Vec<String>,
+}
+
+/// Links a volunteer's installation to its coordinator: stores the pasted public key (or the
+/// text of a small file holding it). Returns the key as stored.
+pub fn link_coordinator(store: &mut Store, pasted: &str) -> Result<String, SyncError> {
+    let key = parse_recipient(pasted)?.to_string();
+    store.set_setting(COORDINATOR_SETTING, &key)?;
+    Ok(key)
+}
+
+/// The linked coordinator's public key, if any.
+pub fn coordinator(store: &Store) -> Result<Option<String>, SyncError> {
+    Ok(store.setting(COORDINATOR_SETTING)?)
+}
+
+/// A volunteer's export: for the linked coordinator (and this installation itself).
+pub fn export_to_coordinator(store: &Store, key: &KeyPair, out_dir: &Path, now: DateTime<Utc>) -> Result<ExportOutcome, SyncError> {
+    let coordinator = coordinator(store)?.ok_or(SyncError::NoCoordinator)?;
+    export_for(store, key, &[parse_recipient(&coordinator)?], out_dir, now)
+}
+
+/// A coordinator's return file for one installation that sent a file before.
+pub fn export_return_file(
+    store: &Store,
+    key: &KeyPair,
+    peer: ReplicaId,
+    out_dir: &Path,
+    now: DateTime<Utc>,
+) -> Result<ExportOutcome, SyncError> {
+    let peer = store.peer(peer)?.ok_or_else(|| SyncError::UnknownPeer(peer.to_string()))?;
+    if peer.recipient.is_empty() {
+        return Err(SyncError::UnknownPeer(peer.replica.to_string()));
+    }
+    export_for(store, key, &[parse_recipient(&peer.recipient)?], out_dir, now)
+}
+
+/// What every recipient is known to hold: the per-replica minimum over what each said. `None`
+/// when a recipient (other than ourselves) never sent a file: it gets everything.
+fn known_received(store: &Store, key: &KeyPair, recipients: &[Recipient]) -> Result<Option<Received>, SyncError> {
+    let peers = store.peers()?;
+    let own = key.public_key();
+    let mut out: Option<Received> = None;
+    for r in recipients.iter().map(Recipient::to_string).filter(|r| *r != own) {
+        let Some(peer) = peers.iter().find(|p| p.recipient == r) else { return Ok(None) };
+        out = Some(match out {
+            None => peer.received.clone(),
+            Some(acc) => acc
+                .into_iter()
+                .filter_map(|(replica, seq)| peer.received.get(&replica).map(|s| (replica, seq.min(*s))))
+                .collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// Writes one export file to `out_dir` for `recipients` and this installation itself.
+pub fn export_for(
+    store: &Store,
+    key: &KeyPair,
+    recipients: &[Recipient],
+    out_dir: &Path,
+    now: DateTime<Utc>,
+) -> Result<ExportOutcome, SyncError> {
+    let since = known_received(store, key, recipients)?.unwrap_or_default();
+    let ops = store.ops_missing_from(&since)?;
+    let (author, role) = match store.profile()? {
+        Some(p) => (p.name, serde_json::to_value(p.role).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+        None => (String::new(), String::new()),
+    };
+    let manifest = Manifest {
+        format: format::FORMAT.into(),
+        major: format::MAJOR,
+        minor: format::MINOR,
+        min_reader: Version { major: format::MAJOR, minor: 0 },
+        schema_version: store.schema_version()?,
+        replica: store.replica(),
+        author,
+        role,
+        recipient: key.public_key(),
+        ranges: format::ranges_of(&ops),
+        received: store.received()?,
+        created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        extra: BTreeMap::new(),
+    };
+    let plaintext = format::write_plaintext(&manifest, &ops)?;
+    let mut all: Vec<Recipient> = recipients.to_vec();
+    all.push(key.recipient());
+    let mut names: Vec<String> = all.iter().map(Recipient::to_string).collect();
+    names.sort();
+    names.dedup();
+    let bytes = envelope::encrypt(&plaintext, &all)?;
+
+    let path = out_dir.join(file_name(store.replica(), &manifest, &plaintext, &names));
+    crate::file::write_atomically(&path, &bytes)?;
+    Ok(ExportOutcome { path: path.display().to_string(), op_count: ops.len(), recipients: names })
+}
+
+/// `keukentafel-<replica prefix>-<hash>.kt`; the hash covers the op lines, not the manifest or
+/// the footer (which hold the time).
+fn file_name(replica: ReplicaId, manifest: &Manifest, plaintext: &[u8], recipients: &[String]) -> PathBuf {
+    let first_end = plaintext.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let body = &plaintext[..plaintext.len().saturating_sub(1)];
+    let footer_start = body.iter().rposition(|&b| b == b'\n').map_or(first_end, |i| i + 1).max(first_end);
+    let mut h = Sha256::new();
+    h.update(&plaintext[first_end..footer_start]);
+    h.update(serde_json::to_vec(&manifest.received).unwrap_or_default());
+    for r in recipients {
+        h.update(r.as_bytes());
+        h.update(b"\n");
+    }
+    let replica = replica.to_string();
+    PathBuf::from(format!("keukentafel-{}-{}.kt", &replica[..8.min(replica.len())], &format::hex(&h.finalize())[..12]))
+}

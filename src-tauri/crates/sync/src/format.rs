@@ -1,0 +1,231 @@
+//! The plaintext of an export file (format `keukentafel-export`, version 1.0): JSON Lines.
+//!
+//! ```text
+//! {"format":"keukentafel-export","major":1,"minor":0,"min_reader":{"major":1,"minor":0},…}   manifest
+//! {"op_id":…}                                                                                  one op per line
+//! {"footer":true,"op_count":N,"sha256":"<hex of every byte before this line>"}                 footer
+//! ```
+//!
+//! Every line ends with `\n`. [`read_plaintext`] is pure and total (it never panics, whatever the
+//! bytes; fuzzed): it checks, in this order, the manifest's format name and version (a newer
+//! major version, or a `min_reader` above ours, is refused before anything else is read, since
+//! its layout may differ), the footer (missing: truncated), the checksum and op count (wrong:
+//! altered), then each op. Unknown fields from a newer minor version are kept: in
+//! [`Manifest::extra`] and in each op's `extra`, which travels on unchanged.
+
+use std::collections::BTreeMap;
+
+use keukentafel_domain::ReplicaId;
+use keukentafel_store::schema::Entity;
+use keukentafel_store::{Op, Received};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+use sha2::{Digest, Sha256};
+
+use crate::error::SyncError;
+
+pub const FORMAT: &str = "keukentafel-export";
+pub const MAJOR: u32 = 1;
+pub const MINOR: u32 = 0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Version {
+    pub major: u32,
+    pub minor: u32,
+}
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+/// The first line: who sent the file and what it carries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub major: u32,
+    pub minor: u32,
+    /// The oldest reader that can use this file.
+    pub min_reader: Version,
+    /// The store schema version of the sender.
+    pub schema_version: i64,
+    /// The sending installation.
+    pub replica: ReplicaId,
+    /// The sender's name and role (from its profile), for the import report.
+    pub author: String,
+    pub role: String,
+    /// The sender's own public key, so the receiver can write a file back.
+    pub recipient: String,
+    /// Per replica, the lowest and highest sequence number of the ops carried.
+    pub ranges: BTreeMap<ReplicaId, [i64; 2]>,
+    /// What the sender holds: per replica, the highest sequence number without a gap.
+    pub received: Received,
+    /// When the file was written (RFC 3339, UTC).
+    pub created_at: String,
+    /// Fields of a newer minor version, tolerated.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Json>,
+}
+
+impl Manifest {
+    pub fn version(&self) -> Version {
+        Version { major: self.major, minor: self.minor }
+    }
+}
+
+/// The last line: proof that the file is whole.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Footer {
+    pub footer: bool,
+    pub op_count: u64,
+    pub sha256: String,
+}
+
+/// A verified file's content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportContents {
+    pub manifest: Manifest,
+    pub ops: Vec<Op>,
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[(b >> 4) as usize] as char);
+        out.push(DIGITS[(b & 15) as usize] as char);
+    }
+    out
+}
+
+/// Per replica, the lowest and highest sequence number among `ops`.
+pub fn ranges_of(ops: &[Op]) -> BTreeMap<ReplicaId, [i64; 2]> {
+    let mut ranges: BTreeMap<ReplicaId, [i64; 2]> = BTreeMap::new();
+    for op in ops {
+        let r = ranges.entry(op.replica).or_insert([op.seq, op.seq]);
+        r[0] = r[0].min(op.seq);
+        r[1] = r[1].max(op.seq);
+    }
+    ranges
+}
+
+/// The plaintext of a file carrying `ops`.
+pub fn write_plaintext(manifest: &Manifest, ops: &[Op]) -> Result<Vec<u8>, SyncError> {
+    let malformed = |e: serde_json::Error| SyncError::Malformed(e.to_string());
+    let mut out = Vec::with_capacity(256 + ops.len() * 480);
+    serde_json::to_writer(&mut out, manifest).map_err(malformed)?;
+    out.push(b'\n');
+    for op in ops {
+        serde_json::to_writer(&mut out, op).map_err(malformed)?;
+        out.push(b'\n');
+    }
+    let footer = Footer { footer: true, op_count: ops.len() as u64, sha256: hex(&Sha256::digest(&out)) };
+    serde_json::to_writer(&mut out, &footer).map_err(malformed)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// Checks the manifest line alone: ours, and a version this program reads.
+pub fn check_manifest_line(line: &[u8]) -> Result<Manifest, SyncError> {
+    let value: Json = serde_json::from_slice(line)
+        .map_err(|_| SyncError::NotAnExportFile("the first line is not a Keukentafel manifest".into()))?;
+    if value.get("format").and_then(Json::as_str) != Some(FORMAT) {
+        return Err(SyncError::NotAnExportFile("the first line is not a Keukentafel manifest".into()));
+    }
+    let number = |v: Option<&Json>| v.and_then(Json::as_u64).map(|n| n.min(u32::MAX as u64) as u32);
+    let (Some(major), Some(minor)) = (number(value.get("major")), number(value.get("minor"))) else {
+        return Err(SyncError::Malformed("the manifest has no version".into()));
+    };
+    let min_reader = value.get("min_reader");
+    let needs = Version {
+        major: number(min_reader.and_then(|m| m.get("major"))).unwrap_or(major),
+        minor: number(min_reader.and_then(|m| m.get("minor"))).unwrap_or(0),
+    };
+    let ours = Version { major: MAJOR, minor: MINOR };
+    if major > MAJOR || needs > ours {
+        return Err(SyncError::NewerVersion {
+            found_major: major,
+            found_minor: minor,
+            needs: needs.to_string(),
+            supported: ours.to_string(),
+        });
+    }
+    serde_json::from_value(value).map_err(|e| SyncError::Malformed(format!("manifest: {e}")))
+}
+
+/// Reads and verifies a file's plaintext. See the module doc for the order of the checks.
+pub fn read_plaintext(bytes: &[u8]) -> Result<ExportContents, SyncError> {
+    if bytes.is_empty() {
+        return Err(SyncError::NotAnExportFile("the encrypted content is empty".into()));
+    }
+    let Some(first_end) = bytes.iter().position(|&b| b == b'\n') else {
+        // One line without an end: a manifest cut off, or something else entirely.
+        return Err(match check_manifest_line(bytes) {
+            Err(SyncError::NotAnExportFile(_)) if bytes.starts_with(b"{\"format\":\"keukentafel-export\"") => {
+                SyncError::Truncated("the manifest line is incomplete".into())
+            }
+            Err(e) => e,
+            Ok(_) => SyncError::Truncated("the file ends after the manifest".into()),
+        });
+    };
+    let manifest = check_manifest_line(&bytes[..first_end])?;
+
+    if bytes.last() != Some(&b'\n') {
+        return Err(SyncError::Truncated("the last line is incomplete".into()));
+    }
+    let body = &bytes[..bytes.len() - 1];
+    let footer_start = body.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    if footer_start == 0 {
+        return Err(SyncError::Truncated("the file ends after the manifest (no footer)".into()));
+    }
+    let footer: Footer = serde_json::from_slice(&body[footer_start..])
+        .ok()
+        .filter(|f: &Footer| f.footer)
+        .ok_or_else(|| SyncError::Truncated("no footer line at the end".into()))?;
+    let digest = hex(&Sha256::digest(&bytes[..footer_start]));
+    if !digest.eq_ignore_ascii_case(footer.sha256.trim()) {
+        return Err(SyncError::Altered("the checksum in the footer does not match the content".into()));
+    }
+
+    let op_lines = &bytes[first_end + 1..footer_start];
+    let line_count = op_lines.iter().filter(|&&b| b == b'\n').count() as u64;
+    if line_count != footer.op_count {
+        return Err(SyncError::Altered(format!(
+            "the footer announces {} ops, the file holds {line_count}",
+            footer.op_count
+        )));
+    }
+    let mut ops = Vec::with_capacity(line_count.min(1 << 20) as usize);
+    for (i, line) in op_lines.split(|&b| b == b'\n').take(line_count as usize).enumerate() {
+        let op: Op =
+            serde_json::from_slice(line).map_err(|e| SyncError::Malformed(format!("op on line {}: {e}", i + 2)))?;
+        check_op(&manifest, &op).map_err(|e| SyncError::Malformed(format!("op on line {}: {e}", i + 2)))?;
+        ops.push(op);
+    }
+    Ok(ExportContents { manifest, ops })
+}
+
+/// An op must lie in a range the manifest announced, and a value for a field this version
+/// knows must fit that field (ops of unknown entities or fields are kept and passed on).
+fn check_op(manifest: &Manifest, op: &Op) -> Result<(), String> {
+    match manifest.ranges.get(&op.replica) {
+        Some([from, to]) if (*from..=*to).contains(&op.seq) => {}
+        _ => return Err(format!("sequence {} of {} is outside the announced ranges", op.seq, op.replica)),
+    }
+    if op.seq < 1 {
+        return Err(format!("sequence {} is not positive", op.seq));
+    }
+    if let Some(entity) = Entity::by_name(&op.entity) {
+        if entity.kind(&op.field).is_some() {
+            keukentafel_store::schema::to_sql(entity, &op.field, &op.value).map_err(|e| e.to_string())?;
+            if op.field == "household_id" && !op.value.is_null() {
+                let id = op.value.as_str().and_then(|s| s.parse::<uuid::Uuid>().ok());
+                if id.is_none() {
+                    return Err("household_id is not an id".into());
+                }
+            }
+        }
+    }
+    Ok(())
+}

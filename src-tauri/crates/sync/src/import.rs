@@ -1,0 +1,215 @@
+//! Importing export files into a store, and verifying a file without a store.
+//!
+//! Per file, independently: read the whole file, decrypt and verify everything (age, the
+//! manifest, footer, checksum, every op) before the store is touched; a refusal leaves the
+//! store as it was. Before the first file of a batch is applied, the store is backed up
+//! (SQLite online backup into `<store folder>/backups/`, newest [`BACKUPS_KEPT`] kept). Then
+//! the file's ops are merged in one transaction ([`Store::merge`]: all or nothing, ops already
+//! present skipped) and the sender is remembered as a peer. One bad file never stops the others.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use keukentafel_domain::ReplicaId;
+use keukentafel_store::{MergeReport, Peer, Store};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::envelope;
+use crate::error::{SyncError, SyncErrorCode};
+use crate::format::{self, ExportContents, Manifest};
+use crate::keys::KeyPair;
+
+/// How many pre-import backups are kept.
+pub const BACKUPS_KEPT: usize = 10;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Reading,
+    Verifying,
+    BackingUp,
+    Merging,
+    Done,
+}
+
+/// Where a batch import is, for a progress bar: file `index` (from 0) of `count`, and its stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Progress {
+    pub index: usize,
+    pub count: usize,
+    pub path: String,
+    pub stage: Stage,
+}
+
+/// Who sent a file (from its manifest).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Sender {
+    pub replica: ReplicaId,
+    pub author: String,
+    pub role: String,
+    /// The sender's public key (to write a return file to).
+    pub recipient: String,
+    pub created_at: String,
+}
+
+/// What a merge did with one file's ops.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct MergeCounts {
+    pub new: usize,
+    pub already_present: usize,
+    pub conflicts: usize,
+    pub held_back: usize,
+}
+
+impl From<MergeReport> for MergeCounts {
+    fn from(r: MergeReport) -> Self {
+        MergeCounts { new: r.new, already_present: r.already_present, conflicts: r.conflicts, held_back: r.held_back }
+    }
+}
+
+/// Why a file was refused: a code for the UI, a Dutch and an English message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Refusal {
+    pub code: SyncErrorCode,
+    pub message: String,
+    pub message_en: String,
+}
+
+impl From<&SyncError> for Refusal {
+    fn from(e: &SyncError) -> Self {
+        Refusal { code: e.code(), message: e.message_nl(), message_en: e.to_string() }
+    }
+}
+
+/// The outcome for one file: `merged` when it was applied, `refusal` when not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct FileReport {
+    pub path: String,
+    pub sender: Option<Sender>,
+    pub op_count: usize,
+    pub merged: Option<MergeCounts>,
+    pub refusal: Option<Refusal>,
+}
+
+/// What `verify` tells about a file, without a store.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verified {
+    pub path: String,
+    pub manifest: Manifest,
+    pub op_count: usize,
+}
+
+fn sender(m: &Manifest) -> Sender {
+    Sender {
+        replica: m.replica,
+        author: m.author.clone(),
+        role: m.role.clone(),
+        recipient: m.recipient.clone(),
+        created_at: m.created_at.clone(),
+    }
+}
+
+/// Decrypts and verifies file content already in memory (also the fuzz target's entry).
+pub fn read_export_bytes(key: &KeyPair, bytes: &[u8]) -> Result<ExportContents, SyncError> {
+    let plaintext = envelope::decrypt(bytes, key)?;
+    format::read_plaintext(&plaintext)
+}
+
+/// Reads, decrypts and verifies a whole file.
+pub fn read_export(key: &KeyPair, path: &Path) -> Result<ExportContents, SyncError> {
+    let bytes = std::fs::read(path).map_err(|e| SyncError::io(path, e))?;
+    read_export_bytes(key, &bytes)
+}
+
+/// Checks a file completely, as an import would, without a store.
+pub fn verify_file(key: &KeyPair, path: &Path) -> Result<Verified, SyncError> {
+    let contents = read_export(key, path)?;
+    Ok(Verified { path: path.display().to_string(), op_count: contents.ops.len(), manifest: contents.manifest })
+}
+
+/// Imports `paths` one by one; see the module doc. `now` stamps the backup and the peer record.
+pub fn import_files(
+    store: &mut Store,
+    key: &KeyPair,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+    mut progress: impl FnMut(Progress),
+) -> Vec<FileReport> {
+    let mut backed_up = false;
+    let count = paths.len();
+    let mut reports = Vec::with_capacity(count);
+    for (index, path) in paths.iter().enumerate() {
+        let shown = path.display().to_string();
+        let mut stage = |stage: Stage| progress(Progress { index, count, path: shown.clone(), stage });
+        let mut report = FileReport { path: shown.clone(), sender: None, op_count: 0, merged: None, refusal: None };
+        let outcome = (|| {
+            stage(Stage::Reading);
+            let bytes = std::fs::read(path).map_err(|e| SyncError::io(path, e))?;
+            stage(Stage::Verifying);
+            let contents = read_export_bytes(key, &bytes)?;
+            drop(bytes);
+            report.sender = Some(sender(&contents.manifest));
+            report.op_count = contents.ops.len();
+            if !backed_up {
+                stage(Stage::BackingUp);
+                backup_before_import(store, now)?;
+                backed_up = true;
+            }
+            stage(Stage::Merging);
+            apply(store, &contents, now)
+        })();
+        match outcome {
+            Ok(counts) => report.merged = Some(counts),
+            Err(e) => report.refusal = Some(Refusal::from(&e)),
+        }
+        stage(Stage::Done);
+        reports.push(report);
+    }
+    reports
+}
+
+/// Merges a verified file's ops and remembers its sender. No backup: callers take one first.
+pub fn apply(store: &mut Store, contents: &ExportContents, now: DateTime<Utc>) -> Result<MergeCounts, SyncError> {
+    let report = store.merge(&contents.ops)?;
+    let m = &contents.manifest;
+    if m.replica != store.replica() {
+        store.record_peer(&Peer {
+            replica: m.replica,
+            author: m.author.clone(),
+            role: m.role.clone(),
+            recipient: m.recipient.clone(),
+            received: m.received.clone(),
+            last_import: Some(now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+        })?;
+    }
+    Ok(report.into())
+}
+
+/// Online backup into `<store folder>/backups/`, then keeps only the newest [`BACKUPS_KEPT`].
+pub fn backup_before_import(store: &Store, now: DateTime<Utc>) -> Result<PathBuf, SyncError> {
+    let dir = store.path().parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join("backups");
+    let stem = store.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "keukentafel".into());
+    let prefix = format!("{stem}-before-import-");
+    let mut dest = dir.join(format!("{prefix}{}.sqlite3", now.format("%Y%m%dT%H%M%S%.3fZ")));
+    let mut n = 1;
+    while dest.exists() {
+        dest = dir.join(format!("{prefix}{}-{n}.sqlite3", now.format("%Y%m%dT%H%M%S%.3fZ")));
+        n += 1;
+    }
+    store.backup_to(&dest)?;
+    let mut old: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| SyncError::io(&dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".sqlite3"))
+        })
+        .collect();
+    // Sort by modification time (names sort by the injected clock, which may be wrong).
+    old.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+    let excess = old.len().saturating_sub(BACKUPS_KEPT);
+    for p in old.into_iter().take(excess) {
+        let _ = std::fs::remove_file(p);
+    }
+    Ok(dest)
+}

@@ -1,0 +1,210 @@
+//! This installation's age key pair and other installations' public keys.
+//!
+//! The identity (X25519 secret key) lives in a standard age identity file beside the store
+//! (`<store stem>-identity.txt`, mode 0600), so the reference `age` tool can decrypt an export
+//! file with it: `age -d -i keukentafel-identity.txt FILE`. It is created on first use and
+//! never overwritten. A public key (`age1…`) is what a volunteer pastes to link to a
+//! coordinator; it is not secret.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use age::secrecy::ExposeSecret;
+use age::x25519;
+
+use crate::error::SyncError;
+
+pub use age::x25519::Recipient;
+
+/// This installation's key pair.
+#[derive(Clone)]
+pub struct KeyPair {
+    identity: x25519::Identity,
+}
+
+impl std::fmt::Debug for KeyPair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KeyPair({})", self.public_key()) // never the secret
+    }
+}
+
+impl KeyPair {
+    pub fn generate() -> KeyPair {
+        KeyPair { identity: x25519::Identity::generate() }
+    }
+
+    /// Reads an age identity file: comment lines (`#`) and blank lines are skipped; exactly one
+    /// `AGE-SECRET-KEY-1…` line is expected.
+    pub fn from_identity_text(text: &str) -> Result<KeyPair, SyncError> {
+        let keys: Vec<&str> =
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        match keys.as_slice() {
+            [one] => x25519::Identity::from_str(one)
+                .map(|identity| KeyPair { identity })
+                .map_err(|_| SyncError::InvalidIdentity("the key line is not an age X25519 secret key".into())),
+            [] => Err(SyncError::InvalidIdentity("no AGE-SECRET-KEY line".into())),
+            _ => Err(SyncError::InvalidIdentity("more than one key line".into())),
+        }
+    }
+
+    pub fn read(path: &Path) -> Result<KeyPair, SyncError> {
+        let text = std::fs::read_to_string(path).map_err(|e| SyncError::io(path, e))?;
+        KeyPair::from_identity_text(&text)
+    }
+
+    pub fn recipient(&self) -> Recipient {
+        self.identity.to_public()
+    }
+
+    /// The public key as text (`age1…`), to show and to paste elsewhere.
+    pub fn public_key(&self) -> String {
+        self.recipient().to_string()
+    }
+
+    pub(crate) fn identity(&self) -> &x25519::Identity {
+        &self.identity
+    }
+
+    /// The identity file's text, in the format `age-keygen` writes.
+    pub fn identity_file_text(&self, created: chrono::DateTime<chrono::Utc>) -> String {
+        format!(
+            "# created: {}\n# public key: {}\n{}\n",
+            created.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            self.public_key(),
+            self.identity.to_string().expose_secret()
+        )
+    }
+}
+
+/// Where the identity of the store at `store_path` lives: beside it, named after it.
+pub fn identity_path(store_path: &Path) -> PathBuf {
+    let stem = store_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "keukentafel".into());
+    store_path.with_file_name(format!("{stem}-identity.txt"))
+}
+
+/// Loads the identity beside the store, creating it on first use.
+pub fn load_or_create_identity(store_path: &Path) -> Result<KeyPair, SyncError> {
+    let path = identity_path(store_path);
+    if path.exists() {
+        return KeyPair::read(&path);
+    }
+    match write_new_identity(&path) {
+        Ok(pair) => Ok(pair),
+        // Another process created it meanwhile: use theirs.
+        Err(SyncError::AlreadyExists(_)) => KeyPair::read(&path),
+        Err(e) => Err(e),
+    }
+}
+
+/// `keygen --out FILE`: a new identity file; refuses to overwrite. Returns the public key.
+pub fn generate_identity_file(path: &Path) -> Result<String, SyncError> {
+    Ok(write_new_identity(path)?.public_key())
+}
+
+fn write_new_identity(path: &Path) -> Result<KeyPair, SyncError> {
+    let pair = KeyPair::generate();
+    let text = pair.identity_file_text(chrono::Utc::now());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| SyncError::io(dir, e))?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => SyncError::AlreadyExists(path.to_owned()),
+        _ => SyncError::io(path, e),
+    })?;
+    let written = file.write_all(text.as_bytes()).and_then(|_| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        let _ = std::fs::remove_file(path); // never leave a half-written key behind
+        return Err(SyncError::io(path, e));
+    }
+    crate::file::sync_dir(path)?;
+    Ok(pair)
+}
+
+/// A pasted public key (surrounding whitespace allowed), or the text of a small file holding
+/// one (comment lines allowed, as in a recipients file or an identity file's `# public key:`).
+pub fn parse_recipient(text: &str) -> Result<Recipient, SyncError> {
+    let trimmed = text.trim();
+    if let Ok(r) = Recipient::from_str(trimmed) {
+        return Ok(r);
+    }
+    let mut found = Vec::new();
+    for line in trimmed.lines().map(str::trim) {
+        let candidate = line.strip_prefix("# public key:").map(str::trim).unwrap_or(line);
+        if candidate.starts_with("age1") {
+            found.push(Recipient::from_str(candidate).map_err(|e| SyncError::InvalidRecipient(e.to_string()))?);
+        }
+    }
+    found.dedup_by(|a, b| a.to_string() == b.to_string());
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(SyncError::InvalidRecipient(shorten(trimmed))),
+        _ => Err(SyncError::InvalidRecipient("more than one key in the text".into())),
+    }
+}
+
+/// Reads a recipient given as text or as the path of a small file holding it.
+pub fn recipient_from_arg(arg: &str) -> Result<Recipient, SyncError> {
+    if arg.trim_start().starts_with("age1") {
+        return parse_recipient(arg);
+    }
+    let path = Path::new(arg);
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() <= 64 * 1024 => {
+            parse_recipient(&std::fs::read_to_string(path).map_err(|e| SyncError::io(path, e))?)
+        }
+        _ => parse_recipient(arg),
+    }
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pasted_key_with_whitespace_or_a_file_with_comments_parses() {
+        let pair = KeyPair::generate();
+        let key = pair.public_key();
+        assert_eq!(parse_recipient(&format!("  {key}\n\n")).unwrap().to_string(), key);
+        assert_eq!(parse_recipient(&format!("# coordinator\n{key}\n")).unwrap().to_string(), key);
+        let identity_file = pair.identity_file_text(chrono::Utc::now());
+        assert_eq!(parse_recipient(&identity_file).unwrap().to_string(), key, "the public key line of an identity file");
+        assert!(matches!(parse_recipient("hello"), Err(SyncError::InvalidRecipient(_))));
+        assert!(matches!(parse_recipient("age1notakey"), Err(SyncError::InvalidRecipient(_))));
+        let other = KeyPair::generate().public_key();
+        assert!(matches!(parse_recipient(&format!("{key}\n{other}")), Err(SyncError::InvalidRecipient(_))));
+    }
+
+    #[test]
+    fn the_identity_file_round_trips_and_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("keukentafel.sqlite3");
+        let a = load_or_create_identity(&store).unwrap();
+        let b = load_or_create_identity(&store).unwrap();
+        assert_eq!(a.public_key(), b.public_key(), "created once, then loaded");
+        let path = identity_path(&store);
+        assert_eq!(path.file_name().unwrap(), "keukentafel-identity.txt");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600, "only the owner reads the key");
+        }
+        assert!(matches!(generate_identity_file(&path), Err(SyncError::AlreadyExists(_))), "never overwrite a key");
+    }
+}

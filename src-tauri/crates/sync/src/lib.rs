@@ -1,0 +1,37 @@
+//! Keukentafel's file exchange: installations share only immutable, encrypted export files,
+//! never the database. This crate writes them, reads and verifies them, and imports them into
+//! a store; the merge itself (last writer wins, conflicts, held-back ops) is the store's.
+//!
+//! Modules, along the path of data:
+//! - [`keys`]: this installation's age identity (beside the store) and others' public keys.
+//! - [`export`]: which ops go to whom, the manifest, the file name; [`file`]: atomic writes.
+//! - [`format`]: the plaintext (JSON Lines: manifest, ops, footer with SHA-256), pure.
+//! - [`envelope`]: the age encryption around it, and telling truncated from altered files.
+//! - [`import`]: verify everything, back up, merge in one transaction, report per file.
+//!
+//! Guarantees: a file is refused (with its own [`SyncError`] variant) before the store is
+//! touched; a file is applied entirely or not at all; importing a file again adds nothing.
+//! No Tauri here: the app and the CLI call the same functions.
+
+pub mod envelope;
+pub mod error;
+pub mod export;
+pub mod file;
+pub mod format;
+pub mod import;
+pub mod keys;
+
+pub use error::{SyncError, SyncErrorCode};
+pub use export::{
+    coordinator, export_for, export_return_file, export_to_coordinator, link_coordinator, ExportOutcome,
+    COORDINATOR_SETTING,
+};
+pub use format::{ExportContents, Manifest};
+pub use import::{
+    import_files, read_export, read_export_bytes, verify_file, FileReport, MergeCounts, Progress, Refusal, Sender,
+    Stage, Verified,
+};
+pub use keys::{
+    generate_identity_file, identity_path, load_or_create_identity, parse_recipient, recipient_from_arg, KeyPair,
+    Recipient,
+};

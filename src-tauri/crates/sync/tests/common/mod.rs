@@ -1,0 +1,64 @@
+//! Test helpers: real store files in temp dirs, each with its own profile and age key.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use keukentafel_domain::{HouseholdId, HouseholdInput, Role, Sources, UserProfileInput};
+use keukentafel_store::Store;
+use keukentafel_sync::{FileReport, KeyPair};
+
+/// The clock all test stores start from (2026-09-21), so no op looks dated in the future.
+pub const T0: i64 = 1_790_000_000_000;
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(T0).unwrap()
+}
+
+/// One installation: a store in its own folder, with a profile and an identity beside it.
+pub struct Node {
+    pub store: Store,
+    pub key: KeyPair,
+    pub path: PathBuf,
+    pub outbox: PathBuf,
+}
+
+pub fn node(root: &Path, name: &str, seed: u64, role: Role) -> Node {
+    let dir = root.join(name);
+    let path = dir.join("keukentafel.sqlite3");
+    let mut store = Store::open(&path, Sources::deterministic(seed, T0, 1)).unwrap();
+    store.save_profile(UserProfileInput { name: name.to_owned(), organisation: "Test".into(), role }).unwrap();
+    let key = keukentafel_sync::load_or_create_identity(&path).unwrap();
+    let outbox = dir.join("outbox");
+    Node { store, key, path, outbox }
+}
+
+pub fn household(name: &str) -> HouseholdInput {
+    HouseholdInput { name: name.to_owned(), city: "Utrecht".into(), wijk: "Overvecht".into(), ..Default::default() }
+}
+
+pub fn add_households(n: &mut Node, count: usize) -> Vec<HouseholdId> {
+    (0..count).map(|i| n.store.create_household(household(&format!("Huishouden {i}"))).unwrap().id).collect()
+}
+
+/// Exports everything `from` holds that `to` is not known to hold, for `to`'s key.
+pub fn export(from: &Node, to: &Node) -> PathBuf {
+    let out = keukentafel_sync::export_for(&from.store, &from.key, &[to.key.recipient()], &from.outbox, now()).unwrap();
+    PathBuf::from(out.path)
+}
+
+pub fn import(to: &mut Node, files: &[PathBuf]) -> Vec<FileReport> {
+    keukentafel_sync::import_files(&mut to.store, &to.key, files, now(), |_| {})
+}
+
+pub fn import_ok(to: &mut Node, file: &Path) -> keukentafel_sync::MergeCounts {
+    let mut reports = import(to, &[file.to_owned()]);
+    let r = reports.remove(0);
+    assert!(r.refusal.is_none(), "import of {} refused: {:?}", file.display(), r.refusal);
+    r.merged.unwrap()
+}
+
+/// The dump without the op count line, and the op count: what "unchanged" compares.
+pub fn state(store: &Store) -> (String, i64) {
+    (serde_json::to_string(&store.dump().unwrap()).unwrap(), store.op_count().unwrap())
+}

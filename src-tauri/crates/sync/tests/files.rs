@@ -1,0 +1,264 @@
+//! Export files end to end on real stores and real age encryption: round trip, the reference
+//! `age` tool, re-import, newer minor fields passed on, and every kind of bad file refused
+//! with its own error while the store stays exactly as it was.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use keukentafel_domain::Role;
+use keukentafel_store::Received;
+use keukentafel_sync::format::{self, Manifest};
+use keukentafel_sync::{envelope, SyncError, SyncErrorCode};
+use sha2::Digest;
+
+fn setup(root: &Path) -> (Node, Node, PathBuf) {
+    let mut volunteer = node(root, "vrijwilliger", 1, Role::EnergyCoach);
+    let coordinator = node(root, "coordinator", 2, Role::Coordinator);
+    let ids = add_households(&mut volunteer, 5);
+    let mut update = volunteer.store.household(ids[0]).unwrap();
+    update.data.notes = "Tocht bij de voordeur".into();
+    volunteer
+        .store
+        .update_household(keukentafel_domain::HouseholdUpdate { id: ids[0], data: update.data, base: update.clocks })
+        .unwrap();
+    let file = export(&volunteer, &coordinator);
+    (volunteer, coordinator, file)
+}
+
+#[test]
+fn a_file_round_trips_and_a_second_import_adds_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let (volunteer, mut coordinator, file) = setup(root.path());
+    let name = file.file_name().unwrap().to_str().unwrap().to_owned();
+    assert!(name.starts_with(&format!("keukentafel-{}-", &volunteer.store.replica().to_string()[..8])) && name.ends_with(".kt"));
+    assert!(!name.contains("vrijwilliger") && !name.contains("Huishouden"), "no personal data in the name: {name}");
+
+    let first = import_ok(&mut coordinator, &file);
+    assert_eq!(first.new as i64, volunteer.store.op_count().unwrap(), "every op of the volunteer arrives");
+    assert_eq!((first.already_present, first.conflicts, first.held_back), (0, 0, 0));
+    let after = state(&coordinator.store);
+    let second = import_ok(&mut coordinator, &file);
+    assert_eq!((second.new, second.already_present), (0, first.new), "the same file again adds nothing");
+    assert_eq!(state(&coordinator.store), after);
+
+    let peer = coordinator.store.peer(volunteer.store.replica()).unwrap().expect("the sender is remembered");
+    assert_eq!((peer.author.as_str(), peer.role.as_str()), ("vrijwilliger", "energy_coach"));
+    assert_eq!(peer.recipient, volunteer.key.public_key());
+    assert_eq!(peer.received, volunteer.store.received().unwrap());
+    let backups = std::fs::read_dir(coordinator.path.parent().unwrap().join("backups")).unwrap().count();
+    assert_eq!(backups, 2, "one online backup per import batch");
+
+    // Exporting the same state again gives the same name (and replaces the file).
+    assert_eq!(export(&volunteer, &coordinator), file);
+}
+
+#[test]
+fn a_return_file_carries_only_what_the_volunteer_lacks() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut volunteer, mut coordinator, file) = setup(root.path());
+    import_ok(&mut coordinator, &file);
+    add_households(&mut coordinator, 1);
+    let back = keukentafel_sync::export_return_file(&coordinator.store, &coordinator.key, volunteer.store.replica(), &coordinator.outbox, now())
+        .unwrap();
+    let contents = keukentafel_sync::read_export(&volunteer.key, Path::new(&back.path)).unwrap();
+    assert!(contents.ops.iter().all(|op| op.replica == coordinator.store.replica()), "the volunteer's own ops are not sent back");
+    import_ok(&mut volunteer, Path::new(&back.path));
+    assert_eq!(state(&volunteer.store), state(&coordinator.store), "both hold everything now");
+
+    // Linking: a volunteer exports to the pasted coordinator key; with nothing new, the file
+    // still carries the acknowledgement.
+    keukentafel_sync::link_coordinator(&mut volunteer.store, &format!("\n  {}  \n", coordinator.key.public_key())).unwrap();
+    import_ok(&mut volunteer, Path::new(&back.path));
+    let ack = keukentafel_sync::export_to_coordinator(&volunteer.store, &volunteer.key, &volunteer.outbox, now()).unwrap();
+    let ack = keukentafel_sync::read_export(&coordinator.key, Path::new(&ack.path)).unwrap();
+    assert_eq!(ack.manifest.received, volunteer.store.received().unwrap());
+}
+
+#[test]
+fn the_reference_age_tool_decrypts_an_export_file() {
+    let age = std::env::var_os("AGE_BIN").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("age"));
+    let root = tempfile::tempdir().unwrap();
+    let (volunteer, coordinator, file) = setup(root.path());
+    for who in [&coordinator, &volunteer] {
+        let out = std::process::Command::new(&age)
+            .arg("-d")
+            .arg("-i")
+            .arg(keukentafel_sync::identity_path(&who.path))
+            .arg(&file)
+            .output()
+            .unwrap_or_else(|e| panic!("the reference `age` tool must be installed (apt-get install age): {e}"));
+        assert!(out.status.success(), "age -d failed: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let manifest: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+        assert_eq!(manifest["format"], "keukentafel-export");
+        let footer: serde_json::Value = serde_json::from_str(lines.last().unwrap()).unwrap();
+        let before = &text[..text.len() - lines.last().unwrap().len() - 1];
+        assert_eq!(footer["sha256"], format::hex(&sha2::Sha256::digest(before.as_bytes())), "the footer checks");
+        assert_eq!(footer["op_count"], lines.len() as u64 - 2);
+    }
+}
+
+#[test]
+fn unknown_fields_of_a_newer_minor_version_are_kept_and_passed_on() {
+    let root = tempfile::tempdir().unwrap();
+    let (volunteer, mut coordinator, _) = setup(root.path());
+    let third = node(root.path(), "derde", 3, Role::DebtHelpVolunteer);
+    let mut ops = volunteer.store.ops_missing_from(&Received::new()).unwrap();
+    ops[3].extra.insert("meter_photo".into(), serde_json::json!({"sha": "abc"}));
+    let mut manifest = manifest_for(&volunteer, &ops);
+    manifest.minor = 7;
+    manifest.extra.insert("signature".into(), serde_json::json!("later"));
+    let file = write_file(root.path(), "minor.kt", &format::write_plaintext(&manifest, &ops).unwrap(), &coordinator);
+    import_ok(&mut coordinator, &file);
+    let relayed = export(&coordinator, &third);
+    let got = keukentafel_sync::read_export(&third.key, &relayed).unwrap();
+    let op = got.ops.iter().find(|o| o.op_id == ops[3].op_id).unwrap();
+    assert_eq!(op.extra.get("meter_photo"), Some(&serde_json::json!({"sha": "abc"})), "passed on unchanged");
+}
+
+fn manifest_for(from: &Node, ops: &[keukentafel_store::Op]) -> Manifest {
+    Manifest {
+        format: format::FORMAT.into(),
+        major: 1,
+        minor: 0,
+        min_reader: format::Version { major: 1, minor: 0 },
+        schema_version: from.store.schema_version().unwrap(),
+        replica: from.store.replica(),
+        author: "x".into(),
+        role: "energy_coach".into(),
+        recipient: from.key.public_key(),
+        ranges: format::ranges_of(ops),
+        received: from.store.received().unwrap(),
+        created_at: "2026-09-21T00:00:00.000Z".into(),
+        extra: BTreeMap::new(),
+    }
+}
+
+fn write_file(dir: &Path, name: &str, plaintext: &[u8], to: &Node) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, envelope::encrypt(plaintext, &[to.key.recipient()]).unwrap()).unwrap();
+    path
+}
+
+/// Imports `bytes` as a file and checks the refusal's kind and that the store is untouched.
+fn refused(to: &mut Node, dir: &Path, bytes: &[u8]) -> SyncErrorCode {
+    let before = state(&to.store);
+    let path = dir.join("bad.kt");
+    std::fs::write(&path, bytes).unwrap();
+    let report = import(to, std::slice::from_ref(&path)).remove(0);
+    let refusal = report.refusal.unwrap_or_else(|| panic!("a bad file must be refused, got {:?}", report.merged));
+    assert!(report.merged.is_none());
+    assert_eq!(state(&to.store), before, "a refused file leaves the store as it was");
+    assert!(!refusal.message.is_empty() && !refusal.message_en.is_empty());
+    let direct = keukentafel_sync::verify_file(&to.key, &path).unwrap_err();
+    assert_eq!(direct.code(), refusal.code, "verify and import agree");
+    refusal.code
+}
+
+#[test]
+fn bad_files_are_refused_each_with_its_own_error_and_the_store_is_unchanged() {
+    use SyncErrorCode as C;
+    let root = tempfile::tempdir().unwrap();
+    let (volunteer, mut coordinator, file) = setup(root.path());
+    let good = std::fs::read(&file).unwrap();
+    let bad = root.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+
+    // Cut off at many lengths, including inside the header, the nonce and every chunk.
+    let mut lengths: Vec<usize> = (1..200).chain((200..good.len()).step_by(good.len() / 300)).chain(good.len() - 20..good.len()).collect();
+    lengths.dedup();
+    for len in lengths {
+        let code = refused(&mut coordinator, &bad, &good[..len]);
+        assert_eq!(code, C::ExportTruncated, "cut at {len} of {}", good.len());
+    }
+    assert_eq!(refused(&mut coordinator, &bad, &[]), C::ExportEmpty);
+
+    // Single bits flipped across the whole file.
+    let magic_line = 22;
+    let header_len = good.windows(5).position(|w| w == b"\n--- ").unwrap() + 50;
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    // About 1200 flips, spread over every byte position class (an odd step walks the bit index).
+    let step = (good.len() * 8 / 1200) | 1;
+    for bit in (0..good.len() * 8).step_by(step) {
+        let mut flipped = good.clone();
+        flipped[bit / 8] ^= 1 << (bit % 8);
+        let code = refused(&mut coordinator, &bad, &flipped);
+        *counts.entry(format!("{code:?}")).or_default() += 1;
+        let byte = bit / 8;
+        match code {
+            C::ExportAltered => {}
+            // The magic line no longer says age: it is not recognisable as ours.
+            C::ExportNotAnExportFile if byte < magic_line => {}
+            // age cannot tell a damaged key stanza from one for another key.
+            C::ExportWrongKey if byte < header_len => {}
+            other => panic!("bit {bit} (byte {byte}) flipped gave {other:?}"),
+        }
+    }
+    assert!(counts["ExportAltered"] > 1100, "most flips are reported as altered: {counts:?}");
+
+    // A file for another installation.
+    let stranger = node(root.path(), "ander", 9, Role::Coordinator);
+    assert_eq!(refused(&mut coordinator, &bad, &std::fs::read(export(&volunteer, &stranger)).unwrap()), C::ExportWrongKey);
+
+    // A newer major version, and a file that needs a newer reader.
+    let to_coordinator = coordinator.key.recipient();
+    let ops = volunteer.store.ops_missing_from(&Received::new()).unwrap();
+    let mut newer = manifest_for(&volunteer, &ops);
+    newer.major = 2;
+    let plain = format::write_plaintext(&newer, &ops).unwrap();
+    assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportNewerVersion);
+    let mut needs = manifest_for(&volunteer, &ops);
+    needs.min_reader = format::Version { major: 1, minor: 3 };
+    let plain = format::write_plaintext(&needs, &ops).unwrap();
+    assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportNewerVersion);
+
+    // Foreign files: garbage, an age file of something else, a SQLite file.
+    assert_eq!(refused(&mut coordinator, &bad, b"PK\x03\x04 this is a zip, honest"), C::ExportNotAnExportFile);
+    let garbage: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    assert_eq!(refused(&mut coordinator, &bad, &garbage), C::ExportNotAnExportFile);
+    let letter = envelope::encrypt(b"Beste Jan,\nhierbij de foto's.\n", std::slice::from_ref(&to_coordinator)).unwrap();
+    assert_eq!(refused(&mut coordinator, &bad, &letter), C::ExportNotAnExportFile);
+    assert_eq!(refused(&mut coordinator, &bad, &std::fs::read(&volunteer.path).unwrap()), C::ExportNotAnExportFile);
+
+    // Authentic encryption around broken content (anyone can encrypt to a public key).
+    let mut plain = format::write_plaintext(&manifest_for(&volunteer, &ops), &ops).unwrap();
+    let cut = plain.len() - 30;
+    assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain[..cut], std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportTruncated);
+    let at = plain.iter().position(|&b| b == b'\n').unwrap() + 40;
+    plain[at] ^= 1;
+    assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportAltered);
+    let mut wrong_value = ops.clone();
+    let i = wrong_value.iter().position(|o| o.field == "adults").unwrap();
+    wrong_value[i].value = serde_json::json!("many");
+    let plain = format::write_plaintext(&manifest_for(&volunteer, &wrong_value), &wrong_value).unwrap();
+    assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportMalformed);
+
+    assert!(!coordinator.path.parent().unwrap().join("backups").exists(), "no backup was needed: nothing was applied");
+    // And the good file still imports after all that.
+    import_ok(&mut coordinator, &file);
+}
+
+#[test]
+fn a_damaged_file_among_several_does_not_stop_the_others() {
+    let root = tempfile::tempdir().unwrap();
+    let (volunteer, mut coordinator, file) = setup(root.path());
+    let broken = root.path().join("broken.kt");
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(&broken, &bytes[..bytes.len() / 2]).unwrap();
+    let mut stages = Vec::new();
+    let reports =
+        keukentafel_sync::import_files(&mut coordinator.store, &coordinator.key, &[broken, file.clone()], now(), |p| stages.push((p.index, p.stage)));
+    assert_eq!(reports[0].refusal.as_ref().unwrap().code, SyncErrorCode::ExportTruncated);
+    assert_eq!(reports[1].merged.as_ref().unwrap().new as i64, volunteer.store.op_count().unwrap());
+    assert_eq!(reports[1].sender.as_ref().unwrap().author, "vrijwilliger");
+    assert!(stages.contains(&(1, keukentafel_sync::Stage::Merging)) && stages.last() == Some(&(1, keukentafel_sync::Stage::Done)));
+    assert!(matches!(keukentafel_sync::verify_file(&volunteer.key, &file), Ok(v) if v.op_count == reports[1].op_count));
+    assert!(matches!(
+        keukentafel_sync::read_export_bytes(&volunteer.key, b"age-encryption.org/v1\n-> X25519"),
+        Err(SyncError::Truncated(_))
+    ));
+}
