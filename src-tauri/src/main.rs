@@ -15,6 +15,8 @@ use chrono::NaiveDate;
 use keukentafel_checklist::{AnswerInput, Templates, VisitChecklist};
 use keukentafel_domain::*;
 use keukentafel_store::{Store, StoreError};
+use keukentafel_sync::{ExportOutcome, FileReport, KeyPair, Progress, SyncOverview};
+use tauri::ipc::Channel;
 use tauri::{Manager, State};
 
 struct AppState {
@@ -115,6 +117,96 @@ fn answer_step(state: State<AppState>, input: AnswerInput) -> Reply<VisitCheckli
     with_store(&state, |s| Ok(templates.answer(s, input)))?.map_err(ApiError::from)
 }
 
+// ---- sync: export files, import, conflicts ---------------------------------------------------
+
+/// This installation's age identity (made on first use, kept beside the store).
+fn identity(store: &Store) -> Result<KeyPair, ApiError> {
+    keukentafel_sync::load_or_create_identity(store.path()).map_err(ApiError::from)
+}
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+#[tauri::command]
+fn sync_overview(state: State<AppState>) -> Reply<SyncOverview> {
+    with_store(&state, |s| Ok(identity(s).and_then(|k| keukentafel_sync::overview(s, &k).map_err(ApiError::from))))?
+}
+
+#[tauri::command]
+fn link_coordinator(state: State<AppState>, key: String) -> Reply<SyncOverview> {
+    with_store(&state, |s| {
+        Ok(keukentafel_sync::link_coordinator(s, &key)
+            .map_err(ApiError::from)
+            .and_then(|_| identity(s))
+            .and_then(|k| keukentafel_sync::overview(s, &k).map_err(ApiError::from)))
+    })?
+}
+
+#[tauri::command(async)]
+fn export_to_coordinator(state: State<'_, AppState>, dir: String) -> Reply<ExportOutcome> {
+    with_store(&state, |s| {
+        Ok(identity(s).and_then(|k| {
+            keukentafel_sync::export_to_coordinator(s, &k, std::path::Path::new(&dir), now()).map_err(ApiError::from)
+        }))
+    })?
+}
+
+#[tauri::command(async)]
+fn export_return_file(state: State<'_, AppState>, replica: ReplicaId, dir: String) -> Reply<ExportOutcome> {
+    with_store(&state, |s| {
+        Ok(identity(s).and_then(|k| {
+            keukentafel_sync::export_return_file(s, &k, replica, std::path::Path::new(&dir), now()).map_err(ApiError::from)
+        }))
+    })?
+}
+
+/// Imports any number of files; progress goes to `progress` as each file moves through its
+/// stages. Each file is verified whole before the store is touched and applied in one
+/// transaction; a refused file is reported and does not stop the others.
+#[tauri::command(async)]
+fn import_files(state: State<'_, AppState>, paths: Vec<String>, progress: Channel<Progress>) -> Reply<Vec<FileReport>> {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    with_store(&state, |s| {
+        Ok(identity(s).map(|k| {
+            keukentafel_sync::import_files(s, &k, &paths, now(), |p| {
+                let _ = progress.send(p);
+            })
+        }))
+    })?
+}
+
+#[tauri::command]
+fn list_conflicts(state: State<AppState>) -> Reply<Vec<ConflictView>> {
+    with_store(&state, |s| s.open_conflicts())
+}
+
+#[tauri::command]
+fn resolve_conflict(state: State<AppState>, resolution: ConflictResolution) -> Reply<Vec<ConflictView>> {
+    with_store(&state, |s| {
+        s.resolve_conflict(resolution)?;
+        s.open_conflicts()
+    })
+}
+
+/// Accepts every op held back for the coordinator (a laptop whose clock ran ahead).
+#[tauri::command]
+fn accept_held_ops(state: State<AppState>) -> Reply<usize> {
+    with_store(&state, |s| {
+        let ids: Vec<_> = s.held_ops()?.into_iter().map(|(op, _)| op.op_id).collect();
+        Ok(s.accept_held(&ids)?.new)
+    })
+}
+
+/// Where export files go unless the volunteer picks another folder.
+#[tauri::command]
+fn default_export_dir(app: tauri::AppHandle) -> Reply<String> {
+    let base = app.path().document_dir().or_else(|_| app.path().home_dir()).map_err(|e| {
+        ApiError::new(ErrorCode::StoreIo, "Keukentafel kan je map Documenten niet vinden.", e.to_string())
+    })?;
+    Ok(base.join("Keukentafel").display().to_string())
+}
+
 fn store_path(app: &tauri::App) -> Result<PathBuf, ApiError> {
     if let Some(p) = std::env::var_os("KEUKENTAFEL_DB").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
@@ -131,6 +223,7 @@ fn store_path(app: &tauri::App) -> Result<PathBuf, ApiError> {
 
 fn main() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let store = store_path(app).and_then(|path| {
                 Store::open(&path, Sources::system()).map(Mutex::new).map_err(ApiError::from)
@@ -164,6 +257,15 @@ fn main() {
             agenda,
             open_checklist,
             answer_step,
+            sync_overview,
+            link_coordinator,
+            export_to_coordinator,
+            export_return_file,
+            import_files,
+            list_conflicts,
+            resolve_conflict,
+            accept_held_ops,
+            default_export_dir,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -1,11 +1,13 @@
 // Typed wrappers around the Tauri commands. Every command rejects with an `ApiError`; anything
 // else that reaches the UI (for example a Tauri argument error) is turned into one with code
 // `internal`, so screens only ever decide on `ApiError.code`.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
   AgendaItem,
   ApiError,
   AppInfo,
+  ConflictResolution,
+  ConflictView,
   ConsentEvent,
   ConsentInput,
   ErrorCode,
@@ -16,6 +18,7 @@ import type {
   HouseholdQuery,
   HouseholdSummary,
   HouseholdUpdate,
+  ReplicaId,
   UserProfile,
   UserProfileInput,
   Visit,
@@ -24,6 +27,7 @@ import type {
   VisitUpdate,
 } from './bindings';
 import type { AnswerInput, VisitChecklist } from './checklist';
+import type { ExportOutcome, FileReport, Progress, SyncOverview } from './sync';
 
 export type { AgendaItem };
 
@@ -37,6 +41,9 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'store_io',
   'no_profile',
   'template_unavailable',
+  'export_refused',
+  'invalid_key',
+  'no_coordinator',
   'internal',
 ];
 
@@ -91,4 +98,25 @@ export const api = {
   openChecklist: (visit: VisitId) => call<VisitChecklist>('open_checklist', { visit }),
   /** Saves one answer (`value: null` clears it) and returns the checklist evaluated again. */
   answerStep: (input: AnswerInput) => call<VisitChecklist>('answer_step', { input }),
+
+  // Sync by export files.
+  syncOverview: () => call<SyncOverview>('sync_overview'),
+  /** Links this (volunteer's) installation to the coordinator's public key (`age1…`). */
+  linkCoordinator: (key: string) => call<SyncOverview>('link_coordinator', { key }),
+  defaultExportDir: () => call<string>('default_export_dir'),
+  exportToCoordinator: (dir: string) => call<ExportOutcome>('export_to_coordinator', { dir }),
+  exportReturnFile: (replica: ReplicaId, dir: string) =>
+    call<ExportOutcome>('export_return_file', { replica, dir }),
+  /** Imports files one by one; `onprogress` hears each file's stage. */
+  importFiles: (paths: string[], onprogress: (p: Progress) => void) => {
+    const progress = new Channel<Progress>();
+    progress.onmessage = onprogress;
+    return call<FileReport[]>('import_files', { paths, progress });
+  },
+  listConflicts: () => call<ConflictView[]>('list_conflicts'),
+  /** Keeps the chosen value; returns the conflicts still open. */
+  resolveConflict: (resolution: ConflictResolution) =>
+    call<ConflictView[]>('resolve_conflict', { resolution }),
+  /** Accepts the changes held back for the coordinator; returns how many were added. */
+  acceptHeldOps: () => call<number>('accept_held_ops'),
 };

@@ -29,7 +29,7 @@ export type ReplicaId = string;
 /**
  * Every kind of error the UI can receive.
  */
-export type ErrorCode = "validation" | "not_found" | "store_newer_version" | "store_damaged" | "store_foreign" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "internal";
+export type ErrorCode = "validation" | "not_found" | "store_newer_version" | "store_damaged" | "store_foreign" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "no_coordinator" | "internal";
 
 /**
  * What is wrong with one field.

@@ -1,5 +1,5 @@
 // Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
-// `#/profile`, `#/visit/<id>` (the checklist),
+// `#/profile`, `#/sync`, `#/conflicts`, `#/visit/<id>` (the checklist),
 // `#/visit/<id>/summary`. The browser's back button works because every screen has its own hash.
 import { readable } from 'svelte/store';
 
@@ -10,6 +10,8 @@ export type Route =
   | { name: 'edit'; id: string }
   | { name: 'agenda' }
   | { name: 'profile' }
+  | { name: 'sync' }
+  | { name: 'conflicts' }
   | { name: 'visit'; id: string }
   | { name: 'summary'; id: string };
 
@@ -18,6 +20,8 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'agenda') return { name: 'agenda' };
   if (parts[0] === 'profile') return { name: 'profile' };
+  if (parts[0] === 'sync') return { name: 'sync' };
+  if (parts[0] === 'conflicts') return { name: 'conflicts' };
   if (parts[0] === 'visit' && parts[1]) {
     return parts[2] === 'summary' ? { name: 'summary', id: parts[1] } : { name: 'visit', id: parts[1] };
   }
@@ -37,6 +41,10 @@ export function href(route: Route): string {
       return '#/agenda';
     case 'profile':
       return '#/profile';
+    case 'sync':
+      return '#/sync';
+    case 'conflicts':
+      return '#/conflicts';
     case 'household':
       return `#/household/${encodeURIComponent(route.id)}`;
     case 'edit':

@@ -13,3 +13,6 @@ export function showNotice(text: string): void {
   clearTimeout(timer);
   timer = setTimeout(() => notice.set(null), 4000);
 }
+
+/** Open sync conflicts, for the header badge; refreshed after imports and decisions. */
+export const openConflicts = writable(0);

@@ -27,6 +27,12 @@ pub enum ErrorCode {
     NoProfile,
     /// A visit was recorded with a checklist template this version does not have.
     TemplateUnavailable,
+    /// An export file was refused (damaged, for another key, newer version, not an export).
+    ExportRefused,
+    /// A pasted or loaded key is not an age key.
+    InvalidKey,
+    /// A volunteer's installation is not linked to a coordinator yet.
+    NoCoordinator,
     /// Anything else: a bug.
     Internal,
 }

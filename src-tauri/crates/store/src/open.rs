@@ -85,6 +85,9 @@ fn set_pragmas(conn: &Connection) -> Result<(), StoreError> {
     // Volunteer laptops lose power: a commit is on disk when it returns.
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Writes and merges use a few dozen distinct statements (one upsert per entity field);
+    // keep them all prepared.
+    conn.set_prepared_statement_cache_capacity(128);
     Ok(())
 }
 

@@ -175,40 +175,27 @@ pub(crate) fn max_entity_clock(conn: &rusqlite::Connection, entity: &Entity, id:
 
 /// Appends an op to `ops`, or (with a reason) to `held_ops`.
 pub(crate) fn insert_op(tx: &Transaction<'_>, table: &str, op: &Op, reason: Option<&str>) -> Result<(), StoreError> {
+    const INSERT_OP: &str = "INSERT INTO ops (op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author,
+                                              entity_base_hlc, resolves, extra)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    const INSERT_HELD: &str = "INSERT INTO held_ops (op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author,
+                                                     entity_base_hlc, resolves, extra, reason)
+                               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
     let resolves = (!op.resolves.is_empty()).then(|| serde_json::to_string(&op.resolves)).transpose()?;
     let extra = (!op.extra.is_empty()).then(|| serde_json::to_string(&op.extra)).transpose()?;
-    let sql = match reason {
-        None => format!(
-            "INSERT INTO {table} (op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author,
-                                  entity_base_hlc, resolves, extra)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-        ),
-        Some(_) => format!(
-            "INSERT INTO {table} (op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author,
-                                  entity_base_hlc, resolves, extra, reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-        ),
+    let (op_id, replica, entity_id) = (op.op_id.to_string(), op.replica.to_string(), op.entity_id.to_string());
+    let (hlc, base, ebase) = (op.hlc.to_string(), op.base_hlc.map(|h| h.to_string()), op.entity_base_hlc.map(|h| h.to_string()));
+    let value = op.value.to_string();
+    let author = op.author.to_string();
+    match (table, reason) {
+        ("ops", None) => tx.prepare_cached(INSERT_OP)?.execute(params![
+            op_id, replica, op.seq, hlc, op.entity, entity_id, op.field, value, base, author, ebase, resolves, extra
+        ])?,
+        ("held_ops", Some(reason)) => tx.prepare_cached(INSERT_HELD)?.execute(params![
+            op_id, replica, op.seq, hlc, op.entity, entity_id, op.field, value, base, author, ebase, resolves, extra, reason
+        ])?,
+        _ => return Err(StoreError::Data(format!("cannot insert an op into {table} (reason {reason:?})"))),
     };
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let mut values: Vec<Box<dyn rusqlite::ToSql>> = vec![
-        Box::new(op.op_id.to_string()),
-        Box::new(op.replica.to_string()),
-        Box::new(op.seq),
-        Box::new(op.hlc.to_string()),
-        Box::new(op.entity.clone()),
-        Box::new(op.entity_id.to_string()),
-        Box::new(op.field.clone()),
-        Box::new(op.value.to_string()),
-        Box::new(op.base_hlc.map(|h| h.to_string())),
-        Box::new(op.author.to_string()),
-        Box::new(op.entity_base_hlc.map(|h| h.to_string())),
-        Box::new(resolves),
-        Box::new(extra),
-    ];
-    if let Some(r) = reason {
-        values.push(Box::new(r.to_owned()));
-    }
-    stmt.execute(rusqlite::params_from_iter(values.iter()))?;
     Ok(())
 }
 

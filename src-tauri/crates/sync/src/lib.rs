@@ -20,6 +20,7 @@ pub mod file;
 pub mod format;
 pub mod import;
 pub mod keys;
+pub mod view;
 
 pub use error::{SyncError, SyncErrorCode};
 pub use export::{
@@ -35,3 +36,4 @@ pub use keys::{
     generate_identity_file, identity_path, load_or_create_identity, parse_recipient, recipient_from_arg, KeyPair,
     Recipient,
 };
+pub use view::{overview, PeerView, SyncOverview};

@@ -1,0 +1,106 @@
+//! What the sync screens show, and how a sync error reaches the UI as `{code, message}`.
+//! Also generates `ui/src/lib/sync.ts`.
+
+use keukentafel_domain::{ApiError, ErrorCode, ReplicaId};
+use keukentafel_store::Store;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::SyncError;
+use crate::export::coordinator;
+use crate::keys::{identity_path, KeyPair};
+
+/// An installation this one received a file from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct PeerView {
+    pub replica: ReplicaId,
+    pub author: String,
+    pub role: String,
+    /// Whether its public key is known (needed to write a return file to it).
+    pub can_receive: bool,
+    /// When its last file was imported (RFC 3339), if ever.
+    pub last_import: Option<String>,
+}
+
+/// The sync screen's state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct SyncOverview {
+    /// This installation's public key, to give to the coordinator (or to volunteers).
+    pub own_key: String,
+    pub identity_file: String,
+    /// The linked coordinator's public key (volunteers).
+    pub coordinator: Option<String>,
+    pub peers: Vec<PeerView>,
+    pub open_conflicts: usize,
+    /// Ops waiting for a coordinator (a laptop clock far ahead, or a copied installation).
+    pub held_back: usize,
+}
+
+pub fn overview(store: &Store, key: &KeyPair) -> Result<SyncOverview, SyncError> {
+    Ok(SyncOverview {
+        own_key: key.public_key(),
+        identity_file: identity_path(store.path()).display().to_string(),
+        coordinator: coordinator(store)?,
+        peers: store
+            .peers()?
+            .into_iter()
+            .map(|p| PeerView {
+                replica: p.replica,
+                author: p.author,
+                role: p.role,
+                can_receive: !p.recipient.is_empty(),
+                last_import: p.last_import,
+            })
+            .collect(),
+        open_conflicts: store.open_conflicts()?.len(),
+        held_back: store.held_ops()?.len(),
+    })
+}
+
+impl From<SyncError> for ApiError {
+    fn from(e: SyncError) -> Self {
+        let code = match &e {
+            SyncError::Store(_) => {
+                let SyncError::Store(s) = e else { unreachable!() };
+                return s.into();
+            }
+            SyncError::Empty
+            | SyncError::NotAnExportFile(_)
+            | SyncError::WrongKey
+            | SyncError::Truncated(_)
+            | SyncError::Altered(_)
+            | SyncError::NewerVersion { .. }
+            | SyncError::Malformed(_) => ErrorCode::ExportRefused,
+            SyncError::InvalidRecipient(_) | SyncError::InvalidIdentity(_) => ErrorCode::InvalidKey,
+            SyncError::NoCoordinator => ErrorCode::NoCoordinator,
+            SyncError::UnknownPeer(_) => ErrorCode::NotFound,
+            SyncError::AlreadyExists(_) | SyncError::Io { .. } => ErrorCode::StoreIo,
+        };
+        ApiError::new(code, e.message_nl(), e.to_string())
+    }
+}
+
+/// The generated `ui/src/lib/sync.ts`.
+pub fn typescript() -> String {
+    use crate::error::SyncErrorCode;
+    use crate::export::ExportOutcome;
+    use crate::import::{FileReport, MergeCounts, Progress, Refusal, Sender, Stage};
+    keukentafel_domain::bindings::typescript_file(
+        "keukentafel-sync (src/view.rs)",
+        "import type { ReplicaId } from './bindings';",
+        &keukentafel_domain::typescript_decls!(
+            SyncOverview, PeerView, ExportOutcome, Stage, Progress, Sender, MergeCounts, Refusal, FileReport,
+            SyncErrorCode,
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_are_fresh() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(keukentafel_domain::bindings::UI_LIB).join("sync.ts");
+        keukentafel_domain::bindings::assert_fresh(&path, &super::typescript());
+    }
+}

@@ -1,0 +1,79 @@
+// Generated from the Rust types by keukentafel-sync (src/view.rs). Do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test bindings
+
+import type { ReplicaId } from './bindings';
+
+/**
+ * The sync screen's state.
+ */
+export type SyncOverview = { 
+/**
+ * This installation's public key, to give to the coordinator (or to volunteers).
+ */
+own_key: string, identity_file: string, 
+/**
+ * The linked coordinator's public key (volunteers).
+ */
+coordinator: string | null, peers: Array<PeerView>, open_conflicts: number, 
+/**
+ * Ops waiting for a coordinator (a laptop clock far ahead, or a copied installation).
+ */
+held_back: number, };
+
+/**
+ * An installation this one received a file from.
+ */
+export type PeerView = { replica: ReplicaId, author: string, role: string, 
+/**
+ * Whether its public key is known (needed to write a return file to it).
+ */
+can_receive: boolean, 
+/**
+ * When its last file was imported (RFC 3339), if ever.
+ */
+last_import: string | null, };
+
+/**
+ * What an export wrote.
+ */
+export type ExportOutcome = { path: string, 
+/**
+ * Ops in the file (0: the file only carries the acknowledgement).
+ */
+op_count: number, recipients: Array<string>, };
+
+export type Stage = "reading" | "verifying" | "backing_up" | "merging" | "done";
+
+/**
+ * Where a batch import is, for a progress bar: file `index` (from 0) of `count`, and its stage.
+ */
+export type Progress = { index: number, count: number, path: string, stage: Stage, };
+
+/**
+ * Who sent a file (from its manifest).
+ */
+export type Sender = { replica: ReplicaId, author: string, role: string, 
+/**
+ * The sender's public key (to write a return file to).
+ */
+recipient: string, created_at: string, };
+
+/**
+ * What a merge did with one file's ops.
+ */
+export type MergeCounts = { new: number, already_present: number, conflicts: number, held_back: number, };
+
+/**
+ * Why a file was refused: a code for the UI, a Dutch and an English message.
+ */
+export type Refusal = { code: SyncErrorCode, message: string, message_en: string, };
+
+/**
+ * The outcome for one file: `merged` when it was applied, `refusal` when not.
+ */
+export type FileReport = { path: string, sender: Sender | null, op_count: number, merged: MergeCounts | null, refusal: Refusal | null, };
+
+/**
+ * What the UI decides on. Serialized snake_case; exported to TypeScript.
+ */
+export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "invalid_recipient" | "invalid_identity" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";
