@@ -7,6 +7,12 @@ ALTER TABLE ops ADD COLUMN entity_base_hlc TEXT;
 ALTER TABLE ops ADD COLUMN resolves TEXT;   -- JSON list of op ids, NULL when none
 ALTER TABLE ops ADD COLUMN extra TEXT;      -- JSON object, NULL when none
 CREATE INDEX ops_field ON ops (entity, entity_id, field);
+-- ops_field also serves every lookup by (entity, entity_id); one index less to keep up on merge.
+DROP INDEX ops_entity;
+
+-- How many heads (ops no other op has seen) each field has; 1 in the usual case. Lets a merge
+-- apply an edit that builds on the sole head without planning the field's whole history.
+ALTER TABLE field_clocks ADD COLUMN heads INTEGER NOT NULL DEFAULT 1;
 
 -- Ops dated too far in the future (a wrong laptop clock): stored, not applied, until a
 -- coordinator accepts them. Same columns as ops.

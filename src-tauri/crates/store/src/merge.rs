@@ -159,43 +159,84 @@ fn merge_in(tx: &Transaction<'_>, incoming: &[Op], now: i64) -> Result<MergeRepo
     // Per touched field: the one new op, or None when several arrived (then plan the history).
     let mut fields: BTreeMap<(&str, Uuid, &str), Option<&Op>> = BTreeMap::new();
     let mut records: BTreeSet<(&str, Uuid)> = BTreeSet::new();
-    let mut exists = tx.prepare_cached(
-        "SELECT 1 FROM ops WHERE op_id = ?1 UNION ALL SELECT 1 FROM held_ops WHERE op_id = ?1 LIMIT 1",
-    )?;
-    let mut seq_taken = tx.prepare_cached("SELECT 1 FROM ops WHERE replica = ?1 AND seq = ?2")?;
+    // Held ops are rare: look them up only when there are any.
+    let any_held: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM held_ops)", [], |r| r.get(0))?;
+    let mut held = tx.prepare_cached("SELECT 1 FROM held_ops WHERE op_id = ?1")?;
+    let mut in_ops = tx.prepare_cached("SELECT 1 FROM ops WHERE op_id = ?1")?;
     for op in incoming {
-        let id = op.op_id.to_string();
-        if exists.exists([&id])? {
+        if any_held && held.exists([op.op_id.to_string()])? {
             report.already_present += 1;
             continue;
         }
-        let reason = if op.hlc.millis > now.saturating_add(FUTURE_LIMIT_MILLIS) {
-            Some("future_clock")
-        } else if seq_taken.exists(params![op.replica.to_string(), op.seq])? {
-            Some("duplicate_sequence")
-        } else {
-            None
-        };
-        if let Some(reason) = reason {
-            insert_op(tx, "held_ops", op, Some(reason))?;
+        if op.hlc.millis > now.saturating_add(FUTURE_LIMIT_MILLIS) {
+            if in_ops.exists([op.op_id.to_string()])? {
+                report.already_present += 1;
+                continue;
+            }
+            insert_op(tx, "held_ops", op, Some("future_clock"))?;
             report.held_back += 1;
             continue;
         }
-        insert_op(tx, "ops", op, None)?;
+        match insert_op(tx, "ops", op, None) {
+            Ok(true) => {}
+            Ok(false) => {
+                report.already_present += 1;
+                continue;
+            }
+            // The op id is new but (replica, seq) is taken: a copied installation. Only the
+            // failed statement is undone; the transaction goes on.
+            Err(StoreError::Sql(e)) if is_unique_violation(&e) => {
+                insert_op(tx, "held_ops", op, Some("duplicate_sequence"))?;
+                report.held_back += 1;
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
         report.new += 1;
         fields.entry((&op.entity, op.entity_id, &op.field)).and_modify(|only| *only = None).or_insert(Some(op));
         records.insert((&op.entity, op.entity_id));
     }
-    let mut had_clock = tx.prepare_cached("SELECT 1 FROM field_clocks WHERE entity = ?1 AND entity_id = ?2 AND field = ?3")?;
+    // Group the touched fields by record. A field whose whole history is the one new op (no
+    // clock yet: the common case of a record seen for the first time) wins outright and cannot
+    // conflict; claiming its clock is one insert. Other fields are planned from their history.
+    let mut claim = tx.prepare_cached(
+        "INSERT INTO field_clocks (entity, entity_id, field, hlc, op_id) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (entity, entity_id, field) DO NOTHING",
+    )?;
+    let mut sole_head = tx.prepare_cached(
+        "SELECT hlc FROM field_clocks WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND heads = 1",
+    )?;
+    let mut by_record: BTreeMap<(&str, Uuid), Vec<(&str, Option<&Op>)>> = BTreeMap::new();
     for ((entity, id, field), only) in fields {
+        by_record.entry((entity, id)).or_default().push((field, only));
+    }
+    for ((entity, id), touched) in by_record {
         // Ops of entities or fields this version does not know are kept and passed on, not applied.
-        let Some(e) = Entity::by_name(entity).filter(|e| e.kind(field).is_some()) else { continue };
-        match only {
-            // The common case (a record seen for the first time): the field's whole history is
-            // this one op, so it wins and there is nothing to conflict with.
-            Some(op) if !had_clock.exists(params![entity, id.to_string(), field])? => crate::ops::apply(tx, e, op)?,
-            _ => report.conflicts += settle_field(tx, e, id, field)?,
+        let Some(e) = Entity::by_name(entity) else { continue };
+        let mut first: Vec<&Op> = Vec::new();
+        for (field, only) in touched {
+            if e.kind(field).is_none() {
+                continue;
+            }
+            let Some(op) = only else {
+                report.conflicts += settle_field(tx, e, id, field)?;
+                continue;
+            };
+            if claim.execute(params![entity, id.to_string(), field, op.hlc.to_string(), op.op_id.to_string()])? == 1 {
+                first.push(op);
+                continue;
+            }
+            // An edit made on top of the field's only head (the usual sequential edit): it is
+            // now the only head, so it wins and nothing conflicts.
+            let head: Option<String> = sole_head.query_row(params![entity, id.to_string(), field], |r| r.get(0)).optional()?;
+            let builds_on_head = head.is_some_and(|h| op.base_hlc.map(|b| b.to_string()) == Some(h));
+            if builds_on_head && op.resolves.is_empty() {
+                crate::ops::apply(tx, e, op)?;
+            } else {
+                report.conflicts += settle_field(tx, e, id, field)?;
+            }
         }
+        crate::ops::set_columns(tx, e, id, &first)?;
     }
     for (entity, id) in records {
         if let Some(e) = Entity::by_name(entity).filter(|e| e.kind("archived").is_some()) {
@@ -203,6 +244,10 @@ fn merge_in(tx: &Transaction<'_>, incoming: &[Op], now: i64) -> Result<MergeRepo
         }
     }
     Ok(report)
+}
+
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
 fn field_history(tx: &Transaction<'_>, entity: &Entity, id: Uuid, field: &str) -> Result<Vec<Op>> {
@@ -230,6 +275,8 @@ pub(crate) fn settle_field(tx: &Transaction<'_>, entity: &'static Entity, id: Uu
     if current.as_deref() != Some(winner.op_id.to_string().as_str()) {
         crate::ops::apply(tx, entity, winner)?;
     }
+    tx.prepare_cached("UPDATE field_clocks SET heads = ?4 WHERE entity = ?1 AND entity_id = ?2 AND field = ?3")?
+        .execute(params![entity.name, id.to_string(), field, plan.heads.len() as i64])?;
     record_conflicts(tx, "field", entity, id, field, &plan.conflicts, winner.op_id)
 }
 

@@ -173,11 +173,13 @@ pub(crate) fn max_entity_clock(conn: &rusqlite::Connection, entity: &Entity, id:
     max.map(|m| m.parse().map_err(|e| StoreError::Data(format!("{e}")))).transpose()
 }
 
-/// Appends an op to `ops`, or (with a reason) to `held_ops`.
-pub(crate) fn insert_op(tx: &Transaction<'_>, table: &str, op: &Op, reason: Option<&str>) -> Result<(), StoreError> {
+/// Appends an op to `ops`, or (with a reason) to `held_ops`. Returns false when `ops` already
+/// held an op with this id (nothing is written then).
+pub(crate) fn insert_op(tx: &Transaction<'_>, table: &str, op: &Op, reason: Option<&str>) -> Result<bool, StoreError> {
     const INSERT_OP: &str = "INSERT INTO ops (op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author,
                                               entity_base_hlc, resolves, extra)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                             ON CONFLICT (op_id) DO NOTHING";
     const INSERT_HELD: &str = "INSERT INTO held_ops (op_id, replica, seq, hlc, entity, entity_id, field, value, base_hlc, author,
                                                      entity_base_hlc, resolves, extra, reason)
                                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
@@ -187,7 +189,7 @@ pub(crate) fn insert_op(tx: &Transaction<'_>, table: &str, op: &Op, reason: Opti
     let (hlc, base, ebase) = (op.hlc.to_string(), op.base_hlc.map(|h| h.to_string()), op.entity_base_hlc.map(|h| h.to_string()));
     let value = op.value.to_string();
     let author = op.author.to_string();
-    match (table, reason) {
+    let written = match (table, reason) {
         ("ops", None) => tx.prepare_cached(INSERT_OP)?.execute(params![
             op_id, replica, op.seq, hlc, op.entity, entity_id, op.field, value, base, author, ebase, resolves, extra
         ])?,
@@ -196,14 +198,37 @@ pub(crate) fn insert_op(tx: &Transaction<'_>, table: &str, op: &Op, reason: Opti
         ])?,
         _ => return Err(StoreError::Data(format!("cannot insert an op into {table} (reason {reason:?})"))),
     };
+    Ok(written == 1)
+}
+
+/// Sets the columns the ops name (one op per field) without touching `field_clocks`; a row that
+/// does not exist yet is created with all of them in one insert.
+pub(crate) fn set_columns(tx: &Transaction<'_>, entity: &Entity, id: Uuid, ops: &[&Op]) -> Result<(), StoreError> {
+    if ops.is_empty() {
+        return Ok(());
+    }
+    let mut values: Vec<rusqlite::types::Value> = vec![rusqlite::types::Value::Text(id.to_string())];
+    for op in ops {
+        values.push(schema::to_sql(entity, &op.field, &op.value)?);
+        ensure_parent(tx, op)?;
+    }
+    let cols: Vec<&str> = ops.iter().map(|o| o.field.as_str()).collect();
+    let placeholders: Vec<String> = (2..=cols.len() + 1).map(|i| format!("?{i}")).collect();
+    let updates: Vec<String> = cols.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let sql = format!(
+        "INSERT INTO {t} (id, {c}) VALUES (?1, {p}) ON CONFLICT (id) DO UPDATE SET {u}",
+        t = entity.table,
+        c = cols.join(", "),
+        p = placeholders.join(", "),
+        u = updates.join(", ")
+    );
+    tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values.iter()))?;
     Ok(())
 }
 
-/// Sets the column an op names and records the op as that field's current winner.
-pub(crate) fn apply(tx: &Transaction<'_>, entity: &Entity, op: &Op) -> Result<(), StoreError> {
-    let value = schema::to_sql(entity, &op.field, &op.value)?;
-    // Ops may arrive before the record they belong to (a lost file, re-sent later): keep a
-    // placeholder row so the reference holds; the parent's own ops fill it in.
+/// Ops may arrive before the record they belong to (a lost file, re-sent later): keep a
+/// placeholder row so the reference holds; the parent's own ops fill it in.
+fn ensure_parent(tx: &Transaction<'_>, op: &Op) -> Result<(), StoreError> {
     let parent = match op.field.as_str() {
         "household_id" => Some("households"),
         "visit_id" => Some("visits"),
@@ -212,6 +237,13 @@ pub(crate) fn apply(tx: &Transaction<'_>, entity: &Entity, op: &Op) -> Result<()
     if let (Some(table), Some(parent_id)) = (parent, op.value.as_str()) {
         tx.prepare_cached(&format!("INSERT OR IGNORE INTO {table} (id) VALUES (?1)"))?.execute([parent_id])?;
     }
+    Ok(())
+}
+
+/// Sets the column an op names and records the op as that field's current winner.
+pub(crate) fn apply(tx: &Transaction<'_>, entity: &Entity, op: &Op) -> Result<(), StoreError> {
+    let value = schema::to_sql(entity, &op.field, &op.value)?;
+    ensure_parent(tx, op)?;
     // Every column has a default, so the row can be created from its first field.
     let sql = format!(
         "INSERT INTO {t} (id, {f}) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET {f} = excluded.{f}",

@@ -220,7 +220,7 @@ fn step(sites: usize) -> impl Strategy<Value = Step> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(24), ..ProptestConfig::default() })]
     /// Any edits and any partial, repeated, out-of-order deliveries; then everyone hears from
     /// everyone: all stores hold the same records, ops and open conflicts.
     #[test]
@@ -277,4 +277,25 @@ proptest! {
             prop_assert_eq!(&ops, &first_ops, "no op is lost");
         }
     }
+}
+
+#[test]
+fn a_copied_installation_is_detected_and_its_diverging_ops_are_held_back() {
+    let mut a = site(1, "Anna", START);
+    let h = a.store.create_household(household("Fam. Jansen")).unwrap();
+    // Someone copies Anna's store file to a second laptop: same replica id, same sequence.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.sqlite3");
+    a.store.backup_to(&copy).unwrap();
+    let mut b = Store::open(&copy, Sources::deterministic(9, START + 100, 7)).unwrap();
+    assert_eq!(b.replica(), a.store.replica());
+    edit(&mut a.store, h.id, |d| d.notes = "op laptop A".into());
+    edit(&mut b, h.id, |d| d.notes = "op laptop B".into());
+    let before = a.store.op_count().unwrap();
+    // B's file carries its whole log (as it would to a coordinator that never heard of it).
+    let report = a.store.merge(&b.ops_missing_from(&Received::new()).unwrap()).unwrap();
+    assert_eq!((report.new, report.held_back), (0, 1), "B's op has a sequence number A already used");
+    assert_eq!(a.store.op_count().unwrap(), before);
+    assert_eq!(a.store.held_ops().unwrap()[0].1, "duplicate_sequence");
+    assert_eq!(a.store.household(h.id).unwrap().data.notes, "op laptop A");
 }

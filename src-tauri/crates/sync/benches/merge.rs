@@ -114,7 +114,6 @@ const OPS_TABLE: &str = "CREATE TABLE ops (
     base_hlc TEXT, author TEXT NOT NULL, entity_base_hlc TEXT, resolves TEXT, extra TEXT,
     UNIQUE (replica, seq)) STRICT;
   CREATE INDEX ops_hlc ON ops (hlc);
-  CREATE INDEX ops_entity ON ops (entity, entity_id);
   CREATE INDEX ops_field ON ops (entity, entity_id, field);";
 
 fn baseline(path: &Path, files: usize, per_file: usize, start: i64) -> Duration {
