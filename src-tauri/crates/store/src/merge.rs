@@ -156,8 +156,8 @@ impl Store {
 
 fn merge_in(tx: &Transaction<'_>, incoming: &[Op], now: i64) -> Result<MergeReport> {
     let mut report = MergeReport::default();
-    // Per touched field: the one new op, or None when several arrived (then plan the history).
-    let mut fields: BTreeMap<(&str, Uuid, &str), Option<&Op>> = BTreeMap::new();
+    // Per touched field: the new ops that arrived for it.
+    let mut fields: BTreeMap<(&str, Uuid, &str), Vec<&Op>> = BTreeMap::new();
     let mut records: BTreeSet<(&str, Uuid)> = BTreeSet::new();
     // Held ops are rare: look them up only when there are any.
     let any_held: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM held_ops)", [], |r| r.get(0))?;
@@ -193,7 +193,7 @@ fn merge_in(tx: &Transaction<'_>, incoming: &[Op], now: i64) -> Result<MergeRepo
             Err(e) => return Err(e),
         }
         report.new += 1;
-        fields.entry((&op.entity, op.entity_id, &op.field)).and_modify(|only| *only = None).or_insert(Some(op));
+        fields.entry((&op.entity, op.entity_id, &op.field)).or_default().push(op);
         records.insert((&op.entity, op.entity_id));
     }
     // Group the touched fields by record. A field whose whole history is the one new op (no
@@ -206,35 +206,39 @@ fn merge_in(tx: &Transaction<'_>, incoming: &[Op], now: i64) -> Result<MergeRepo
     let mut sole_head = tx.prepare_cached(
         "SELECT hlc FROM field_clocks WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND heads = 1",
     )?;
-    let mut by_record: BTreeMap<(&str, Uuid), Vec<(&str, Option<&Op>)>> = BTreeMap::new();
-    for ((entity, id, field), only) in fields {
-        by_record.entry((entity, id)).or_default().push((field, only));
+    let mut by_record: BTreeMap<(&str, Uuid), Vec<(&str, Vec<&Op>)>> = BTreeMap::new();
+    for ((entity, id, field), ops) in fields {
+        by_record.entry((entity, id)).or_default().push((field, ops));
     }
     for ((entity, id), touched) in by_record {
         // Ops of entities or fields this version does not know are kept and passed on, not applied.
         let Some(e) = Entity::by_name(entity) else { continue };
         let mut first: Vec<&Op> = Vec::new();
-        for (field, only) in touched {
+        for (field, mut ops) in touched {
             if e.kind(field).is_none() {
                 continue;
             }
-            let Some(op) = only else {
-                report.conflicts += settle_field(tx, e, id, field)?;
-                continue;
-            };
-            if claim.execute(params![entity, id.to_string(), field, op.hlc.to_string(), op.op_id.to_string()])? == 1 {
-                first.push(op);
+            // The usual case: the new ops form one chain (each made on top of the one before,
+            // no decisions among them). Then the last one is the field's only head and wins,
+            // provided the chain starts from nothing (a new field) or from the field's only head.
+            ops.sort_by_key(|o| o.hlc);
+            let chain = ops.windows(2).all(|w| w[1].base_hlc == Some(w[0].hlc)) && ops.iter().all(|o| o.resolves.is_empty());
+            let (start, last) = (ops[0], ops[ops.len() - 1]);
+            if chain && start.base_hlc.is_none()
+                && claim.execute(params![entity, id.to_string(), field, last.hlc.to_string(), last.op_id.to_string()])? == 1
+            {
+                first.push(last);
                 continue;
             }
-            // An edit made on top of the field's only head (the usual sequential edit): it is
-            // now the only head, so it wins and nothing conflicts.
-            let head: Option<String> = sole_head.query_row(params![entity, id.to_string(), field], |r| r.get(0)).optional()?;
-            let builds_on_head = head.is_some_and(|h| op.base_hlc.map(|b| b.to_string()) == Some(h));
-            if builds_on_head && op.resolves.is_empty() {
-                crate::ops::apply(tx, e, op)?;
-            } else {
-                report.conflicts += settle_field(tx, e, id, field)?;
+            if chain && start.base_hlc.is_some() {
+                let head: Option<String> =
+                    sole_head.query_row(params![entity, id.to_string(), field], |r| r.get(0)).optional()?;
+                if head.is_some_and(|h| start.base_hlc.map(|b| b.to_string()) == Some(h)) {
+                    crate::ops::apply(tx, e, last)?;
+                    continue;
+                }
             }
+            report.conflicts += settle_field(tx, e, id, field)?;
         }
         crate::ops::set_columns(tx, e, id, &first)?;
     }
