@@ -128,6 +128,21 @@ fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
 }
 
+/// The folder an export goes to: the UI always sends a full path; an empty or relative one
+/// (which would land somewhere unexpected) is refused.
+fn export_dir(dir: &str) -> Result<PathBuf, ApiError> {
+    let path = PathBuf::from(dir.trim());
+    if dir.trim().is_empty() || !path.is_absolute() || path.parent().is_none() {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "dir",
+            FieldErrorCode::Invalid,
+            "Kies een map om het bestand in op te slaan, bijvoorbeeld op een USB-stick.",
+            "Choose a folder to save the file in, for example on a USB stick.",
+        )]));
+    }
+    Ok(path)
+}
+
 #[tauri::command]
 fn sync_overview(state: State<AppState>) -> Reply<SyncOverview> {
     with_store(&state, |s| Ok(identity(s).and_then(|k| keukentafel_sync::overview(s, &k).map_err(ApiError::from))))?
@@ -145,19 +160,19 @@ fn link_coordinator(state: State<AppState>, key: String) -> Reply<SyncOverview> 
 
 #[tauri::command(async)]
 fn export_to_coordinator(state: State<'_, AppState>, dir: String) -> Reply<ExportOutcome> {
+    let dir = export_dir(&dir)?;
     with_store(&state, |s| {
-        Ok(identity(s).and_then(|k| {
-            keukentafel_sync::export_to_coordinator(s, &k, std::path::Path::new(&dir), now()).map_err(ApiError::from)
-        }))
+        Ok(identity(s)
+            .and_then(|k| keukentafel_sync::export_to_coordinator(s, &k, &dir, now()).map_err(ApiError::from)))
     })?
 }
 
 #[tauri::command(async)]
 fn export_return_file(state: State<'_, AppState>, replica: ReplicaId, dir: String) -> Reply<ExportOutcome> {
+    let dir = export_dir(&dir)?;
     with_store(&state, |s| {
-        Ok(identity(s).and_then(|k| {
-            keukentafel_sync::export_return_file(s, &k, replica, std::path::Path::new(&dir), now()).map_err(ApiError::from)
-        }))
+        Ok(identity(s)
+            .and_then(|k| keukentafel_sync::export_return_file(s, &k, replica, &dir, now()).map_err(ApiError::from)))
     })?
 }
 

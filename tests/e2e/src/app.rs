@@ -143,31 +143,32 @@ impl<'d> App<'d> {
 
     /// Wait up to `timeout` for an element matching `css` and return it.
     pub async fn wait_for(&self, css: &str, timeout: Duration) -> Element {
-        match self
-            .client
-            .wait()
-            .at_most(timeout)
-            .every(POLL)
-            .for_element(Locator::Css(css))
-            .await
-        {
-            Ok(el) => el,
-            Err(e) => panic!(
-                "no element matching `{css}` within {timeout:?}: {e}\n{}",
+        match self.try_wait_for(css, timeout).await {
+            Some(el) => el,
+            None => panic!(
+                "no element matching `{css}` within {timeout:?}\n{}",
                 self.page_summary().await
             ),
         }
     }
 
     /// Like [`App::wait_for`] but returns `None` instead of panicking on timeout.
+    ///
+    /// Polls `find` itself rather than using fantoccini's wait: while the UI
+    /// re-renders, WebKitWebDriver can answer "stale element" for a node it
+    /// just found, which the built-in wait treats as fatal. Any error here just
+    /// means "not there yet".
     pub async fn try_wait_for(&self, css: &str, timeout: Duration) -> Option<Element> {
-        self.client
-            .wait()
-            .at_most(timeout)
-            .every(POLL)
-            .for_element(Locator::Css(css))
-            .await
-            .ok()
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                return Some(el);
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     /// All elements currently matching `css` (no waiting; may be empty).

@@ -83,3 +83,15 @@ export function localToday(): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+/**
+ * A moment (RFC 3339) in the local time zone: `3 mrt 2026 om 14:05` or `3 Mar 2026 at 14:05`.
+ * Anything unreadable is shown as it came.
+ */
+export function formatDateTime(rfc3339: string, lang: Lang): string {
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return rfc3339;
+  const p = (n: number) => String(n).padStart(2, '0');
+  const date = `${d.getDate()} ${MONTHS[lang][d.getMonth()]} ${d.getFullYear()}`;
+  return `${date} ${lang === 'nl' ? 'om' : 'at'} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
