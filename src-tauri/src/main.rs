@@ -158,6 +158,29 @@ fn link_coordinator(state: State<AppState>, key: String) -> Reply<SyncOverview> 
     })?
 }
 
+/// Links to the coordinator from a key file the coordinator handed out.
+#[tauri::command]
+fn link_coordinator_file(state: State<AppState>, path: String) -> Reply<SyncOverview> {
+    with_store(&state, |s| {
+        Ok(keukentafel_sync::link_coordinator_file(s, std::path::Path::new(&path))
+            .map_err(ApiError::from)
+            .and_then(|_| identity(s))
+            .and_then(|k| keukentafel_sync::overview(s, &k).map_err(ApiError::from)))
+    })?
+}
+
+/// Saves this installation's public key as a small file in `dir` (to hand to volunteers).
+#[tauri::command]
+fn save_own_key(state: State<AppState>, dir: String) -> Reply<String> {
+    let dir = export_dir(&dir)?;
+    with_store(&state, |s| {
+        let author = s.profile()?.map(|p| p.name).unwrap_or_default();
+        Ok(identity(s).and_then(|k| {
+            keukentafel_sync::save_public_key(&k, &author, &dir).map(|p| p.display().to_string()).map_err(ApiError::from)
+        }))
+    })?
+}
+
 #[tauri::command(async)]
 fn export_to_coordinator(state: State<'_, AppState>, dir: String) -> Reply<ExportOutcome> {
     let dir = export_dir(&dir)?;
@@ -274,6 +297,8 @@ fn main() {
             answer_step,
             sync_overview,
             link_coordinator,
+            link_coordinator_file,
+            save_own_key,
             export_to_coordinator,
             export_return_file,
             import_files,

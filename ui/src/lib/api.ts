@@ -103,6 +103,8 @@ export const api = {
   syncOverview: () => call<SyncOverview>('sync_overview'),
   /** Links this (volunteer's) installation to the coordinator's public key (`age1…`). */
   linkCoordinator: (key: string) => call<SyncOverview>('link_coordinator', { key }),
+  linkCoordinatorFile: (path: string) => call<SyncOverview>('link_coordinator_file', { path }),
+  saveOwnKey: (dir: string) => call<string>('save_own_key', { dir }),
   defaultExportDir: () => call<string>('default_export_dir'),
   exportToCoordinator: (dir: string) => call<ExportOutcome>('export_to_coordinator', { dir }),
   exportReturnFile: (replica: ReplicaId, dir: string) =>

@@ -73,6 +73,15 @@ impl StoreError {
     }
 }
 
+/// " (path)" for a message, or nothing when the path is not known.
+fn shown(path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", path.display())
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         let en = e.to_string();
@@ -87,20 +96,20 @@ impl From<StoreError> for ApiError {
                 return ApiError::not_found(nl, en);
             }
             StoreError::NewerVersion { path, .. } => format!(
-                "Het gegevensbestand ({}) is gemaakt met een nieuwere versie van Keukentafel. \
+                "Het gegevensbestand{} is gemaakt met een nieuwere versie van Keukentafel. \
                  Installeer de nieuwste versie. Het bestand is niet veranderd.",
-                path.display()
+                shown(path)
             ),
             StoreError::Damaged { path, .. } => format!(
-                "Het gegevensbestand ({}) is beschadigd of is geen Keukentafel-bestand. \
+                "Het gegevensbestand{} is beschadigd of is geen Keukentafel-bestand. \
                  Keukentafel heeft er niets aan veranderd. Vraag je coördinator om hulp en \
                  gebruik een reservekopie.",
-                path.display()
+                shown(path)
             ),
             StoreError::Foreign { path } => format!(
-                "Het bestand ({}) hoort bij een ander programma. Keukentafel gebruikt het niet \
+                "Het bestand{} hoort bij een ander programma. Keukentafel gebruikt het niet \
                  en heeft er niets aan veranderd.",
-                path.display()
+                shown(path)
             ),
             StoreError::Busy => "Keukentafel is al open in een ander venster, of een ander programma \
                  gebruikt de gegevens. Sluit dat en probeer het opnieuw."

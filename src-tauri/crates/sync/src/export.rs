@@ -48,6 +48,37 @@ pub fn link_coordinator(store: &mut Store, pasted: &str) -> Result<String, SyncE
     Ok(key)
 }
 
+/// Links to the coordinator from a small key file (as written by [`save_public_key`], or any
+/// text file holding one `age1…` key).
+pub fn link_coordinator_file(store: &mut Store, path: &Path) -> Result<String, SyncError> {
+    const MAX: u64 = 64 * 1024;
+    let meta = std::fs::metadata(path).map_err(|e| SyncError::io(path, e))?;
+    if !meta.is_file() || meta.len() > MAX {
+        return Err(SyncError::InvalidRecipient(format!("{} is not a small key file", path.display())));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| SyncError::io(path, e))?;
+    link_coordinator(store, &text)
+}
+
+/// The name of the key file a coordinator hands out; no personal data in it.
+pub const PUBLIC_KEY_FILE: &str = "keukentafel-sleutel.txt";
+
+/// Writes this installation's public key as a small text file into `dir`, for a coordinator to
+/// give to volunteers (USB stick, e-mail). The file holds nothing secret.
+pub fn save_public_key(key: &KeyPair, author: &str, dir: &Path) -> Result<PathBuf, SyncError> {
+    std::fs::create_dir_all(dir).map_err(|e| SyncError::io(dir, e))?;
+    let path = dir.join(PUBLIC_KEY_FILE);
+    let text = format!(
+        "# Keukentafel: de sleutel van {author}.\n\
+         # Koppel je Keukentafel hiermee: Uitwisselen, Koppelen aan je coördinator, Sleutelbestand kiezen.\n\
+         # Keukentafel: the public key of {author}. Link your Keukentafel with it (Sync, link to your coordinator).\n\
+         {}\n",
+        key.public_key()
+    );
+    crate::file::write_atomically(&path, text.as_bytes())?;
+    Ok(path)
+}
+
 /// The linked coordinator's public key, if any.
 pub fn coordinator(store: &Store) -> Result<Option<String>, SyncError> {
     Ok(store.setting(COORDINATOR_SETTING)?)

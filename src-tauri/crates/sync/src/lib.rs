@@ -24,8 +24,8 @@ pub mod view;
 
 pub use error::{SyncError, SyncErrorCode};
 pub use export::{
-    coordinator, export_for, export_return_file, export_to_coordinator, link_coordinator, ExportOutcome,
-    COORDINATOR_SETTING,
+    coordinator, export_for, export_return_file, export_to_coordinator, link_coordinator, link_coordinator_file,
+    save_public_key, ExportOutcome, COORDINATOR_SETTING, PUBLIC_KEY_FILE,
 };
 pub use format::{ExportContents, Manifest};
 pub use import::{

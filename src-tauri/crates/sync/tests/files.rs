@@ -262,3 +262,21 @@ fn a_damaged_file_among_several_does_not_stop_the_others() {
         Err(SyncError::Truncated(_))
     ));
 }
+
+#[test]
+fn a_coordinators_key_file_links_a_volunteer_and_a_big_file_is_refused() {
+    let root = tempfile::tempdir().unwrap();
+    let coordinator = node(root.path(), "coordinator", 21, Role::Coordinator);
+    let mut volunteer = node(root.path(), "volunteer", 22, Role::EnergyCoach);
+    let out = root.path().join("usb");
+    let file = keukentafel_sync::save_public_key(&coordinator.key, "Carla", &out).unwrap();
+    assert_eq!(file.file_name().unwrap(), keukentafel_sync::PUBLIC_KEY_FILE, "no personal data in the name");
+    let linked = keukentafel_sync::link_coordinator_file(&mut volunteer.store, &file).unwrap();
+    assert_eq!(linked, coordinator.key.public_key());
+    assert_eq!(keukentafel_sync::coordinator(&volunteer.store).unwrap(), Some(linked));
+
+    let big = root.path().join("big.txt");
+    std::fs::write(&big, "x".repeat(100 * 1024)).unwrap();
+    let err = keukentafel_sync::link_coordinator_file(&mut volunteer.store, &big).unwrap_err();
+    assert_eq!(err.code(), keukentafel_sync::SyncErrorCode::InvalidRecipient);
+}
