@@ -27,8 +27,8 @@ async fn shot(app: &App<'_>, name: &str) {
 /// The first start asks who uses this installation.
 async fn fill_in_profile(app: &App<'_>, name: &str, role: &str) {
     app.wait_for("#profile-name", TIMEOUT).await;
-    fill(&app, "#profile-name", name).await;
-    fill(&app, "#profile-organisation", "Energie Actief Soest").await;
+    fill(app, "#profile-name", name).await;
+    fill(app, "#profile-organisation", "Energie Actief Soest").await;
     app.select("#profile-role", role).await;
     app.click("#save-profile").await;
     // The list loads right after the welcome screen goes; wait until it has (checked from
@@ -96,14 +96,14 @@ async fn edit_supplier(app: &App<'_>, before: &str, after: &str) {
         app.value("#hh-energy_supplier").await == before
     })
     .await;
-    fill(&app, "#hh-energy_supplier", after).await;
+    fill(app, "#hh-energy_supplier", after).await;
     app.click("#save-household").await;
 
     app.wait_for_text("#facts", after, TIMEOUT).await;
 }
 
 async fn export(app: &App<'_>, dir: &Path) -> String {
-    fill(&app, "#export-dir", dir.to_str().unwrap()).await;
+    fill(app, "#export-dir", dir.to_str().unwrap()).await;
     app.click("#export").await;
     app.wait_for("#export-result", TIMEOUT).await;
     let path = app.text("[data-testid=export-path]").await.trim().to_owned();

@@ -154,6 +154,9 @@ impl Store {
     }
 }
 
+/// A field's name and the new ops that arrived for it.
+type FieldOps<'a> = (&'a str, Vec<&'a Op>);
+
 fn merge_in(tx: &Transaction<'_>, incoming: &[Op], now: i64) -> Result<MergeReport> {
     let mut report = MergeReport::default();
     // Per touched field: the new ops that arrived for it.
@@ -206,7 +209,7 @@ fn merge_in(tx: &Transaction<'_>, incoming: &[Op], now: i64) -> Result<MergeRepo
     let mut sole_head = tx.prepare_cached(
         "SELECT hlc FROM field_clocks WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND heads = 1",
     )?;
-    let mut by_record: BTreeMap<(&str, Uuid), Vec<(&str, Vec<&Op>)>> = BTreeMap::new();
+    let mut by_record: BTreeMap<(&str, Uuid), Vec<FieldOps<'_>>> = BTreeMap::new();
     for ((entity, id, field), ops) in fields {
         by_record.entry((entity, id)).or_default().push((field, ops));
     }

@@ -54,7 +54,9 @@ pub fn open(path: &Path, sources: &mut Sources) -> Result<(Connection, ReplicaId
     let tables: i64 = conn
         .query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get(0))
         .map_err(|e| with_path(e.into()))?;
-    if (app_id != 0 && app_id != APPLICATION_ID) || (version > 0 && app_id != APPLICATION_ID) || (version == 0 && tables > 0) {
+    // Marked as another program's, or versioned without our mark, or unversioned with tables.
+    let ours = app_id == APPLICATION_ID;
+    if (!ours && (app_id != 0 || version > 0)) || (version == 0 && tables > 0) {
         return Err(StoreError::Foreign { path: path.to_owned() });
     }
     if version > SCHEMA_VERSION {

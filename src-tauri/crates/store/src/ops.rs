@@ -279,7 +279,7 @@ pub fn read_fields(
         .optional()?;
     let Some(values) = row else { return Ok(None) };
     let mut map = Map::new();
-    for ((field, _), v) in entity.fields.iter().zip(values.into_iter()) {
+    for ((field, _), v) in entity.fields.iter().zip(values) {
         map.insert((*field).to_owned(), schema::to_json(entity, field, (&v).into())?);
     }
     Ok(Some(map))

@@ -178,7 +178,7 @@ impl Store {
     pub fn household_detail(&self, id: HouseholdId) -> Result<HouseholdDetail> {
         let household = self.household(id)?;
         let mut consent_events = self.consent_events(id)?;
-        consent_events.sort_by(|a, b| (b.date, b.recorded_at).cmp(&(a.date, a.recorded_at)));
+        consent_events.sort_by_key(|e| std::cmp::Reverse((e.date, e.recorded_at)));
         let mut visits: Vec<Visit> =
             self.ids_for(&schema::VISIT, id)?.into_iter().map(|v| self.visit(VisitId(v))).collect::<Result<_>>()?;
         visits.sort_by(|a, b| {
