@@ -120,17 +120,16 @@ impl<'a> Writer<'a> {
             // The writer saw the field's current value. When several laptops' ops hold that same
             // value (several heads), the new op has seen them all; a head with another value is
             // an open conflict, which only a resolution (`resolves`) settles.
+            // `field_clocks.heads` says whether there is more than one; only then is the
+            // field's history planned.
             let mut seen = resolves.to_vec();
-            let mut heads = 0;
-            if clocks.contains_key(*field) {
+            let heads = if clocks.contains_key(*field) { stored_heads(&self.tx, entity, id, field)? } else { 0 };
+            if heads > 1 {
                 if let Some((history, plan)) = crate::merge::plan_stored_field(&self.tx, entity, id, field)? {
-                    heads = plan.heads.len();
                     let winner_value = &history[plan.winner].value;
-                    if heads > 1 {
-                        for &h in &plan.heads {
-                            if h != plan.winner && &history[h].value == winner_value && !seen.contains(&history[h].op_id) {
-                                seen.push(history[h].op_id);
-                            }
+                    for &h in &plan.heads {
+                        if h != plan.winner && &history[h].value == winner_value && !seen.contains(&history[h].op_id) {
+                            seen.push(history[h].op_id);
                         }
                     }
                 }
@@ -162,6 +161,15 @@ impl<'a> Writer<'a> {
         self.written += count;
         Ok(count)
     }
+}
+
+/// How many heads a field has (as its last plan found; 1 unless laptops edited it concurrently).
+fn stored_heads(conn: &rusqlite::Connection, entity: &Entity, id: Uuid, field: &str) -> Result<usize, StoreError> {
+    let heads: Option<i64> = conn
+        .prepare_cached("SELECT heads FROM field_clocks WHERE entity = ?1 AND entity_id = ?2 AND field = ?3")?
+        .query_row(params![entity.name, id.to_string(), field], |r| r.get(0))
+        .optional()?;
+    Ok(heads.unwrap_or(0).max(0) as usize)
 }
 
 /// The highest clock among the record's current field values (which is the highest clock of any
