@@ -28,7 +28,6 @@ pub mod template;
 pub mod units;
 pub mod validate;
 pub mod view;
-pub mod visit;
 
 use std::sync::OnceLock;
 
@@ -45,7 +44,6 @@ pub use profile::Profile;
 pub use template::{Input, Step, Template, Text};
 pub use validate::{validate, validate_with};
 pub use view::{AnswerInput, VisitChecklist};
-pub use visit::{Templates, VisitChecklistError};
 
 /// The default combined-visit template (TOML), as shipped.
 pub const DEFAULT_TEMPLATE_TOML: &str =

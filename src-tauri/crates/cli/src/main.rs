@@ -1,5 +1,7 @@
-//! `keukentafel-cli`: Keukentafel without a window, on the same domain and store crates as the
-//! app. Messages are English; data goes to stdout as JSON; any refusal exits non-zero.
+//! `keukentafel-cli`: Keukentafel without a window. Every command calls the same use-case
+//! functions as the app (`keukentafel-api`), so a coordinator's whole round — init, import,
+//! conflicts, return files — runs headless. Messages are English; data goes to stdout as JSON;
+//! any refusal exits non-zero.
 
 mod checklist;
 mod demo;
@@ -10,19 +12,50 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use keukentafel_api::{profile, ApiError};
 use keukentafel_domain::{HouseholdId, HouseholdInput, Role, Sources, UserProfileInput};
 use keukentafel_store::Store;
 
 #[derive(Parser)]
-#[command(name = "keukentafel-cli", version, about = "Keukentafel without a window: demo data and data dumps")]
+#[command(name = "keukentafel-cli", version, about = "Keukentafel without a window: the coordinator's round, demo data and data dumps")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+/// A role on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+#[value(rename_all = "snake_case")]
+enum RoleArg {
+    Coordinator,
+    EnergyCoach,
+    DebtHelpVolunteer,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Coordinator => Role::Coordinator,
+            RoleArg::EnergyCoach => Role::EnergyCoach,
+            RoleArg::DebtHelpVolunteer => Role::DebtHelpVolunteer,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Create a new store with its user's profile (refuses an existing file); prints the profile.
+    Init {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        #[arg(long, default_value = "")]
+        organisation: String,
+    },
     /// Write realistic Dutch demo data into a new (or empty) store. Same seed, same content.
     Demo {
         #[arg(long)]
@@ -46,7 +79,7 @@ enum Command {
     /// Checklist templates: validate a template file, or evaluate a visit from JSON.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
-    /// The file exchange: keygen, export, import, verify, conflicts.
+    /// The file exchange: keygen, link, export, return-file, import, verify, conflicts.
     #[command(flatten)]
     Sync(sync::SyncCommand),
     /// Test aid for the crash test: add households one by one, printing `saved <id>` after each
@@ -80,15 +113,33 @@ enum ChecklistCommand {
     },
 }
 
-fn existing(db: &Path) -> Result<Store, String> {
-    if !db.exists() {
-        return Err(format!("no store at {}", db.display()));
+/// The CLI's message for a use case's error: the English text.
+pub fn en(e: ApiError) -> String {
+    e.message_en
+}
+
+/// Opens a store that must exist; a missing one gets a message saying how to create it.
+pub fn existing(db: &Path) -> Result<Store, String> {
+    profile::open_existing(db, Sources::system()).map_err(en)
+}
+
+/// Prints `value` as pretty JSON on stdout; a reader that stops early (`| head`) is not an error.
+pub fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
     }
-    Store::open(db, Sources::system()).map_err(|e| e.to_string())
 }
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
+        Command::Init { db, name, role, organisation } => {
+            let input = UserProfileInput { name, organisation, role: role.into() };
+            let (_, saved) = profile::init(&db, Sources::system(), input).map_err(en)?;
+            print_json(&saved)
+        }
         Command::Demo { db, households, seed, today } => {
             let summary = demo::write(&db, households, seed, today)?;
             eprintln!("{summary}");
@@ -100,14 +151,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 Some(id) => store.dump_household(id),
                 None => store.dump(),
             }
-            .map_err(|e| e.to_string())?;
-            let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
-            let mut out = std::io::stdout().lock();
-            match writeln!(out, "{text}").and_then(|_| out.flush()) {
-                // A reader that stops early (`| head`) is not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|e| e.to_string()),
-            }
+            .map_err(|e| en(e.into()))?;
+            print_json(&value)
         }
         Command::Checklist(ChecklistCommand::Validate { file, figures }) => checklist::validate(&file, figures.as_deref()),
         Command::Checklist(ChecklistCommand::Evaluate { template, input, figures }) => {
@@ -115,21 +160,15 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Sync(command) => sync::run(command),
         Command::Burst { db, count } => {
-            let mut store = Store::open(&db, Sources::system()).map_err(|e| e.to_string())?;
+            let mut store = profile::open_store(&db, Sources::system()).map_err(en)?;
             if store.profile().map_err(|e| e.to_string())?.is_none() {
-                store
-                    .save_profile(UserProfileInput { name: "Burst".into(), organisation: String::new(), role: Role::Coordinator })
-                    .map_err(|e| e.to_string())?;
+                let input = UserProfileInput { name: "Burst".into(), organisation: String::new(), role: Role::Coordinator };
+                profile::save(&mut store, input).map_err(en)?;
             }
             let mut out = std::io::stdout().lock();
             for i in 0..count {
-                let h = store
-                    .create_household(HouseholdInput {
-                        name: format!("Burst {i}"),
-                        notes: "x".repeat(200 + i % 300),
-                        ..Default::default()
-                    })
-                    .map_err(|e| e.to_string())?;
+                let input = HouseholdInput { name: format!("Burst {i}"), notes: "x".repeat(200 + i % 300), ..Default::default() };
+                let h = keukentafel_api::households::create(&mut store, input).map_err(en)?;
                 // Reported only after the commit returned: this line is the promise that it is saved.
                 writeln!(out, "saved {}", h.id).and_then(|_| out.flush()).map_err(|e| e.to_string())?;
             }

@@ -1,14 +1,16 @@
-//! The file exchange from the command line: `keygen`, `export`, `import`, `verify`, `conflicts`.
-//! Thin: each command calls one function of the sync crate and prints its result as JSON on
-//! stdout; any refusal also goes to stderr in English and makes the exit code non-zero.
+//! The file exchange from the command line: `keygen`, `link`, `export`, `return-file`,
+//! `import`, `verify`, `conflicts`. Thin: each command calls one use case (or, for keys given on
+//! the command line, one function of the sync crate) and prints its result as JSON on stdout;
+//! any refusal also goes to stderr in English and makes the exit code non-zero.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Subcommand;
-use keukentafel_domain::Sources;
-use keukentafel_store::Store;
-use keukentafel_sync::{KeyPair, SyncError};
+use keukentafel_api::{conflicts, exchange};
+use keukentafel_domain::ReplicaId;
+use keukentafel_sync::KeyPair;
+
+use crate::{en, existing, print_json};
 
 #[derive(Subcommand)]
 pub enum SyncCommand {
@@ -16,6 +18,14 @@ pub enum SyncCommand {
     Keygen {
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Link this (volunteer's) store to its coordinator: an age public key (age1…) or the key
+    /// file the coordinator handed out. Prints the sync overview.
+    Link {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        key: String,
     },
     /// Write an encrypted export file into DIR for the given public keys (and this store's own
     /// key, kept beside the store); prints the file's path. Without --recipient: for the linked
@@ -32,12 +42,24 @@ pub enum SyncCommand {
         #[arg(long)]
         identity: Option<PathBuf>,
     },
+    /// The coordinator's return file for one volunteer (an installation a file was imported
+    /// from); prints the file's path.
+    ReturnFile {
+        #[arg(long)]
+        db: PathBuf,
+        /// The volunteer's installation id (see `peers` in the sync overview).
+        #[arg(long)]
+        peer: ReplicaId,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Verify and import export files; prints a JSON report per file.
     Import {
         #[arg(long)]
         db: PathBuf,
+        /// The identity file to decrypt with (default: the one beside the store).
         #[arg(long)]
-        identity: PathBuf,
+        identity: Option<PathBuf>,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -54,57 +76,67 @@ pub enum SyncCommand {
     },
 }
 
-fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
-    let mut out = std::io::stdout().lock();
-    match writeln!(out, "{text}").and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| e.to_string()),
-    }
-}
-
-fn store(db: &Path) -> Result<Store, String> {
-    if !db.exists() {
-        return Err(format!("no store at {}", db.display()));
-    }
-    Store::open(db, Sources::system()).map_err(|e| e.to_string())
-}
-
-fn err(e: SyncError) -> String {
-    e.to_string()
+fn absolute(p: PathBuf) -> Result<String, String> {
+    std::path::absolute(&p).map(|p| p.display().to_string()).map_err(|e| format!("{}: {e}", p.display()))
 }
 
 pub fn run(command: SyncCommand) -> Result<(), String> {
+    let err = |e: keukentafel_sync::SyncError| en(e.into());
     match command {
         SyncCommand::Keygen { out } => {
             let public = keukentafel_sync::generate_identity_file(&out).map_err(err)?;
             println!("{public}");
             Ok(())
         }
+        SyncCommand::Link { db, key } => {
+            let mut store = existing(&db)?;
+            print_json(&exchange::link_coordinator_arg(&mut store, &key).map_err(en)?)
+        }
         SyncCommand::Export { db, out, recipient, identity } => {
-            let store = store(&db)?;
-            let key = match identity {
-                Some(path) => KeyPair::read(&path),
-                None => keukentafel_sync::load_or_create_identity(&db),
-            }
-            .map_err(err)?;
+            let store = existing(&db)?;
             let now = chrono::Utc::now();
-            let outcome = if recipient.is_empty() {
-                keukentafel_sync::export_to_coordinator(&store, &key, &out, now)
-            } else {
-                let recipients =
-                    recipient.iter().map(|r| keukentafel_sync::recipient_from_arg(r)).collect::<Result<Vec<_>, _>>().map_err(err)?;
-                keukentafel_sync::export_for(&store, &key, &recipients, &out, now)
-            }
-            .map_err(err)?;
+            let outcome = match (identity, recipient.is_empty()) {
+                (None, true) => exchange::export_to_coordinator(&store, &absolute(out)?, now).map_err(en)?,
+                (identity, _) => {
+                    let key = match identity {
+                        Some(path) => KeyPair::read(&path),
+                        None => keukentafel_sync::load_or_create_identity(&db),
+                    }
+                    .map_err(err)?;
+                    if recipient.is_empty() {
+                        keukentafel_sync::export_to_coordinator(&store, &key, &out, now)
+                    } else {
+                        let recipients = recipient
+                            .iter()
+                            .map(|r| keukentafel_sync::recipient_from_arg(r))
+                            .collect::<Result<Vec<_>, _>>()
+                            .map_err(err)?;
+                        keukentafel_sync::export_for(&store, &key, &recipients, &out, now)
+                    }
+                    .map_err(err)?
+                }
+            };
+            eprintln!("{} ops written for {} recipient(s)", outcome.op_count, outcome.recipients.len());
+            println!("{}", outcome.path);
+            Ok(())
+        }
+        SyncCommand::ReturnFile { db, peer, out } => {
+            let store = existing(&db)?;
+            let outcome = exchange::export_return_file(&store, peer, &absolute(out)?, chrono::Utc::now()).map_err(en)?;
             eprintln!("{} ops written for {} recipient(s)", outcome.op_count, outcome.recipients.len());
             println!("{}", outcome.path);
             Ok(())
         }
         SyncCommand::Import { db, identity, files } => {
-            let mut store = store(&db)?;
-            let key = KeyPair::read(&identity).map_err(err)?;
-            let reports = keukentafel_sync::import_files(&mut store, &key, &files, chrono::Utc::now(), |_| {});
+            let mut store = existing(&db)?;
+            let now = chrono::Utc::now();
+            let reports = match identity {
+                Some(path) => {
+                    let key = KeyPair::read(&path).map_err(err)?;
+                    exchange::import_files_with(&mut store, &key, &files, now, |_| {})
+                }
+                None => exchange::import_files(&mut store, &files, now, |_| {}).map_err(en)?,
+            };
             print_json(&reports)?;
             let refused: Vec<String> = reports
                 .iter()
@@ -113,7 +145,12 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
             if refused.is_empty() {
                 Ok(())
             } else {
-                Err(format!("{} of {} file(s) refused, the store is unchanged by them:\n  {}", refused.len(), reports.len(), refused.join("\n  ")))
+                Err(format!(
+                    "{} of {} file(s) refused, the store is unchanged by them:\n  {}",
+                    refused.len(),
+                    reports.len(),
+                    refused.join("\n  ")
+                ))
             }
         }
         SyncCommand::Verify { identity, file } => {
@@ -122,8 +159,8 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
             print_json(&verified)
         }
         SyncCommand::Conflicts { db } => {
-            let store = store(&db)?;
-            print_json(&store.open_conflicts().map_err(|e| e.to_string())?)
+            let store = existing(&db)?;
+            print_json(&conflicts::list(&store).map_err(en)?)
         }
     }
 }

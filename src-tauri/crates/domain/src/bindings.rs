@@ -58,7 +58,7 @@ pub fn assert_fresh(path: &Path, fresh: &str) {
 }
 
 /// Where the generated files live, relative to a crate under `src-tauri/crates/`.
-pub const UI_LIB: &str = "../../../ui/src/lib";
+pub const UI_LIB: &str = "../../../ui/src/generated";
 
 /// This crate's file.
 pub fn typescript() -> String {
@@ -67,7 +67,7 @@ pub fn typescript() -> String {
         "",
         &typescript_decls!(
             crate::HouseholdId, crate::ConsentId, crate::VisitId, crate::UserId, crate::ReplicaId,
-            ErrorCode, FieldErrorCode, FieldError, ApiError,
+            FieldErrorCode,
             Role, UserProfileInput, UserProfile,
             Tenure, ContractType, Heating, HouseholdInput, Household, HouseholdSummary, HouseholdQuery,
             HouseholdUpdate,

@@ -1,43 +1,12 @@
-//! Errors as the UI sees them: a closed [`ErrorCode`], a Dutch message (and an English one for
-//! the language switch), and per-field errors for inline form validation. The UI decides on the
-//! code, never on the text.
+//! What is wrong with an input, as data: each broken [`Rule`] names the field it concerns. The
+//! domain says *which* rule failed; the words a volunteer reads (Dutch first, English second)
+//! are chosen in one place, the use-case crate (`keukentafel-api`, `errors.rs`). Nothing here
+//! carries a user text.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Every kind of error the UI can receive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// One or more form fields are wrong; see `fields`.
-    Validation,
-    /// The record does not exist (any more).
-    NotFound,
-    /// The store file was made by a newer Keukentafel.
-    StoreNewerVersion,
-    /// The store file is damaged or is not a database.
-    StoreDamaged,
-    /// The file is a database, but not a Keukentafel store.
-    StoreForeign,
-    /// Another program holds the store.
-    StoreBusy,
-    /// Reading or writing the disk failed (full disk, no permission).
-    StoreIo,
-    /// No user profile yet on this installation.
-    NoProfile,
-    /// A visit was recorded with a checklist template this version does not have.
-    TemplateUnavailable,
-    /// An export file was refused (damaged, for another key, newer version, not an export).
-    ExportRefused,
-    /// A pasted or loaded key is not an age key.
-    InvalidKey,
-    /// A volunteer's installation is not linked to a coordinator yet.
-    NoCoordinator,
-    /// Anything else: a bug.
-    Internal,
-}
-
-/// What is wrong with one field.
+/// What kind of problem a field has; the UI may act on it (for example focus the field).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldErrorCode {
@@ -51,64 +20,72 @@ pub enum FieldErrorCode {
     Invalid,
 }
 
-/// One field's error, with messages in Dutch (first) and English.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct FieldError {
-    /// The input field's name, as in the input type (`postcode`, `adults`, ...).
-    pub field: String,
-    pub code: FieldErrorCode,
-    pub message: String,
-    pub message_en: String,
+/// Each rule an input can break, with what its message needs to say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// A household needs a name or code.
+    HouseholdNameRequired,
+    /// The volunteer's own name is missing.
+    ProfileNameRequired,
+    /// The version of the consent text that was read out is missing.
+    ConsentTextVersionRequired,
+    TooLong { max: usize },
+    PostcodeFormat,
+    /// A number of people outside `0..=max`.
+    PeopleRange { max: u32 },
+    /// Nobody lives in the household.
+    AtLeastOnePerson,
+    TimeFormat,
+    TooManyVolunteers { max: usize },
+    ConsentDateInFuture,
+    /// A visit marked done on a day that has not come yet.
+    DoneVisitInFuture,
+    /// An edit tried to move a visit to another household.
+    VisitHouseholdFixed,
+    /// A folder the user chose cannot be used (empty or not a full path).
+    FolderNotUsable,
 }
 
-impl FieldError {
-    pub fn new(field: &str, code: FieldErrorCode, nl: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { field: field.to_owned(), code, message: nl.into(), message_en: en.into() }
-    }
-}
-
-/// The error every command returns to the UI.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
-#[error("{code:?}: {message_en}")]
-pub struct ApiError {
-    pub code: ErrorCode,
-    /// Plain Dutch, for the volunteer.
-    pub message: String,
-    pub message_en: String,
-    /// Per-field errors (only for `validation`).
-    pub fields: Vec<FieldError>,
-}
-
-impl ApiError {
-    pub fn new(code: ErrorCode, nl: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { code, message: nl.into(), message_en: en.into(), fields: Vec::new() }
-    }
-
-    pub fn validation(fields: Vec<FieldError>) -> Self {
-        Self {
-            code: ErrorCode::Validation,
-            message: "Niet alles is goed ingevuld. Kijk bij de rode meldingen.".into(),
-            message_en: "Some fields are not filled in correctly. See the red messages.".into(),
-            fields,
+impl Rule {
+    pub fn code(self) -> FieldErrorCode {
+        use FieldErrorCode as C;
+        match self {
+            Rule::HouseholdNameRequired | Rule::ProfileNameRequired | Rule::ConsentTextVersionRequired => C::Required,
+            Rule::TooLong { .. } => C::TooLong,
+            Rule::PostcodeFormat => C::InvalidPostcode,
+            Rule::PeopleRange { .. } | Rule::AtLeastOnePerson | Rule::TooManyVolunteers { .. } => C::OutOfRange,
+            Rule::TimeFormat => C::InvalidTime,
+            Rule::ConsentDateInFuture | Rule::DoneVisitInFuture => C::DateInFuture,
+            Rule::VisitHouseholdFixed | Rule::FolderNotUsable => C::Invalid,
         }
     }
+}
 
-    pub fn not_found(what_nl: &str, what_en: &str) -> Self {
-        Self::new(
-            ErrorCode::NotFound,
-            format!("{what_nl} is niet gevonden. Misschien is het net gearchiveerd."),
-            format!("{what_en} was not found. It may just have been archived."),
-        )
+/// One field that breaks one rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The input field's name, as in the input type (`postcode`, `adults`, ...).
+    pub field: String,
+    pub rule: Rule,
+}
+
+impl FieldProblem {
+    pub fn new(field: &str, rule: Rule) -> Self {
+        Self { field: field.to_owned(), rule }
+    }
+
+    pub fn code(&self) -> FieldErrorCode {
+        self.rule.code()
     }
 }
 
-/// Input that failed validation: every field error at once, so a form can show them all.
+/// Input that failed validation: every field problem at once, so a form can show them all.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid input: {}", .0.iter().map(|e| format!("{}: {}", e.field, e.message_en)).collect::<Vec<_>>().join("; "))]
-pub struct ValidationErrors(pub Vec<FieldError>);
+#[error("invalid input: {}", .0.iter().map(|e| format!("{}: {:?}", e.field, e.rule)).collect::<Vec<_>>().join("; "))]
+pub struct ValidationErrors(pub Vec<FieldProblem>);
 
-impl From<ValidationErrors> for ApiError {
-    fn from(v: ValidationErrors) -> Self {
-        ApiError::validation(v.0)
+impl ValidationErrors {
+    pub fn one(field: &str, rule: Rule) -> Self {
+        ValidationErrors(vec![FieldProblem::new(field, rule)])
     }
 }

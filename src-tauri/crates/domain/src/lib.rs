@@ -1,6 +1,6 @@
 //! Keukentafel's domain: the records a volunteer keeps (households, consent events, visits, the
 //! local user), how their input is validated and normalised, ids and hybrid logical clocks, and
-//! the typed errors the UI receives as `{code, message}`.
+//! the typed validation problems (the use-case crate turns them into the UI's `{code, message}`).
 //!
 //! Invariants: nothing here does I/O or reads the system clock; time and randomness come in
 //! through [`clock::Sources`], so every caller (store, CLI demo data, tests) is deterministic
@@ -16,7 +16,7 @@ pub mod sync;
 pub mod validate;
 
 pub use clock::{Clock, Hlc, Sources};
-pub use error::{ApiError, ErrorCode, FieldError, FieldErrorCode};
+pub use error::{FieldErrorCode, FieldProblem, Rule, ValidationErrors};
 pub use ids::*;
 pub use model::*;
 pub use sync::*;

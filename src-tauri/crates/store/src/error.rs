@@ -1,9 +1,9 @@
-//! The store's errors, and how each reaches the UI: a code and a plain Dutch message.
+//! The store's errors. What a volunteer reads for each one is chosen in the use-case crate
+//! (`keukentafel-api`, `errors.rs`), never here.
 
 use std::path::PathBuf;
 
 use keukentafel_domain::error::ValidationErrors;
-use keukentafel_domain::{ApiError, ErrorCode};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -54,76 +54,5 @@ impl From<std::io::Error> for StoreError {
 impl From<serde_json::Error> for StoreError {
     fn from(e: serde_json::Error) -> Self {
         StoreError::Data(e.to_string())
-    }
-}
-
-impl StoreError {
-    pub fn code(&self) -> ErrorCode {
-        match self {
-            StoreError::NewerVersion { .. } => ErrorCode::StoreNewerVersion,
-            StoreError::Damaged { .. } => ErrorCode::StoreDamaged,
-            StoreError::Foreign { .. } => ErrorCode::StoreForeign,
-            StoreError::Busy => ErrorCode::StoreBusy,
-            StoreError::Io(_) => ErrorCode::StoreIo,
-            StoreError::Validation(_) => ErrorCode::Validation,
-            StoreError::NotFound { .. } => ErrorCode::NotFound,
-            StoreError::NoProfile => ErrorCode::NoProfile,
-            StoreError::Data(_) | StoreError::Sql(_) => ErrorCode::Internal,
-        }
-    }
-}
-
-/// " (path)" for a message, or nothing when the path is not known.
-fn shown(path: &std::path::Path) -> String {
-    if path.as_os_str().is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", path.display())
-    }
-}
-
-impl From<StoreError> for ApiError {
-    fn from(e: StoreError) -> Self {
-        let en = e.to_string();
-        let nl = match &e {
-            StoreError::Validation(v) => return ApiError::validation(v.0.clone()),
-            StoreError::NotFound { entity, .. } => {
-                let (nl, en) = match *entity {
-                    "household" => ("Dit huishouden", "This household"),
-                    "visit" => ("Dit bezoek", "This visit"),
-                    _ => ("Dit gegeven", "This record"),
-                };
-                return ApiError::not_found(nl, en);
-            }
-            StoreError::NewerVersion { path, .. } => format!(
-                "Het gegevensbestand{} is gemaakt met een nieuwere versie van Keukentafel. \
-                 Installeer de nieuwste versie. Het bestand is niet veranderd.",
-                shown(path)
-            ),
-            StoreError::Damaged { path, .. } => format!(
-                "Het gegevensbestand{} is beschadigd of is geen Keukentafel-bestand. \
-                 Keukentafel heeft er niets aan veranderd. Vraag je coördinator om hulp en \
-                 gebruik een reservekopie.",
-                shown(path)
-            ),
-            StoreError::Foreign { path } => format!(
-                "Het bestand{} hoort bij een ander programma. Keukentafel gebruikt het niet \
-                 en heeft er niets aan veranderd.",
-                shown(path)
-            ),
-            StoreError::Busy => "Keukentafel is al open in een ander venster, of een ander programma \
-                 gebruikt de gegevens. Sluit dat en probeer het opnieuw."
-                .into(),
-            StoreError::Io(_) => "Opslaan op de schijf lukt niet. Is de schijf vol? \
-                 Er is niets half opgeslagen."
-                .into(),
-            StoreError::NoProfile => {
-                "Vul eerst je eigen naam en rol in (Profiel). Dan weten anderen wie iets heeft vastgelegd.".into()
-            }
-            StoreError::Data(_) | StoreError::Sql(_) => {
-                "Er ging iets mis in Keukentafel. Er is niets half opgeslagen. Probeer het opnieuw.".into()
-            }
-        };
-        ApiError::new(e.code(), nl, en)
     }
 }

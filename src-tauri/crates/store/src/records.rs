@@ -252,12 +252,7 @@ impl Store {
         self.write(|w| {
             let current = require(w, &schema::VISIT, update.id.0)?;
             if current.get("household_id").and_then(Json::as_str) != Some(data.household_id.to_string().as_str()) {
-                return Err(StoreError::Validation(keukentafel_domain::error::ValidationErrors(vec![FieldError::new(
-                    "household_id",
-                    FieldErrorCode::Invalid,
-                    "Een bezoek kan niet naar een ander huishouden verhuizen.",
-                    "A visit cannot move to another household.",
-                )])));
+                return Err(StoreError::Validation(ValidationErrors::one("household_id", Rule::VisitHouseholdFixed)));
             }
             w.set(&schema::VISIT, update.id.0, &fields_of(&data)?, &update.base)
         })?;

@@ -1,5 +1,6 @@
 //! The sync crate's errors. Every reason to refuse a file is its own variant, so the UI can
-//! explain it (by [`SyncErrorCode`], never by the English text) and the CLI can print it.
+//! explain it (by [`SyncErrorCode`], never by the English text) and the CLI can print it. The
+//! Dutch and English words for each are chosen in the use-case crate (`keukentafel-api`).
 //! A refusal always means: the store was not touched.
 
 use std::path::PathBuf;
@@ -99,63 +100,4 @@ impl SyncError {
                 | SyncError::Malformed(_)
         )
     }
-
-    /// The message for the app, in plain Dutch.
-    pub fn message_nl(&self) -> String {
-        const UNTOUCHED: &str = "Er is niets veranderd aan je gegevens.";
-        match self {
-            SyncError::Empty => format!(
-                "Dit bestand is leeg. Waarschijnlijk is het kopiëren mislukt. Vraag om het bestand opnieuw. {UNTOUCHED}"
-            ),
-            SyncError::NotAnExportFile(_) => format!("Dit is geen exportbestand van Keukentafel. {UNTOUCHED}"),
-            SyncError::WrongKey => format!(
-                "Dit bestand is niet voor deze computer versleuteld (of het is beschadigd). Controleer of de \
-                 afzender jouw sleutel gebruikt. {UNTOUCHED}"
-            ),
-            SyncError::Truncated(_) => format!(
-                "Dit bestand is niet compleet: het is afgebroken tijdens het kopiëren of opslaan. Vraag om het \
-                 bestand opnieuw. {UNTOUCHED}"
-            ),
-            SyncError::Altered(_) => format!(
-                "Dit bestand is veranderd of beschadigd nadat het is gemaakt. Vraag om het bestand opnieuw. {UNTOUCHED}"
-            ),
-            SyncError::NewerVersion { .. } => format!(
-                "Dit bestand is gemaakt met een nieuwere versie van Keukentafel. Installeer de nieuwste versie en \
-                 probeer het opnieuw. {UNTOUCHED}"
-            ),
-            SyncError::Malformed(_) => format!(
-                "De inhoud van dit bestand klopt niet. Vraag de afzender om een nieuw exportbestand. {UNTOUCHED}"
-            ),
-            SyncError::InvalidRecipient(_) => {
-                "Dit is geen geldige sleutel. Een sleutel is één regel die begint met age1.".into()
-            }
-            SyncError::InvalidIdentity(_) => {
-                "Het sleutelbestand van deze computer is onleesbaar. Vraag je coördinator om hulp.".into()
-            }
-            SyncError::AlreadyExists(_) => "Dat bestand bestaat al; Keukentafel overschrijft het niet.".into(),
-            SyncError::NoCoordinator => {
-                "Er is nog geen coördinator gekoppeld. Plak eerst de sleutel van je coördinator.".into()
-            }
-            SyncError::UnknownPeer(_) => {
-                "Van deze computer is nog nooit een bestand ingelezen; er kan nog geen retourbestand voor worden gemaakt."
-                    .into()
-            }
-            SyncError::Io { .. } => "Lezen of schrijven van het bestand lukt niet. Is de schijf of USB-stick vol \
-                 of verwijderd? Er is niets half opgeslagen."
-                .into(),
-            SyncError::Store(e) => store_message_nl(e),
-        }
-    }
-}
-
-/// The Dutch message of a store error, through the store's own `ApiError` conversion.
-fn store_message_nl(e: &StoreError) -> String {
-    // StoreError is not Clone: rebuild the variants that carry a message of their own.
-    let copy = match e {
-        StoreError::Busy => StoreError::Busy,
-        StoreError::Io(s) => StoreError::Io(s.clone()),
-        StoreError::NoProfile => StoreError::NoProfile,
-        other => StoreError::Data(other.to_string()),
-    };
-    keukentafel_domain::ApiError::from(copy).message
 }

@@ -16,7 +16,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::envelope;
-use crate::error::{SyncError, SyncErrorCode};
+use crate::error::SyncError;
 use crate::format::{self, ExportContents, Manifest};
 use crate::keys::KeyPair;
 
@@ -68,28 +68,24 @@ impl From<MergeReport> for MergeCounts {
     }
 }
 
-/// Why a file was refused: a code for the UI, a Dutch and an English message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct Refusal {
-    pub code: SyncErrorCode,
-    pub message: String,
-    pub message_en: String,
-}
-
-impl From<&SyncError> for Refusal {
-    fn from(e: &SyncError) -> Self {
-        Refusal { code: e.code(), message: e.message_nl(), message_en: e.to_string() }
-    }
-}
-
-/// The outcome for one file: `merged` when it was applied, `refusal` when not.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+/// The outcome for one file: the merge counts when it was applied, the reason when it was
+/// refused. The use-case crate turns the reason into words for the UI.
+#[derive(Debug)]
 pub struct FileReport {
     pub path: String,
     pub sender: Option<Sender>,
     pub op_count: usize,
-    pub merged: Option<MergeCounts>,
-    pub refusal: Option<Refusal>,
+    pub outcome: Result<MergeCounts, SyncError>,
+}
+
+impl FileReport {
+    pub fn merged(&self) -> Option<&MergeCounts> {
+        self.outcome.as_ref().ok()
+    }
+
+    pub fn refusal(&self) -> Option<&SyncError> {
+        self.outcome.as_ref().err()
+    }
 }
 
 /// What `verify` tells about a file, without a store.
@@ -142,15 +138,16 @@ pub fn import_files(
     for (index, path) in paths.iter().enumerate() {
         let shown = path.display().to_string();
         let mut stage = |stage: Stage| progress(Progress { index, count, path: shown.clone(), stage });
-        let mut report = FileReport { path: shown.clone(), sender: None, op_count: 0, merged: None, refusal: None };
+        let mut sender_of = None;
+        let mut op_count = 0;
         let outcome = (|| {
             stage(Stage::Reading);
             let bytes = std::fs::read(path).map_err(|e| SyncError::io(path, e))?;
             stage(Stage::Verifying);
             let contents = read_export_bytes(key, &bytes)?;
             drop(bytes);
-            report.sender = Some(sender(&contents.manifest));
-            report.op_count = contents.ops.len();
+            sender_of = Some(sender(&contents.manifest));
+            op_count = contents.ops.len();
             if !backed_up {
                 stage(Stage::BackingUp);
                 backup_before_import(store, now)?;
@@ -159,12 +156,8 @@ pub fn import_files(
             stage(Stage::Merging);
             apply(store, &contents, now)
         })();
-        match outcome {
-            Ok(counts) => report.merged = Some(counts),
-            Err(e) => report.refusal = Some(Refusal::from(&e)),
-        }
         stage(Stage::Done);
-        reports.push(report);
+        reports.push(FileReport { path: shown, sender: sender_of, op_count, outcome });
     }
     reports
 }

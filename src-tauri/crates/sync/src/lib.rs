@@ -29,7 +29,7 @@ pub use export::{
 };
 pub use format::{ExportContents, Manifest};
 pub use import::{
-    import_files, read_export, read_export_bytes, verify_file, FileReport, MergeCounts, Progress, Refusal, Sender,
+    import_files, read_export, read_export_bytes, verify_file, FileReport, MergeCounts, Progress, Sender,
     Stage, Verified,
 };
 pub use keys::{

@@ -1,7 +1,6 @@
-//! What the sync screens show, and how a sync error reaches the UI as `{code, message}`.
-//! Also generates `ui/src/lib/sync.ts`.
+//! What the sync screens show. Also generates `ui/src/generated/sync.ts`.
 
-use keukentafel_domain::{ApiError, ErrorCode, ReplicaId};
+use keukentafel_domain::ReplicaId;
 use keukentafel_store::Store;
 use serde::Serialize;
 use ts_rs::TS;
@@ -57,39 +56,16 @@ pub fn overview(store: &Store, key: &KeyPair) -> Result<SyncOverview, SyncError>
     })
 }
 
-impl From<SyncError> for ApiError {
-    fn from(e: SyncError) -> Self {
-        let code = match &e {
-            SyncError::Store(_) => {
-                let SyncError::Store(s) = e else { unreachable!() };
-                return s.into();
-            }
-            SyncError::Empty
-            | SyncError::NotAnExportFile(_)
-            | SyncError::WrongKey
-            | SyncError::Truncated(_)
-            | SyncError::Altered(_)
-            | SyncError::NewerVersion { .. }
-            | SyncError::Malformed(_) => ErrorCode::ExportRefused,
-            SyncError::InvalidRecipient(_) | SyncError::InvalidIdentity(_) => ErrorCode::InvalidKey,
-            SyncError::NoCoordinator => ErrorCode::NoCoordinator,
-            SyncError::UnknownPeer(_) => ErrorCode::NotFound,
-            SyncError::AlreadyExists(_) | SyncError::Io { .. } => ErrorCode::StoreIo,
-        };
-        ApiError::new(code, e.message_nl(), e.to_string())
-    }
-}
-
-/// The generated `ui/src/lib/sync.ts`.
+/// The generated `ui/src/generated/sync.ts`.
 pub fn typescript() -> String {
     use crate::error::SyncErrorCode;
     use crate::export::ExportOutcome;
-    use crate::import::{FileReport, MergeCounts, Progress, Refusal, Sender, Stage};
+    use crate::import::{MergeCounts, Progress, Sender, Stage};
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-sync (src/view.rs)",
         "import type { ReplicaId } from './bindings';",
         &keukentafel_domain::typescript_decls!(
-            SyncOverview, PeerView, ExportOutcome, Stage, Progress, Sender, MergeCounts, Refusal, FileReport,
+            SyncOverview, PeerView, ExportOutcome, Stage, Progress, Sender, MergeCounts,
             SyncErrorCode,
         ),
     )

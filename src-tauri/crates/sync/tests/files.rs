@@ -150,13 +150,15 @@ fn refused(to: &mut Node, dir: &Path, bytes: &[u8]) -> SyncErrorCode {
     let path = dir.join("bad.kt");
     std::fs::write(&path, bytes).unwrap();
     let report = import(to, std::slice::from_ref(&path)).remove(0);
-    let refusal = report.refusal.unwrap_or_else(|| panic!("a bad file must be refused, got {:?}", report.merged));
-    assert!(report.merged.is_none());
+    let refusal = match report.outcome {
+        Err(e) => e,
+        Ok(m) => panic!("a bad file must be refused, got {m:?}"),
+    };
     assert_eq!(state(&to.store), before, "a refused file leaves the store as it was");
-    assert!(!refusal.message.is_empty() && !refusal.message_en.is_empty());
+    assert!(refusal.is_refusal(), "{refusal}");
     let direct = keukentafel_sync::verify_file(&to.key, &path).unwrap_err();
-    assert_eq!(direct.code(), refusal.code, "verify and import agree");
-    refusal.code
+    assert_eq!(direct.code(), refusal.code(), "verify and import agree");
+    refusal.code()
 }
 
 #[test]
@@ -252,8 +254,8 @@ fn a_damaged_file_among_several_does_not_stop_the_others() {
     let mut stages = Vec::new();
     let reports =
         keukentafel_sync::import_files(&mut coordinator.store, &coordinator.key, &[broken, file.clone()], now(), |p| stages.push((p.index, p.stage)));
-    assert_eq!(reports[0].refusal.as_ref().unwrap().code, SyncErrorCode::ExportTruncated);
-    assert_eq!(reports[1].merged.as_ref().unwrap().new as i64, volunteer.store.op_count().unwrap());
+    assert_eq!(reports[0].refusal().unwrap().code(), SyncErrorCode::ExportTruncated);
+    assert_eq!(reports[1].merged().unwrap().new as i64, volunteer.store.op_count().unwrap());
     assert_eq!(reports[1].sender.as_ref().unwrap().author, "vrijwilliger");
     assert!(stages.contains(&(1, keukentafel_sync::Stage::Merging)) && stages.last() == Some(&(1, keukentafel_sync::Stage::Done)));
     assert!(matches!(keukentafel_sync::verify_file(&volunteer.key, &file), Ok(v) if v.op_count == reports[1].op_count));

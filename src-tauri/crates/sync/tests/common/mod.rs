@@ -54,8 +54,10 @@ pub fn import(to: &mut Node, files: &[PathBuf]) -> Vec<FileReport> {
 pub fn import_ok(to: &mut Node, file: &Path) -> keukentafel_sync::MergeCounts {
     let mut reports = import(to, &[file.to_owned()]);
     let r = reports.remove(0);
-    assert!(r.refusal.is_none(), "import of {} refused: {:?}", file.display(), r.refusal);
-    r.merged.unwrap()
+    match r.outcome {
+        Ok(m) => m,
+        Err(e) => panic!("import of {} refused: {e}", file.display()),
+    }
 }
 
 /// The dump without the op count line, and the op count: what "unchanged" compares.

@@ -1,8 +1,9 @@
-//! A visit's checklist on a real store file: the template is fixed on the visit, answers are
+//! A visit's checklist through the use cases, on a real store file: the template is fixed on the visit, answers are
 //! ops that survive reopening, and a visit made with an unknown template version is refused.
 
 use chrono::NaiveDate;
-use keukentafel_checklist::{AnswerInput, AnswerValue, Templates, VisitChecklistError};
+use keukentafel_api::{visits, ErrorCode, Templates};
+use keukentafel_checklist::{AnswerInput, AnswerValue};
 use keukentafel_domain::*;
 use keukentafel_store::Store;
 
@@ -45,24 +46,23 @@ fn answers_are_saved_at_once_and_read_back_after_reopening() {
     let path = dir.path().join("k.sqlite3");
     let templates = Templates::builtin().unwrap();
     let (mut store, visit) = setup(&path);
-    let first = templates.open(&mut store, visit).unwrap();
+    let first = visits::open_checklist(&mut store, &templates, visit).unwrap();
     assert_eq!(first.template.id, templates.current().template().id);
     assert!(first.evaluation.steps.iter().any(|s| s.step_id == "administrator_contact"), "bewind shows the administrator steps");
     assert!(!first.evaluation.steps.iter().any(|s| s.step_id == "payment_arrangement"), "no arrears yet");
 
-    let after = templates
-        .answer(&mut store, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: Some(AnswerValue::YesNo(true)) })
+    let after = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: Some(AnswerValue::YesNo(true)) })
         .unwrap();
     assert_eq!(after.answered_by["energy_arrears"], "Anna");
     assert!(after.evaluation.steps.iter().any(|s| s.step_id == "payment_arrangement"), "arrears bring the payment-arrangement step");
 
     drop(store);
     let mut store = Store::open(&path, Sources::system()).unwrap();
-    let again = templates.open(&mut store, visit).unwrap();
+    let again = visits::open_checklist(&mut store, &templates, visit).unwrap();
     assert_eq!(again.answers.get("energy_arrears"), Some(&AnswerValue::YesNo(true)));
     assert_eq!(again.evaluation.steps.len(), after.evaluation.steps.len());
 
-    let cleared = templates.answer(&mut store, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: None }).unwrap();
+    let cleared = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: None }).unwrap();
     assert!(!cleared.answers.contains_key("energy_arrears"));
 }
 
@@ -71,12 +71,12 @@ fn an_unknown_step_or_template_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let templates = Templates::builtin().unwrap();
     let (mut store, visit) = setup(&dir.path().join("k.sqlite3"));
-    let err = templates
-        .answer(&mut store, AnswerInput { visit_id: visit, step_id: "no_such_step".into(), value: Some(AnswerValue::YesNo(true)) })
+    let err = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "no_such_step".into(), value: Some(AnswerValue::YesNo(true)) })
         .unwrap_err();
-    assert!(matches!(err, VisitChecklistError::UnknownStep(_)));
+    assert_eq!(err.code, ErrorCode::NotFound);
+    assert!(err.message.contains("hoort niet bij dit bezoek"), "{}", err.message);
     store.set_visit_template(visit, "combined-visit", 99).unwrap();
-    let err = templates.open(&mut store, visit).unwrap_err();
-    assert!(matches!(err, VisitChecklistError::TemplateUnavailable { version: 99, .. }));
-    assert_eq!(ApiError::from(err).code, ErrorCode::TemplateUnavailable);
+    let err = visits::open_checklist(&mut store, &templates, visit).unwrap_err();
+    assert_eq!(err.code, ErrorCode::TemplateUnavailable);
+    assert!(err.message_en.contains("version 99"), "{}", err.message_en);
 }

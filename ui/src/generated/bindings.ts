@@ -27,36 +27,9 @@ export type UserId = string;
 export type ReplicaId = string;
 
 /**
- * Every kind of error the UI can receive.
- */
-export type ErrorCode = "validation" | "not_found" | "store_newer_version" | "store_damaged" | "store_foreign" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "no_coordinator" | "internal";
-
-/**
- * What is wrong with one field.
+ * What kind of problem a field has; the UI may act on it (for example focus the field).
  */
 export type FieldErrorCode = "required" | "too_long" | "invalid_postcode" | "out_of_range" | "invalid_date" | "invalid_time" | "date_in_future" | "invalid";
-
-/**
- * One field's error, with messages in Dutch (first) and English.
- */
-export type FieldError = { 
-/**
- * The input field's name, as in the input type (`postcode`, `adults`, ...).
- */
-field: string, code: FieldErrorCode, message: string, message_en: string, };
-
-/**
- * The error every command returns to the UI.
- */
-export type ApiError = { code: ErrorCode, 
-/**
- * Plain Dutch, for the volunteer.
- */
-message: string, message_en: string, 
-/**
- * Per-field errors (only for `validation`).
- */
-fields: Array<FieldError>, };
 
 /**
  * What the person using this installation does.

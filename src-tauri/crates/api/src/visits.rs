@@ -1,54 +1,39 @@
-//! A visit's checklist as stored: which template it uses (fixed when the checklist starts, so a
-//! visit stays readable and correct after a newer template ships), its answers (each one an op
-//! in the store's change log) and the evaluation of both. Shared by the app and the CLI.
+//! Visits and their checklist: planning, editing, archiving, the agenda, and the checklist of a
+//! visit as stored — which template it uses (fixed when the checklist first opens, so a visit
+//! stays readable and correct after a newer template ships), its answers (each one an op in the
+//! change log) and the evaluation of both by the pure engine.
 
 use std::collections::BTreeMap;
 
-use keukentafel_domain::{ApiError, ErrorCode, VisitId};
+use chrono::NaiveDate;
+use keukentafel_checklist::{AnswerInput, AnswerValue, Answers, Checklist, Profile, TemplateError, VisitChecklist};
+use keukentafel_domain::{AgendaItem, Visit, VisitId, VisitInput, VisitUpdate};
 use keukentafel_store::{Store, StoreError};
 
-use crate::answer::{AnswerValue, Answers};
-use crate::engine::Checklist;
-use crate::profile::Profile;
-use crate::view::{AnswerInput, VisitChecklist};
+use crate::Reply;
 
 /// Every template version this program can evaluate (today only the built-in one).
 pub struct Templates {
     checklists: Vec<Checklist>,
 }
 
+/// What can go wrong with a stored visit's checklist (its words are in `errors.rs`).
 #[derive(Debug, thiserror::Error)]
-pub enum VisitChecklistError {
+pub enum VisitError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("the visit uses template {id} version {version}, which this program does not have")]
     TemplateUnavailable { id: String, version: i64 },
     #[error("step {0} is not in this visit's template")]
     UnknownStep(String),
-}
-
-impl From<VisitChecklistError> for ApiError {
-    fn from(e: VisitChecklistError) -> Self {
-        match e {
-            VisitChecklistError::Store(s) => s.into(),
-            VisitChecklistError::TemplateUnavailable { .. } => ApiError::new(
-                ErrorCode::TemplateUnavailable,
-                "Dit bezoek is gedaan met een nieuwere lijst vragen. Installeer de nieuwste versie van Keukentafel om het te openen.",
-                e.to_string(),
-            ),
-            VisitChecklistError::UnknownStep(_) => ApiError::new(
-                ErrorCode::NotFound,
-                "Deze vraag hoort niet bij dit bezoek. Open het bezoek opnieuw.",
-                e.to_string(),
-            ),
-        }
-    }
+    #[error("the built-in checklist template does not compile: {0:?}")]
+    BrokenTemplate(Vec<TemplateError>),
 }
 
 impl Templates {
     /// The templates built into this program.
-    pub fn builtin() -> Result<Templates, Vec<crate::TemplateError>> {
-        Ok(Templates { checklists: vec![Checklist::builtin()?] })
+    pub fn builtin() -> Result<Templates, VisitError> {
+        Ok(Templates { checklists: vec![Checklist::builtin().map_err(VisitError::BrokenTemplate)?] })
     }
 
     /// The template new visits start with.
@@ -60,8 +45,7 @@ impl Templates {
         self.checklists.iter().find(|c| c.template().id == id && i64::from(c.template().version) == version)
     }
 
-    /// Opens a visit's checklist; a visit without a template gets the current one.
-    pub fn open(&self, store: &mut Store, visit: VisitId) -> Result<VisitChecklist, VisitChecklistError> {
+    fn open(&self, store: &mut Store, visit: VisitId) -> Result<VisitChecklist, VisitError> {
         let mut stored = store.visit_answers(visit)?;
         if stored.template_id.is_empty() {
             let t = self.current().template();
@@ -69,7 +53,7 @@ impl Templates {
             stored = store.visit_answers(visit)?;
         }
         let checklist = self.find(&stored.template_id, stored.template_version).ok_or_else(|| {
-            VisitChecklistError::TemplateUnavailable { id: stored.template_id.clone(), version: stored.template_version }
+            VisitError::TemplateUnavailable { id: stored.template_id.clone(), version: stored.template_version }
         })?;
         let v = store.visit(visit)?;
         let household = store.household(v.data.household_id)?;
@@ -94,11 +78,10 @@ impl Templates {
         })
     }
 
-    /// Saves one answer (or clears it) and returns the checklist evaluated again.
-    pub fn answer(&self, store: &mut Store, input: AnswerInput) -> Result<VisitChecklist, VisitChecklistError> {
+    fn answer(&self, store: &mut Store, input: AnswerInput) -> Result<VisitChecklist, VisitError> {
         let current = self.open(store, input.visit_id)?;
         if !current.template.steps.iter().any(|s| s.id == input.step_id) {
-            return Err(VisitChecklistError::UnknownStep(input.step_id));
+            return Err(VisitError::UnknownStep(input.step_id));
         }
         let value = match input.value {
             Some(v) => serde_json::to_value(v).map_err(StoreError::from)?,
@@ -107,4 +90,31 @@ impl Templates {
         store.set_answer(input.visit_id, &input.step_id, value)?;
         self.open(store, input.visit_id)
     }
+}
+
+pub fn plan(store: &mut Store, input: VisitInput, today: NaiveDate) -> Reply<Visit> {
+    Ok(store.plan_visit(input, today)?)
+}
+
+pub fn update(store: &mut Store, update: VisitUpdate, today: NaiveDate) -> Reply<Visit> {
+    Ok(store.update_visit(update, today)?)
+}
+
+pub fn set_archived(store: &mut Store, id: VisitId, archived: bool) -> Reply<Visit> {
+    Ok(store.set_visit_archived(id, archived)?)
+}
+
+/// Planned and recent visits, around `today`.
+pub fn agenda(store: &Store, today: NaiveDate) -> Reply<Vec<AgendaItem>> {
+    Ok(store.agenda(today)?)
+}
+
+/// Opens a visit's checklist; a visit without a template gets the current one.
+pub fn open_checklist(store: &mut Store, templates: &Templates, visit: VisitId) -> Reply<VisitChecklist> {
+    Ok(templates.open(store, visit)?)
+}
+
+/// Saves one answer (or clears it) and returns the checklist evaluated again.
+pub fn answer_step(store: &mut Store, templates: &Templates, input: AnswerInput) -> Reply<VisitChecklist> {
+    Ok(templates.answer(store, input)?)
 }

@@ -64,16 +64,6 @@ recipient: string, created_at: string, };
 export type MergeCounts = { new: number, already_present: number, conflicts: number, held_back: number, };
 
 /**
- * Why a file was refused: a code for the UI, a Dutch and an English message.
- */
-export type Refusal = { code: SyncErrorCode, message: string, message_en: string, };
-
-/**
- * The outcome for one file: `merged` when it was applied, `refusal` when not.
- */
-export type FileReport = { path: string, sender: Sender | null, op_count: number, merged: MergeCounts | null, refusal: Refusal | null, };
-
-/**
  * What the UI decides on. Serialized snake_case; exported to TypeScript.
  */
 export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "invalid_recipient" | "invalid_identity" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";

@@ -1,0 +1,445 @@
+//! The one place where errors become what the UI shows: a closed [`ErrorCode`] the UI decides
+//! on, a plain Dutch message (B1) and an English one for the language switch, and per-field
+//! errors for forms. Every user text for an error lives in this file; the other crates only
+//! say *what* went wrong, with their own typed errors (`thiserror`).
+
+use std::path::Path;
+
+use keukentafel_domain::{FieldErrorCode, FieldProblem, Rule, ValidationErrors};
+use keukentafel_store::StoreError;
+use keukentafel_sync::{SyncError, SyncErrorCode};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::visits::VisitError;
+
+/// Every kind of error the UI acts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// One or more form fields are wrong; see `fields`.
+    Validation,
+    /// The record does not exist (any more).
+    NotFound,
+    /// The store file was made by a newer Keukentafel.
+    StoreNewerVersion,
+    /// The store file is damaged or is not a database.
+    StoreDamaged,
+    /// The file is a database, but not a Keukentafel store.
+    StoreForeign,
+    /// Another program holds the store.
+    StoreBusy,
+    /// Reading or writing the disk failed (full disk, no permission).
+    StoreIo,
+    /// No user profile yet on this installation.
+    NoProfile,
+    /// A visit was recorded with a checklist template this version does not have.
+    TemplateUnavailable,
+    /// An export file was refused (damaged, for another key, newer version, not an export).
+    ExportRefused,
+    /// A pasted or loaded key is not an age key.
+    InvalidKey,
+    /// A volunteer's installation is not linked to a coordinator yet.
+    NoCoordinator,
+    /// Anything else: a bug.
+    Internal,
+}
+
+/// One field's error, with messages in Dutch (first) and English.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldError {
+    /// The input field's name, as in the input type (`postcode`, `adults`, ...).
+    pub field: String,
+    pub code: FieldErrorCode,
+    pub message: String,
+    pub message_en: String,
+}
+
+/// The error every command returns to the UI.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{message_en}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// Plain Dutch, for the volunteer.
+    pub message: String,
+    pub message_en: String,
+    /// Per-field errors (only for `validation`).
+    pub fields: Vec<FieldError>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Self { code, message: nl.into(), message_en: en.into(), fields: Vec::new() }
+    }
+
+    /// A bug or a broken installation: the same words whatever happened; `detail` is for the log.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        Self::new(
+            ErrorCode::Internal,
+            "Er ging iets mis in Keukentafel. Er is niets half opgeslagen. Probeer het opnieuw.",
+            format!("Something went wrong in Keukentafel. Nothing was half saved. Try again. ({detail})"),
+        )
+    }
+
+    fn not_found(what_nl: &str, what_en: &str) -> Self {
+        Self::new(
+            ErrorCode::NotFound,
+            format!("{what_nl} is niet gevonden. Misschien is het net gearchiveerd."),
+            format!("{what_en} was not found. It may just have been archived."),
+        )
+    }
+}
+
+/// The messages of one broken rule.
+fn rule_text(rule: Rule) -> (String, String) {
+    let s = |nl: &str, en: &str| (nl.to_owned(), en.to_owned());
+    match rule {
+        Rule::HouseholdNameRequired => s("Vul een naam of code in.", "Enter a name or code."),
+        Rule::ProfileNameRequired => s("Vul je naam in.", "Enter your name."),
+        Rule::ConsentTextVersionRequired => s(
+            "Welke versie van de toestemmingstekst is gebruikt?",
+            "Which version of the consent text was used?",
+        ),
+        Rule::TooLong { max } => (
+            format!("Dit is te lang. Gebruik hoogstens {max} tekens."),
+            format!("This is too long. Use at most {max} characters."),
+        ),
+        Rule::PostcodeFormat => s(
+            "Deze postcode klopt niet. Schrijf hem als 1234 AB: vier cijfers en twee letters.",
+            "This postcode is not valid. Write it as 1234 AB: four digits and two letters.",
+        ),
+        Rule::PeopleRange { max } => {
+            (format!("Vul een aantal van 0 tot en met {max} in."), format!("Enter a number from 0 to {max}."))
+        }
+        Rule::AtLeastOnePerson => {
+            s("In een huishouden woont minstens één persoon.", "A household has at least one person.")
+        }
+        Rule::TimeFormat => {
+            s("Schrijf de tijd als uu:mm, bijvoorbeeld 14:30.", "Write the time as hh:mm, for example 14:30.")
+        }
+        Rule::TooManyVolunteers { max } => (
+            format!("Er kunnen hoogstens {max} vrijwilligers bij een bezoek zijn."),
+            format!("At most {max} volunteers can be at one visit."),
+        ),
+        Rule::ConsentDateInFuture => s(
+            "Deze datum ligt in de toekomst. Kies vandaag of een eerdere dag.",
+            "This date is in the future. Choose today or an earlier day.",
+        ),
+        Rule::DoneVisitInFuture => {
+            s("Een bezoek in de toekomst kan nog niet gedaan zijn.", "A visit in the future cannot be done yet.")
+        }
+        Rule::VisitHouseholdFixed => {
+            s("Een bezoek kan niet naar een ander huishouden verhuizen.", "A visit cannot move to another household.")
+        }
+        Rule::FolderNotUsable => s(
+            "Kies een map om het bestand in op te slaan, bijvoorbeeld op een USB-stick.",
+            "Choose a folder to save the file in, for example on a USB stick.",
+        ),
+    }
+}
+
+impl From<&FieldProblem> for FieldError {
+    fn from(p: &FieldProblem) -> Self {
+        let (message, message_en) = rule_text(p.rule);
+        FieldError { field: p.field.clone(), code: p.code(), message, message_en }
+    }
+}
+
+impl From<ValidationErrors> for ApiError {
+    fn from(v: ValidationErrors) -> Self {
+        ApiError {
+            code: ErrorCode::Validation,
+            message: "Niet alles is goed ingevuld. Kijk bij de rode meldingen.".into(),
+            message_en: "Some fields are not filled in correctly. See the red messages.".into(),
+            fields: v.0.iter().map(FieldError::from).collect(),
+        }
+    }
+}
+
+/// " (path)" for a message, or nothing when the path is not known.
+fn shown(path: &Path) -> String {
+    if path.as_os_str().is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", path.display())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let en = e.to_string();
+        let (code, nl) = match e {
+            StoreError::Validation(v) => return v.into(),
+            StoreError::NotFound { entity, .. } => {
+                let (nl, en) = match entity {
+                    "household" => ("Dit huishouden", "This household"),
+                    "visit" => ("Dit bezoek", "This visit"),
+                    _ => ("Dit gegeven", "This record"),
+                };
+                return ApiError::not_found(nl, en);
+            }
+            StoreError::NewerVersion { ref path, .. } => (
+                ErrorCode::StoreNewerVersion,
+                format!(
+                    "Het gegevensbestand{} is gemaakt met een nieuwere versie van Keukentafel. \
+                     Installeer de nieuwste versie. Het bestand is niet veranderd.",
+                    shown(path)
+                ),
+            ),
+            StoreError::Damaged { ref path, .. } => (
+                ErrorCode::StoreDamaged,
+                format!(
+                    "Het gegevensbestand{} is beschadigd of is geen Keukentafel-bestand. \
+                     Keukentafel heeft er niets aan veranderd. Vraag je coördinator om hulp en \
+                     gebruik een reservekopie.",
+                    shown(path)
+                ),
+            ),
+            StoreError::Foreign { ref path } => (
+                ErrorCode::StoreForeign,
+                format!(
+                    "Het bestand{} hoort bij een ander programma. Keukentafel gebruikt het niet \
+                     en heeft er niets aan veranderd.",
+                    shown(path)
+                ),
+            ),
+            StoreError::Busy => (
+                ErrorCode::StoreBusy,
+                "Keukentafel is al open in een ander venster, of een ander programma \
+                 gebruikt de gegevens. Sluit dat en probeer het opnieuw."
+                    .into(),
+            ),
+            StoreError::Io(_) => (
+                ErrorCode::StoreIo,
+                "Opslaan op de schijf lukt niet. Is de schijf vol? Er is niets half opgeslagen.".into(),
+            ),
+            StoreError::NoProfile => (
+                ErrorCode::NoProfile,
+                "Vul eerst je eigen naam en rol in (Profiel). Dan weten anderen wie iets heeft vastgelegd.".into(),
+            ),
+            StoreError::Data(_) | StoreError::Sql(_) => return ApiError::internal(en),
+        };
+        ApiError::new(code, nl, en)
+    }
+}
+
+/// The Dutch message for a sync error (shown for a refused file, too).
+fn sync_message_nl(e: &SyncError) -> String {
+    const UNTOUCHED: &str = "Er is niets veranderd aan je gegevens.";
+    match e {
+        SyncError::Empty => format!(
+            "Dit bestand is leeg. Waarschijnlijk is het kopiëren mislukt. Vraag om het bestand opnieuw. {UNTOUCHED}"
+        ),
+        SyncError::NotAnExportFile(_) => format!("Dit is geen exportbestand van Keukentafel. {UNTOUCHED}"),
+        SyncError::WrongKey => format!(
+            "Dit bestand is niet voor deze computer versleuteld (of het is beschadigd). Controleer of de \
+             afzender jouw sleutel gebruikt. {UNTOUCHED}"
+        ),
+        SyncError::Truncated(_) => format!(
+            "Dit bestand is niet compleet: het is afgebroken tijdens het kopiëren of opslaan. Vraag om het \
+             bestand opnieuw. {UNTOUCHED}"
+        ),
+        SyncError::Altered(_) => format!(
+            "Dit bestand is veranderd of beschadigd nadat het is gemaakt. Vraag om het bestand opnieuw. {UNTOUCHED}"
+        ),
+        SyncError::NewerVersion { .. } => format!(
+            "Dit bestand is gemaakt met een nieuwere versie van Keukentafel. Installeer de nieuwste versie en \
+             probeer het opnieuw. {UNTOUCHED}"
+        ),
+        SyncError::Malformed(_) => {
+            format!("De inhoud van dit bestand klopt niet. Vraag de afzender om een nieuw exportbestand. {UNTOUCHED}")
+        }
+        SyncError::InvalidRecipient(_) => "Dit is geen geldige sleutel. Een sleutel is één regel die begint met age1.".into(),
+        SyncError::InvalidIdentity(_) => {
+            "Het sleutelbestand van deze computer is onleesbaar. Vraag je coördinator om hulp.".into()
+        }
+        SyncError::AlreadyExists(_) => "Dat bestand bestaat al; Keukentafel overschrijft het niet.".into(),
+        SyncError::NoCoordinator => {
+            "Er is nog geen coördinator gekoppeld. Plak eerst de sleutel van je coördinator.".into()
+        }
+        SyncError::UnknownPeer(_) => {
+            "Van deze computer is nog nooit een bestand ingelezen; er kan nog geen retourbestand voor worden gemaakt."
+                .into()
+        }
+        SyncError::Io { .. } => "Lezen of schrijven van het bestand lukt niet. Is de schijf of USB-stick vol \
+             of verwijderd? Er is niets half opgeslagen."
+            .into(),
+        SyncError::Store(s) => store_message(s).0,
+    }
+}
+
+/// A store error's Dutch message and code, without consuming it.
+fn store_message(e: &StoreError) -> (String, ErrorCode) {
+    // StoreError is not Clone: rebuild the variants whose message depends on their content.
+    let copy = match e {
+        StoreError::Busy => StoreError::Busy,
+        StoreError::Io(s) => StoreError::Io(s.clone()),
+        StoreError::NoProfile => StoreError::NoProfile,
+        StoreError::Validation(v) => StoreError::Validation(v.clone()),
+        StoreError::NotFound { entity, id } => StoreError::NotFound { entity, id: id.clone() },
+        StoreError::NewerVersion { path, found, supported } => {
+            StoreError::NewerVersion { path: path.clone(), found: *found, supported: *supported }
+        }
+        StoreError::Damaged { path, detail } => StoreError::Damaged { path: path.clone(), detail: detail.clone() },
+        StoreError::Foreign { path } => StoreError::Foreign { path: path.clone() },
+        other => StoreError::Data(other.to_string()),
+    };
+    let api = ApiError::from(copy);
+    (api.message, api.code)
+}
+
+impl From<SyncError> for ApiError {
+    fn from(e: SyncError) -> Self {
+        let code = match &e {
+            SyncError::Store(_) => {
+                let SyncError::Store(s) = e else { unreachable!() };
+                return s.into();
+            }
+            SyncError::Empty
+            | SyncError::NotAnExportFile(_)
+            | SyncError::WrongKey
+            | SyncError::Truncated(_)
+            | SyncError::Altered(_)
+            | SyncError::NewerVersion { .. }
+            | SyncError::Malformed(_) => ErrorCode::ExportRefused,
+            SyncError::InvalidRecipient(_) | SyncError::InvalidIdentity(_) => ErrorCode::InvalidKey,
+            SyncError::NoCoordinator => ErrorCode::NoCoordinator,
+            SyncError::UnknownPeer(_) => ErrorCode::NotFound,
+            SyncError::AlreadyExists(_) | SyncError::Io { .. } => ErrorCode::StoreIo,
+        };
+        ApiError::new(code, sync_message_nl(&e), e.to_string())
+    }
+}
+
+/// Why one file of an import was refused: the exact reason for the UI, and both messages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Refusal {
+    pub code: SyncErrorCode,
+    pub message: String,
+    pub message_en: String,
+}
+
+impl From<&SyncError> for Refusal {
+    fn from(e: &SyncError) -> Self {
+        Refusal { code: e.code(), message: sync_message_nl(e), message_en: e.to_string() }
+    }
+}
+
+impl From<VisitError> for ApiError {
+    fn from(e: VisitError) -> Self {
+        let en = e.to_string();
+        match e {
+            VisitError::Store(s) => s.into(),
+            VisitError::TemplateUnavailable { .. } => ApiError::new(
+                ErrorCode::TemplateUnavailable,
+                "Dit bezoek is gedaan met een nieuwere lijst vragen. Installeer de nieuwste versie van Keukentafel om het te openen.",
+                en,
+            ),
+            VisitError::UnknownStep(_) => ApiError::new(
+                ErrorCode::NotFound,
+                "Deze vraag hoort niet bij dit bezoek. Open het bezoek opnieuw.",
+                en,
+            ),
+            VisitError::BrokenTemplate(_) => ApiError::new(
+                ErrorCode::Internal,
+                "De vragenlijst van deze versie is kapot. Neem contact op met de beheerder.",
+                en,
+            ),
+        }
+    }
+}
+
+/// The app's own set-up problems (before any store exists).
+pub fn no_data_folder(detail: impl std::fmt::Display) -> ApiError {
+    ApiError::new(
+        ErrorCode::StoreIo,
+        "Keukentafel kan de map voor zijn gegevens niet vinden.",
+        format!("Keukentafel cannot find its data folder: {detail}"),
+    )
+}
+
+pub fn no_documents_folder(detail: impl std::fmt::Display) -> ApiError {
+    ApiError::new(
+        ErrorCode::StoreIo,
+        "Keukentafel kan je map Documenten niet vinden.",
+        format!("Keukentafel cannot find your Documents folder: {detail}"),
+    )
+}
+
+/// A lock held by a thread that panicked: the app must restart.
+pub fn poisoned() -> ApiError {
+    ApiError::new(ErrorCode::Internal, "Er ging iets mis. Start Keukentafel opnieuw.", "Something went wrong. Restart Keukentafel.")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use rstest::rstest;
+
+    use super::*;
+
+    #[rstest]
+    #[case(StoreError::NewerVersion { path: PathBuf::from("/x/k.sqlite3"), found: 9, supported: 2 }, ErrorCode::StoreNewerVersion, "nieuwere versie van Keukentafel")]
+    #[case(StoreError::Damaged { path: PathBuf::new(), detail: "x".into() }, ErrorCode::StoreDamaged, "beschadigd")]
+    #[case(StoreError::Foreign { path: PathBuf::new() }, ErrorCode::StoreForeign, "ander programma")]
+    #[case(StoreError::Busy, ErrorCode::StoreBusy, "al open")]
+    #[case(StoreError::Io("disk full".into()), ErrorCode::StoreIo, "schijf vol")]
+    #[case(StoreError::NoProfile, ErrorCode::NoProfile, "Profiel")]
+    #[case(StoreError::NotFound { entity: "visit", id: "1".into() }, ErrorCode::NotFound, "Dit bezoek")]
+    #[case(StoreError::Data("bad json".into()), ErrorCode::Internal, "ging iets mis")]
+    fn store_errors_reach_the_ui_with_a_code_and_dutch(#[case] e: StoreError, #[case] code: ErrorCode, #[case] nl: &str) {
+        let (copy_nl, copy_code) = store_message(&e);
+        let api = ApiError::from(e);
+        assert_eq!(api.code, code);
+        assert!(api.message.contains(nl), "{}", api.message);
+        assert!(!api.message_en.is_empty());
+        assert_eq!((copy_nl, copy_code), (api.message, api.code), "a borrowed store error reads the same");
+    }
+
+    #[test]
+    fn a_path_is_shown_only_when_known() {
+        let api = ApiError::from(StoreError::Damaged { path: PathBuf::new(), detail: "x".into() });
+        assert!(!api.message.contains("()"), "{}", api.message);
+        let api = ApiError::from(StoreError::Foreign { path: PathBuf::from("/home/a/recepten.db") });
+        assert!(api.message.contains("(/home/a/recepten.db)"), "{}", api.message);
+    }
+
+    #[test]
+    fn every_rule_has_both_languages_and_the_field_keeps_its_code() {
+        let rules = [
+            Rule::HouseholdNameRequired,
+            Rule::ProfileNameRequired,
+            Rule::ConsentTextVersionRequired,
+            Rule::TooLong { max: 120 },
+            Rule::PostcodeFormat,
+            Rule::PeopleRange { max: 30 },
+            Rule::AtLeastOnePerson,
+            Rule::TimeFormat,
+            Rule::TooManyVolunteers { max: 6 },
+            Rule::ConsentDateInFuture,
+            Rule::DoneVisitInFuture,
+            Rule::VisitHouseholdFixed,
+            Rule::FolderNotUsable,
+        ];
+        for rule in rules {
+            let f = FieldError::from(&FieldProblem::new("x", rule));
+            assert!(!f.message.is_empty() && !f.message_en.is_empty() && f.message != f.message_en, "{rule:?}");
+            assert_eq!(f.code, rule.code());
+        }
+        let api = ApiError::from(ValidationErrors::one("postcode", Rule::PostcodeFormat));
+        assert_eq!(api.code, ErrorCode::Validation);
+        assert!(api.fields[0].message.contains("vier cijfers"));
+    }
+
+    #[test]
+    fn refusals_keep_their_exact_reason() {
+        let r = Refusal::from(&SyncError::Truncated("cut".into()));
+        assert_eq!(r.code, SyncErrorCode::ExportTruncated);
+        assert!(r.message.contains("niet compleet") && r.message.contains("niets veranderd"));
+        let api = ApiError::from(SyncError::WrongKey);
+        assert_eq!(api.code, ErrorCode::ExportRefused);
+        let api = ApiError::from(SyncError::Store(StoreError::Busy));
+        assert_eq!(api.code, ErrorCode::StoreBusy);
+    }
+}

@@ -1,0 +1,124 @@
+//! The exchange by export files: this installation's key, linking to a coordinator, writing an
+//! export or a return file, importing files. Keys live beside the store; files go to a folder
+//! the user chose.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use keukentafel_domain::{ReplicaId, Rule, ValidationErrors};
+use keukentafel_store::Store;
+use keukentafel_sync::{ExportOutcome, KeyPair, MergeCounts, Progress, Sender, SyncOverview};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::errors::Refusal;
+use crate::Reply;
+
+/// The outcome for one imported file: `merged` when it was applied, `refusal` when not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct FileReport {
+    pub path: String,
+    pub sender: Option<Sender>,
+    pub op_count: usize,
+    pub merged: Option<MergeCounts>,
+    pub refusal: Option<Refusal>,
+}
+
+impl From<keukentafel_sync::FileReport> for FileReport {
+    fn from(r: keukentafel_sync::FileReport) -> Self {
+        let (merged, refusal) = match &r.outcome {
+            Ok(m) => (Some(m.clone()), None),
+            Err(e) => (None, Some(Refusal::from(e))),
+        };
+        FileReport { path: r.path, sender: r.sender, op_count: r.op_count, merged, refusal }
+    }
+}
+
+/// This installation's age identity (made on first use, kept beside the store).
+pub fn identity(store: &Store) -> Reply<KeyPair> {
+    Ok(keukentafel_sync::load_or_create_identity(store.path())?)
+}
+
+/// The folder a file goes to: always a full path; an empty or relative one (which would land
+/// somewhere unexpected) is refused.
+pub fn export_dir(dir: &str) -> Reply<PathBuf> {
+    let path = PathBuf::from(dir.trim());
+    if dir.trim().is_empty() || !path.is_absolute() || path.parent().is_none() {
+        return Err(ValidationErrors::one("dir", Rule::FolderNotUsable).into());
+    }
+    Ok(path)
+}
+
+pub fn overview(store: &Store) -> Reply<SyncOverview> {
+    let key = identity(store)?;
+    Ok(keukentafel_sync::overview(store, &key)?)
+}
+
+/// Links this (volunteer's) installation to the coordinator's public key (`age1…`), pasted or
+/// as the text of a small key file.
+pub fn link_coordinator(store: &mut Store, key: &str) -> Reply<SyncOverview> {
+    keukentafel_sync::link_coordinator(store, key)?;
+    overview(store)
+}
+
+/// Links to the coordinator from the key file the coordinator handed out.
+pub fn link_coordinator_file(store: &mut Store, path: &Path) -> Reply<SyncOverview> {
+    keukentafel_sync::link_coordinator_file(store, path)?;
+    overview(store)
+}
+
+/// Links from a command-line argument: a key (`age1…`) or the path of a key file.
+pub fn link_coordinator_arg(store: &mut Store, arg: &str) -> Reply<SyncOverview> {
+    if arg.trim_start().starts_with("age1") {
+        link_coordinator(store, arg)
+    } else {
+        link_coordinator_file(store, Path::new(arg))
+    }
+}
+
+/// Saves this installation's public key as a small file in `dir` (to hand to volunteers);
+/// returns the file's path.
+pub fn save_own_key(store: &Store, dir: &str) -> Reply<String> {
+    let dir = export_dir(dir)?;
+    let author = store.profile()?.map(|p| p.name).unwrap_or_default();
+    let key = identity(store)?;
+    Ok(keukentafel_sync::save_public_key(&key, &author, &dir)?.display().to_string())
+}
+
+/// A volunteer's export file for the linked coordinator.
+pub fn export_to_coordinator(store: &Store, dir: &str, now: DateTime<Utc>) -> Reply<ExportOutcome> {
+    let dir = export_dir(dir)?;
+    let key = identity(store)?;
+    Ok(keukentafel_sync::export_to_coordinator(store, &key, &dir, now)?)
+}
+
+/// The coordinator's return file for one volunteer (an installation it received a file from).
+pub fn export_return_file(store: &Store, replica: ReplicaId, dir: &str, now: DateTime<Utc>) -> Reply<ExportOutcome> {
+    let dir = export_dir(dir)?;
+    let key = identity(store)?;
+    Ok(keukentafel_sync::export_return_file(store, &key, replica, &dir, now)?)
+}
+
+/// Imports files one by one with this installation's own key; see [`import_files_with`].
+pub fn import_files(
+    store: &mut Store,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+    progress: impl FnMut(Progress),
+) -> Reply<Vec<FileReport>> {
+    let key = identity(store)?;
+    Ok(import_files_with(store, &key, paths, now, progress))
+}
+
+/// Imports files one by one: each is verified whole before the store is touched and applied in
+/// one transaction; a refused file is reported and does not stop the others. `progress` hears
+/// each file's stage.
+pub fn import_files_with(
+    store: &mut Store,
+    key: &KeyPair,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+    progress: impl FnMut(Progress),
+) -> Vec<FileReport> {
+    keukentafel_sync::import_files(store, key, paths, now, progress).into_iter().map(FileReport::from).collect()
+}

@@ -1,0 +1,33 @@
+//! Households: the list with search and filters, one household with its consent and visits,
+//! adding, editing and archiving.
+
+use chrono::NaiveDate;
+use keukentafel_domain::{Household, HouseholdDetail, HouseholdId, HouseholdInput, HouseholdQuery, HouseholdSummary, HouseholdUpdate};
+use keukentafel_store::Store;
+
+use crate::Reply;
+
+pub fn list(store: &Store, query: &HouseholdQuery, today: NaiveDate) -> Reply<Vec<HouseholdSummary>> {
+    Ok(store.list_households(query, today)?)
+}
+
+/// The wijken (neighbourhoods) in use, for the filter.
+pub fn wijken(store: &Store) -> Reply<Vec<String>> {
+    Ok(store.wijken()?)
+}
+
+pub fn detail(store: &Store, id: HouseholdId) -> Reply<HouseholdDetail> {
+    Ok(store.household_detail(id)?)
+}
+
+pub fn create(store: &mut Store, input: HouseholdInput) -> Reply<Household> {
+    Ok(store.create_household(input)?)
+}
+
+pub fn update(store: &mut Store, update: HouseholdUpdate) -> Reply<Household> {
+    Ok(store.update_household(update)?)
+}
+
+pub fn set_archived(store: &mut Store, id: HouseholdId, archived: bool) -> Reply<Household> {
+    Ok(store.set_household_archived(id, archived)?)
+}

@@ -1,0 +1,53 @@
+//! Keukentafel's use cases: one module per feature, one function per thing a volunteer or a
+//! coordinator does, taking plain inputs and returning plain outputs or an [`ApiError`]. The
+//! Tauri app and `keukentafel-cli` both call these functions and nothing below them, so every
+//! job can be done with or without a window.
+//!
+//! Where a new use case goes: one function in the feature's module here, one line in
+//! `src-tauri/src/commands/<feature>.rs`, one line in the CLI.
+//!
+//! - [`profile`]: opening/creating the store, the user's profile, app info.
+//! - [`households`], [`consent`]: the household records.
+//! - [`visits`]: planning visits, the agenda, and a visit's checklist (template fixed per
+//!   visit, answers as ops, evaluation by the pure checklist engine).
+//! - [`exchange`]: keys, linking to a coordinator, export and return files, import.
+//! - [`conflicts`]: conflicts and held-back changes.
+//! - [`errors`]: the one place where errors become `{code, message, message_en, fields}`, with
+//!   every Dutch and English error text.
+//!
+//! Time comes in as arguments (`today`, `now`), so every use case is testable on a real store
+//! file without a clock. No Tauri here (checked by `.ci/check-core-deps`).
+
+pub mod conflicts;
+pub mod consent;
+pub mod errors;
+pub mod exchange;
+pub mod households;
+pub mod profile;
+pub mod visits;
+
+pub use errors::{ApiError, ErrorCode, FieldError, Refusal};
+pub use exchange::FileReport;
+pub use visits::{Templates, VisitError};
+
+/// What every use case returns.
+pub type Reply<T> = Result<T, ApiError>;
+
+/// The generated `ui/src/generated/api.ts`: the error the UI receives and the import report.
+pub fn typescript() -> String {
+    keukentafel_domain::bindings::typescript_file(
+        "keukentafel-api (src/lib.rs)",
+        "import type { FieldErrorCode } from './bindings';\nimport type { MergeCounts, Sender, SyncErrorCode } from './sync';",
+        &keukentafel_domain::typescript_decls!(ErrorCode, FieldError, ApiError, Refusal, FileReport),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_are_fresh() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(keukentafel_domain::bindings::UI_LIB).join("api.ts");
+        keukentafel_domain::bindings::assert_fresh(&path, &super::typescript());
+    }
+}

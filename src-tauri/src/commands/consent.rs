@@ -1,0 +1,10 @@
+use keukentafel_api::{consent, Reply};
+use keukentafel_domain::{ConsentEvent, ConsentInput};
+use tauri::State;
+
+use super::{today, AppState};
+
+#[tauri::command]
+pub fn record_consent(state: State<AppState>, input: ConsentInput) -> Reply<ConsentEvent> {
+    state.with(|s| consent::record(s, input, today()))
+}

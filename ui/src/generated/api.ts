@@ -1,0 +1,42 @@
+// Generated from the Rust types by keukentafel-api (src/lib.rs). Do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test bindings
+
+import type { FieldErrorCode } from './bindings';
+import type { MergeCounts, Sender, SyncErrorCode } from './sync';
+
+/**
+ * Every kind of error the UI acts on.
+ */
+export type ErrorCode = "validation" | "not_found" | "store_newer_version" | "store_damaged" | "store_foreign" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "no_coordinator" | "internal";
+
+/**
+ * One field's error, with messages in Dutch (first) and English.
+ */
+export type FieldError = { 
+/**
+ * The input field's name, as in the input type (`postcode`, `adults`, ...).
+ */
+field: string, code: FieldErrorCode, message: string, message_en: string, };
+
+/**
+ * The error every command returns to the UI.
+ */
+export type ApiError = { code: ErrorCode, 
+/**
+ * Plain Dutch, for the volunteer.
+ */
+message: string, message_en: string, 
+/**
+ * Per-field errors (only for `validation`).
+ */
+fields: Array<FieldError>, };
+
+/**
+ * Why one file of an import was refused: the exact reason for the UI, and both messages.
+ */
+export type Refusal = { code: SyncErrorCode, message: string, message_en: string, };
+
+/**
+ * The outcome for one imported file: `merged` when it was applied, `refusal` when not.
+ */
+export type FileReport = { path: string, sender: Sender | null, op_count: number, merged: MergeCounts | null, refusal: Refusal | null, };
