@@ -1,13 +1,17 @@
 //! The canonical dump: every record as JSON with sorted keys and a stable order (records by
 //! id, ops by clock). Two stores with the same content give the same bytes; it is also what a
 //! household receives when it asks to see its data.
+//!
+//! Uses: `error`, `schema`, `log`, `tables`, `store`.
 
 use serde_json::{json, Map, Value as Json};
 use uuid::Uuid;
 
-use crate::ops::{all_ops, read_fields};
+use crate::error::StoreError;
+use crate::log::all_ops;
 use crate::schema::{self, Entity};
-use crate::{Result, Store, StoreError};
+use crate::store::{Result, Store};
+use crate::tables::read_fields;
 
 /// Rebuilds every object with its keys inserted in sorted order, whatever map type serde_json
 /// was built with.

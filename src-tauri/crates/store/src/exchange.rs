@@ -1,6 +1,9 @@
 //! What the store offers the file exchange (the sync crate): which ops it holds per replica,
 //! which ops a peer still lacks, the peers themselves, an online backup before an import, and
 //! the open conflicts and their resolution.
+//!
+//! Uses: `error`, `schema`, `log`, `tables`, `store` (a resolution is written through
+//! `Store::write`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -10,9 +13,11 @@ use rusqlite::{params, OptionalExtension};
 use serde_json::{Map, Value as Json};
 use uuid::Uuid;
 
-use crate::ops::{query_ops, read_fields, Op};
+use crate::error::StoreError;
+use crate::log::{query_ops, Op};
 use crate::schema::{self, Entity};
-use crate::{Result, Store, StoreError};
+use crate::store::{Result, Store};
+use crate::tables::read_fields;
 
 /// Highest sequence number held without gaps, per replica.
 pub type Received = BTreeMap<ReplicaId, i64>;

@@ -2,98 +2,79 @@
 //!
 //! Reads take `&self`; every write goes through [`Store::write`]: one IMMEDIATE transaction in
 //! which each changed field is recorded as an op in the change log and applied to its table
-//! (see [`ops`]). A write that fails leaves nothing behind. Validation (from the domain crate)
-//! runs before a transaction starts. This crate must never depend on Tauri.
+//! (see [`Writer`]). A write that fails leaves nothing behind. Validation (from the domain crate)
+//! runs before a transaction starts. Ops from other installations come in through
+//! [`Store::merge`]: plan each touched field from its op history (a pure function,
+//! [`plan_field`]), then apply the plans in one transaction. This crate must never depend on
+//! Tauri.
+//!
+//! # Modules
+//!
+//! | module | what it is for |
+//! |---|---|
+//! | `error` | [`StoreError`] |
+//! | `schema` | entities, their tables and fields, JSON ↔ SQL per field |
+//! | `open` | opening a file: refusals, pragmas, migrations |
+//! | `log` | the change log: [`Op`], reading and appending op rows, clock and sequence lookups |
+//! | `tables` | entity rows and `field_clocks`: read a record, apply an op to its column |
+//! | `plan` | pure merge planning: [`plan_field`], [`FieldOp`], [`FieldPlan`] (table-tested) |
+//! | `settle` | applies a field's plan to the store: winner, heads, open conflicts, archive rule |
+//! | `writer` | [`Writer`]: one local write; ticks the clock, records and applies one op per field |
+//! | `store` | [`Store`]: the open file, [`Store::write`] |
+//! | `records/*` | one file per entity (profile, app info, households, consent, visits, agenda, answers) |
+//! | `dump` | the canonical dump |
+//! | `exchange` | what the file exchange needs: received ops, peers, settings, backup, conflicts |
+//! | `merge` | [`Store::merge`], held-back ops, [`MergeReport`] |
+//! | `ops` | public path of [`Op`], [`Writer`], `read_fields`, `field_clocks`, `all_ops` (re-exports) |
+//!
+//! # Module graph
+//!
+//! Which module may use which (`use crate::…` / `super::`). Every arrow points to a module
+//! listed above it, so there is no circle; keep it that way: a module that needs something
+//! from a module below it means that something belongs lower down.
+//!
+//! ```text
+//! error     → (nothing)
+//! plan      → (nothing: pure)
+//! schema    → error
+//! open      → error
+//! log       → error, schema
+//! tables    → error, schema, log
+//! settle    → error, schema, log, tables, plan
+//! writer    → error, schema, log, tables, settle
+//! store     → error, open, writer
+//! records   → error, schema, tables, writer, store   (records/mod.rs: shared row helpers)
+//! records/* → super (records/mod.rs), error, schema, tables, store
+//! dump      → error, schema, log, tables, store
+//! exchange  → error, schema, log, tables, store
+//! merge     → error, schema, log, tables, settle, store; re-exports plan
+//! ops       → log, tables, writer (re-exports only)
+//! lib.rs    → declares the modules and re-exports the public API; nothing imports the crate root
+//! ```
+//!
+//! The entity files in `records/` do not import one another; where one needs another entity
+//! (a household's visits, the author's name) it calls that entity's `Store` method.
 
-mod answers;
 mod error;
+mod log;
+mod plan;
+mod records;
+mod settle;
+mod store;
+mod tables;
+mod writer;
+
 pub mod dump;
 pub mod exchange;
 pub mod merge;
 pub mod ops;
 pub mod open;
-mod records;
 pub mod schema;
 
-use std::path::{Path, PathBuf};
-
-use chrono::NaiveDate;
-use keukentafel_domain::{ReplicaId, Sources, UserId};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
-
 pub use error::StoreError;
-pub use open::{APPLICATION_ID, SCHEMA_VERSION};
-pub use answers::{answer_id, VisitAnswers};
 pub use exchange::{Peer, Received};
 pub use merge::{plan_field, FieldOp, FieldPlan, MergeReport, FUTURE_LIMIT_MILLIS};
+pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use ops::{Op, Writer};
-
-pub type Result<T, E = StoreError> = std::result::Result<T, E>;
-
-/// An open store file.
-pub struct Store {
-    conn: Connection,
-    sources: Sources,
-    replica: ReplicaId,
-    path: PathBuf,
-}
-
-impl Store {
-    /// Opens the store at `path`, creating it (and its folder) when missing. Refuses, without
-    /// changing the file, a damaged or foreign file and a store made by a newer version.
-    pub fn open(path: &Path, mut sources: Sources) -> Result<Store> {
-        let (conn, replica) = open::open(path, &mut sources)?;
-        Ok(Store { conn, sources, replica, path: path.to_owned() })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    pub fn replica(&self) -> ReplicaId {
-        self.replica
-    }
-
-    /// Read access for queries (tests, dump). Writes must go through [`Store::write`].
-    pub fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
-    fn profile_id(&self) -> Result<Option<UserId>> {
-        let id: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = 'profile_user_id'", [], |r| r.get(0))
-            .optional()?;
-        id.map(|s| s.parse().map_err(|_| StoreError::Data("meta.profile_user_id".into()))).transpose()
-    }
-
-    /// Runs `f` in one IMMEDIATE transaction and commits when it returns `Ok`.
-    pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
-        let author = self.profile_id()?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut w = Writer::begin(tx, &mut self.sources, self.replica, author)?;
-        let out = f(&mut w)?;
-        w.tx.commit()?;
-        Ok(out)
-    }
-
-    /// Number of ops in the change log.
-    pub fn op_count(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM ops", [], |r| r.get(0))?)
-    }
-
-    /// `PRAGMA integrity_check`, `"ok"` when the file is sound.
-    pub fn integrity_check(&self) -> Result<String> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
-    }
-
-    /// The schema version of the open file.
-    pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
-    }
-}
-
-/// Today's date in ISO form, for SQL comparisons with stored dates.
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
+pub use records::answers::{answer_id, VisitAnswers};
+pub use store::{Result, Store};

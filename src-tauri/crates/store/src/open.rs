@@ -4,6 +4,8 @@
 //! Order matters. A file that is not SQLite, is damaged, belongs to another program or was
 //! made by a newer Keukentafel is refused while the connection has only read from it, so it is
 //! left exactly as it was. Only then does `journal_mode=WAL` (which writes the header) run.
+//!
+//! Uses: `error`.
 
 use std::io::Read;
 use std::path::Path;

@@ -1,6 +1,8 @@
 //! Which entities exist, which table holds them, and how each field is stored. One place maps
 //! a field's JSON value (as it travels in an op) to its SQL column and back, so local writes
-//! and (later) merged ops set the tables the same way.
+//! and merged ops set the tables the same way.
+//!
+//! Uses: `error`.
 
 use rusqlite::types::{Value as Sql, ValueRef};
 use serde_json::Value as Json;

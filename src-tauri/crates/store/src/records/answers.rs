@@ -3,6 +3,9 @@
 //! field in the change log: last writer wins, and a concurrent different answer is a conflict.
 //! The visit records the template id and version it was carried out with, so it stays readable
 //! after a newer template ships.
+//!
+//! Uses: `error`, `schema`, `tables`, `store`. Reads the local user's name and the visit
+//! through `Store::profile` and `Store::visit`.
 
 use std::collections::BTreeMap;
 
@@ -11,9 +14,10 @@ use rusqlite::params;
 use serde_json::{Map, Value as Json};
 use uuid::Uuid;
 
-use crate::ops::read_fields;
+use crate::error::StoreError;
 use crate::schema;
-use crate::{Result, Store, StoreError};
+use crate::store::{Result, Store};
+use crate::tables::read_fields;
 
 /// Namespace for answer ids (UUIDv5 of `visit id + "/" + step id`).
 const ANSWER_NAMESPACE: Uuid = Uuid::from_u128(0x6b65_756b_656e_7461_6665_6c61_6e73_7772);

@@ -1,0 +1,133 @@
+//! Households: creating, editing and archiving them, one household with its consent events
+//! and visits, and the searchable list.
+//!
+//! Uses: `super` (record helpers), `error`, `schema`, `tables`, `store`. Reads consent events
+//! and visits through `Store` methods (`consent_events`, `visit`).
+
+use chrono::NaiveDate;
+use keukentafel_domain::{
+    consent, validate, Household, HouseholdDetail, HouseholdId, HouseholdInput, HouseholdQuery, HouseholdSummary,
+    HouseholdUpdate, Visit, VisitId,
+};
+use rusqlite::params;
+use serde_json::{Map, Value as Json};
+
+use super::{fields_of, iso, not_found, require, NO_BASE};
+use crate::error::StoreError;
+use crate::schema;
+use crate::store::{Result, Store};
+use crate::tables::{field_clocks, read_fields};
+
+impl Store {
+    pub fn create_household(&mut self, input: HouseholdInput) -> Result<Household> {
+        let input = validate::household(input)?;
+        let id = self.write(|w| {
+            let id = w.new_id();
+            w.set(&schema::HOUSEHOLD, id, &fields_of(&input)?, NO_BASE)?;
+            Ok(HouseholdId(id))
+        })?;
+        self.household(id)
+    }
+
+    /// Changes the fields that differ; `base` holds the clocks of the values the editor saw.
+    pub fn update_household(&mut self, update: HouseholdUpdate) -> Result<Household> {
+        let data = validate::household(update.data)?;
+        self.write(|w| {
+            require(w, &schema::HOUSEHOLD, update.id.0)?;
+            w.set(&schema::HOUSEHOLD, update.id.0, &fields_of(&data)?, &update.base)
+        })?;
+        self.household(update.id)
+    }
+
+    /// Archives (or brings back) a household. Records are never deleted.
+    pub fn set_household_archived(&mut self, id: HouseholdId, archived: bool) -> Result<Household> {
+        self.write(|w| {
+            require(w, &schema::HOUSEHOLD, id.0)?;
+            let mut f = Map::new();
+            f.insert("archived".into(), Json::Bool(archived));
+            w.set(&schema::HOUSEHOLD, id.0, &f, NO_BASE)
+        })?;
+        self.household(id)
+    }
+
+    pub fn household(&self, id: HouseholdId) -> Result<Household> {
+        let fields = read_fields(&self.conn, &schema::HOUSEHOLD, id.0)?.ok_or_else(|| not_found("household", id))?;
+        let archived = fields.get("archived").and_then(Json::as_bool).unwrap_or(false);
+        Ok(Household {
+            id,
+            data: serde_json::from_value(Json::Object(fields))?,
+            archived,
+            clocks: field_clocks(&self.conn, &schema::HOUSEHOLD, id.0)?,
+        })
+    }
+
+    pub fn list_households(&self, q: &HouseholdQuery, today: NaiveDate) -> Result<Vec<HouseholdSummary>> {
+        let pattern = format!(
+            "%{}%",
+            q.search.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        );
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT h.id, h.name, h.street_address, h.postcode, h.city, h.wijk, h.under_bewind, h.archived,
+                    (SELECT MIN(v.planned_date) FROM visits v
+                      WHERE v.household_id = h.id AND v.status = 'planned' AND v.archived = 0
+                        AND v.planned_date >= ?3)
+               FROM households h
+              WHERE (?4 OR h.archived = 0)
+                AND (?2 IS NULL OR h.wijk = ?2)
+                AND (lower(h.name) LIKE ?1 ESCAPE '\\' OR lower(h.street_address) LIKE ?1 ESCAPE '\\'
+                     OR lower(replace(h.postcode, ' ', '')) LIKE replace(?1, ' ', '') ESCAPE '\\'
+                     OR lower(h.city) LIKE ?1 ESCAPE '\\' OR lower(h.wijk) LIKE ?1 ESCAPE '\\')
+              ORDER BY h.name COLLATE NOCASE, h.id",
+        )?;
+        let rows = stmt.query_map(params![pattern, q.wijk.as_deref().filter(|w| !w.is_empty()), iso(today), q.include_archived], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, bool>(6)?,
+                r.get::<_, bool>(7)?,
+                r.get::<_, Option<String>>(8)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, name, street_address, postcode, city, wijk, under_bewind, archived, next) = row?;
+            out.push(HouseholdSummary {
+                id: id.parse().map_err(|_| StoreError::Data("households.id".into()))?,
+                name,
+                street_address,
+                postcode,
+                city,
+                wijk,
+                under_bewind,
+                archived,
+                next_visit: next.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The wijken in use, for the filter.
+    pub fn wijken(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT wijk FROM households WHERE wijk <> '' AND archived = 0 ORDER BY wijk COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn household_detail(&self, id: HouseholdId) -> Result<HouseholdDetail> {
+        let household = self.household(id)?;
+        let mut consent_events = self.consent_events(id)?;
+        consent_events.sort_by_key(|e| std::cmp::Reverse((e.date, e.recorded_at)));
+        let mut visits: Vec<Visit> =
+            self.ids_for(&schema::VISIT, id)?.into_iter().map(|v| self.visit(VisitId(v))).collect::<Result<_>>()?;
+        visits.sort_by(|a, b| {
+            (b.data.planned_date, &b.data.planned_time, b.id).cmp(&(a.data.planned_date, &a.data.planned_time, a.id))
+        });
+        Ok(HouseholdDetail { consent: consent::current(&consent_events), household, consent_events, visits })
+    }
+}

@@ -1,0 +1,83 @@
+//! The open store file: [`Store`], its one connection, and [`Store::write`], the single way in
+//! for local changes. Reads take `&self`; every write is one IMMEDIATE transaction through a
+//! [`Writer`] that commits when the closure returns `Ok`, and leaves nothing behind otherwise.
+//!
+//! The queries and commands for each entity live in `records/*` (and the exchange and merge in
+//! `exchange` and `merge`), each as its own `impl Store` block.
+//!
+//! Uses: `error`, `open`, `writer`.
+
+use std::path::{Path, PathBuf};
+
+use keukentafel_domain::{ReplicaId, Sources, UserId};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+
+use crate::error::StoreError;
+use crate::open;
+use crate::writer::Writer;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open store file.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) sources: Sources,
+    pub(crate) replica: ReplicaId,
+    pub(crate) path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it (and its folder) when missing. Refuses, without
+    /// changing the file, a damaged or foreign file and a store made by a newer version.
+    pub fn open(path: &Path, mut sources: Sources) -> Result<Store> {
+        let (conn, replica) = open::open(path, &mut sources)?;
+        Ok(Store { conn, sources, replica, path: path.to_owned() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn replica(&self) -> ReplicaId {
+        self.replica
+    }
+
+    /// Read access for queries (tests, dump). Writes must go through [`Store::write`].
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The user of this installation, once a profile has been saved.
+    pub(crate) fn profile_id(&self) -> Result<Option<UserId>> {
+        let id: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'profile_user_id'", [], |r| r.get(0))
+            .optional()?;
+        id.map(|s| s.parse().map_err(|_| StoreError::Data("meta.profile_user_id".into()))).transpose()
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction and commits when it returns `Ok`.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let author = self.profile_id()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut w = Writer::begin(tx, &mut self.sources, self.replica, author)?;
+        let out = f(&mut w)?;
+        w.tx.commit()?;
+        Ok(out)
+    }
+
+    /// Number of ops in the change log.
+    pub fn op_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT COUNT(*) FROM ops", [], |r| r.get(0))?)
+    }
+
+    /// `PRAGMA integrity_check`, `"ok"` when the file is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}

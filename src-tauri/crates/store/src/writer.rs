@@ -1,0 +1,144 @@
+//! Writing changes: every changed field becomes one op in the append-only change log and is
+//! applied to its table in the same IMMEDIATE transaction. Nothing else writes entity tables
+//! for local changes (merging applies ops from elsewhere through the same `tables::apply`).
+//!
+//! Invariants, per transaction: ops get consecutive sequence numbers for this replica (from 1,
+//! no gaps), strictly increasing hybrid logical clocks, and `field_clocks` names the op whose
+//! value each column holds.
+//!
+//! Uses: `error`, `schema`, `log`, `tables`, `settle`.
+
+use std::collections::BTreeMap;
+
+use keukentafel_domain::{Hlc, ReplicaId, Sources, UserId};
+use rusqlite::Transaction;
+use serde_json::{Map, Value as Json};
+use uuid::Uuid;
+
+use crate::error::StoreError;
+use crate::log::{insert_op, last_hlc, last_seq, Op};
+use crate::schema::Entity;
+use crate::settle::{plan_stored_field, settle_after_local_write};
+use crate::tables::{apply, field_clocks, max_entity_clock, read_fields, stored_heads};
+
+/// A write in progress: one IMMEDIATE transaction, the clock and sequence it continues from.
+pub struct Writer<'a> {
+    pub(crate) tx: Transaction<'a>,
+    sources: &'a mut Sources,
+    replica: ReplicaId,
+    author: Option<UserId>,
+    last_hlc: Option<Hlc>,
+    next_seq: i64,
+    written: usize,
+}
+
+impl<'a> Writer<'a> {
+    pub(crate) fn begin(
+        tx: Transaction<'a>,
+        sources: &'a mut Sources,
+        replica: ReplicaId,
+        author: Option<UserId>,
+    ) -> Result<Self, StoreError> {
+        // Read inside the transaction: another process may have written since we last looked.
+        let last_hlc = last_hlc(&tx)?;
+        let last_seq = last_seq(&tx, replica)?;
+        Ok(Self { tx, sources, replica, author, last_hlc, next_seq: last_seq + 1, written: 0 })
+    }
+
+    pub fn author(&self) -> Result<UserId, StoreError> {
+        self.author.ok_or(StoreError::NoProfile)
+    }
+
+    pub(crate) fn set_author(&mut self, author: UserId) {
+        self.author = Some(author);
+    }
+
+    /// A new UUIDv7 for an entity, from the injected clock and randomness.
+    pub fn new_id(&mut self) -> Uuid {
+        let now = self.sources.now_millis();
+        self.sources.new_uuid(now)
+    }
+
+    /// How many ops this write has recorded so far.
+    pub fn ops_written(&self) -> usize {
+        self.written
+    }
+
+    /// Sets `fields` of one entity: for each field whose value differs from the stored one,
+    /// records an op (with the editor's base clock, if given) and applies it. Creates the row
+    /// when it does not exist. Returns how many ops were written.
+    pub fn set(
+        &mut self,
+        entity: &'static Entity,
+        id: Uuid,
+        fields: &Map<String, Json>,
+        base: &BTreeMap<String, Hlc>,
+    ) -> Result<usize, StoreError> {
+        self.set_resolving(entity, id, fields, base, &[])
+    }
+
+    /// Like [`Writer::set`], for a person's decision on a conflict: the ops record that they have
+    /// seen every op in `resolves`, so the conflict closes on every store that merges them.
+    pub fn set_resolving(
+        &mut self,
+        entity: &'static Entity,
+        id: Uuid,
+        fields: &Map<String, Json>,
+        base: &BTreeMap<String, Hlc>,
+        resolves: &[Uuid],
+    ) -> Result<usize, StoreError> {
+        let author = self.author()?;
+        let current = read_fields(&self.tx, entity, id)?;
+        let clocks = field_clocks(&self.tx, entity, id)?;
+        let entity_base = max_entity_clock(&self.tx, entity, id)?;
+        let mut count = 0;
+        for (field, _) in entity.fields {
+            let Some(value) = fields.get(*field) else { continue };
+            if resolves.is_empty() && current.as_ref().and_then(|c| c.get(*field)) == Some(value) && clocks.contains_key(*field) {
+                continue; // unchanged: no op
+            }
+            // The writer saw the field's current value. When several laptops' ops hold that same
+            // value (several heads), the new op has seen them all; a head with another value is
+            // an open conflict, which only a resolution (`resolves`) settles.
+            // `field_clocks.heads` says whether there is more than one; only then is the
+            // field's history planned.
+            let mut seen = resolves.to_vec();
+            let heads = if clocks.contains_key(*field) { stored_heads(&self.tx, entity, id, field)? } else { 0 };
+            if heads > 1 {
+                if let Some((history, plan)) = plan_stored_field(&self.tx, entity, id, field)? {
+                    let winner_value = &history[plan.winner].value;
+                    for &h in &plan.heads {
+                        if h != plan.winner && &history[h].value == winner_value && !seen.contains(&history[h].op_id) {
+                            seen.push(history[h].op_id);
+                        }
+                    }
+                }
+            }
+            let now = self.sources.now_millis();
+            let hlc = Hlc::tick(self.last_hlc, now, self.replica);
+            self.last_hlc = Some(hlc);
+            let op = Op {
+                op_id: self.sources.new_uuid(now),
+                replica: self.replica,
+                seq: self.next_seq,
+                hlc,
+                entity: entity.name.to_owned(),
+                entity_id: id,
+                field: (*field).to_owned(),
+                value: value.clone(),
+                base_hlc: base.get(*field).copied().or_else(|| clocks.get(*field).copied()),
+                author,
+                entity_base_hlc: entity_base,
+                resolves: seen,
+                extra: BTreeMap::new(),
+            };
+            self.next_seq += 1;
+            insert_op(&self.tx, "ops", &op, None)?;
+            apply(&self.tx, entity, &op)?;
+            settle_after_local_write(&self.tx, entity, id, field, heads)?;
+            count += 1;
+        }
+        self.written += count;
+        Ok(count)
+    }
+}
