@@ -1,4 +1,4 @@
-//! The file exchange from the command line: `keygen`, `link`, `export`, `return-file`,
+//! The file exchange from the command line: `keygen`, `key`, `status`, `link`, `export`, `return-file`,
 //! `import`, `verify`, `conflicts`. Thin: each command calls one use case (or, for keys given on
 //! the command line, one function of the sync crate) and prints its result as JSON on stdout;
 //! any refusal also goes to stderr in English and makes the exit code non-zero.
@@ -18,6 +18,19 @@ pub enum SyncCommand {
     Keygen {
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Print this store's public key (made on first use, kept beside the store); with --out,
+    /// also save it as a small key file in DIR for volunteers, and print that file's path.
+    Key {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Print the exchange overview as JSON: own key, coordinator, peers, conflicts, held back.
+    Status {
+        #[arg(long)]
+        db: PathBuf,
     },
     /// Link this (volunteer's) store to its coordinator: an age public key (age1…) or the key
     /// file the coordinator handed out. Prints the sync overview.
@@ -88,6 +101,15 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
             println!("{public}");
             Ok(())
         }
+        SyncCommand::Key { db, out } => {
+            let store = existing(&db)?;
+            println!("{}", exchange::overview(&store).map_err(en)?.own_key);
+            if let Some(out) = out {
+                println!("{}", exchange::save_own_key(&store, &absolute(out)?).map_err(en)?);
+            }
+            Ok(())
+        }
+        SyncCommand::Status { db } => print_json(&exchange::overview(&existing(&db)?).map_err(en)?),
         SyncCommand::Link { db, key } => {
             let mut store = existing(&db)?;
             print_json(&exchange::link_coordinator_arg(&mut store, &key).map_err(en)?)
