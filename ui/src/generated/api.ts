@@ -7,7 +7,7 @@ import type { MergeCounts, Sender, SyncErrorCode } from './sync';
 /**
  * Every kind of error the UI acts on.
  */
-export type ErrorCode = "validation" | "not_found" | "store_newer_version" | "store_damaged" | "store_foreign" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "no_coordinator" | "internal";
+export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "no_coordinator" | "internal";
 
 /**
  * One field's error, with messages in Dutch (first) and English.
@@ -40,3 +40,8 @@ export type Refusal = { code: SyncErrorCode, message: string, message_en: string
  * The outcome for one imported file: `merged` when it was applied, `refusal` when not.
  */
 export type FileReport = { path: string, sender: Sender | null, op_count: number, merged: MergeCounts | null, refusal: Refusal | null, };
+
+/**
+ * Every `ErrorCode`, to tell our rejections from anything else.
+ */
+export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'no_coordinator', 'internal'];

@@ -21,12 +21,9 @@ pub enum ErrorCode {
     Validation,
     /// The record does not exist (any more).
     NotFound,
-    /// The store file was made by a newer Keukentafel.
-    StoreNewerVersion,
-    /// The store file is damaged or is not a database.
-    StoreDamaged,
-    /// The file is a database, but not a Keukentafel store.
-    StoreForeign,
+    /// The store file cannot be used and was left untouched: made by a newer Keukentafel,
+    /// damaged, or another program's database (the message says which).
+    StoreUnusable,
     /// Another program holds the store.
     StoreBusy,
     /// Reading or writing the disk failed (full disk, no permission).
@@ -65,6 +62,23 @@ pub struct ApiError {
     pub message_en: String,
     /// Per-field errors (only for `validation`).
     pub fields: Vec<FieldError>,
+}
+
+impl ErrorCode {
+    /// Every code, for the UI's check that a rejection is one of ours (written into `api.ts`).
+    pub const ALL: [ErrorCode; 11] = [
+        ErrorCode::Validation,
+        ErrorCode::NotFound,
+        ErrorCode::StoreUnusable,
+        ErrorCode::StoreBusy,
+        ErrorCode::StoreIo,
+        ErrorCode::NoProfile,
+        ErrorCode::TemplateUnavailable,
+        ErrorCode::ExportRefused,
+        ErrorCode::InvalidKey,
+        ErrorCode::NoCoordinator,
+        ErrorCode::Internal,
+    ];
 }
 
 impl ApiError {
@@ -179,7 +193,7 @@ impl From<StoreError> for ApiError {
                 return ApiError::not_found(nl, en);
             }
             StoreError::NewerVersion { ref path, .. } => (
-                ErrorCode::StoreNewerVersion,
+                ErrorCode::StoreUnusable,
                 format!(
                     "Het gegevensbestand{} is gemaakt met een nieuwere versie van Keukentafel. \
                      Installeer de nieuwste versie. Het bestand is niet veranderd.",
@@ -187,7 +201,7 @@ impl From<StoreError> for ApiError {
                 ),
             ),
             StoreError::Damaged { ref path, .. } => (
-                ErrorCode::StoreDamaged,
+                ErrorCode::StoreUnusable,
                 format!(
                     "Het gegevensbestand{} is beschadigd of is geen Keukentafel-bestand. \
                      Keukentafel heeft er niets aan veranderd. Vraag je coördinator om hulp en \
@@ -196,7 +210,7 @@ impl From<StoreError> for ApiError {
                 ),
             ),
             StoreError::Foreign { ref path } => (
-                ErrorCode::StoreForeign,
+                ErrorCode::StoreUnusable,
                 format!(
                     "Het bestand{} hoort bij een ander programma. Keukentafel gebruikt het niet \
                      en heeft er niets aan veranderd.",
@@ -380,9 +394,9 @@ mod tests {
     use super::*;
 
     #[rstest]
-    #[case(StoreError::NewerVersion { path: PathBuf::from("/x/k.sqlite3"), found: 9, supported: 2 }, ErrorCode::StoreNewerVersion, "nieuwere versie van Keukentafel")]
-    #[case(StoreError::Damaged { path: PathBuf::new(), detail: "x".into() }, ErrorCode::StoreDamaged, "beschadigd")]
-    #[case(StoreError::Foreign { path: PathBuf::new() }, ErrorCode::StoreForeign, "ander programma")]
+    #[case(StoreError::NewerVersion { path: PathBuf::from("/x/k.sqlite3"), found: 9, supported: 2 }, ErrorCode::StoreUnusable, "nieuwere versie van Keukentafel")]
+    #[case(StoreError::Damaged { path: PathBuf::new(), detail: "x".into() }, ErrorCode::StoreUnusable, "beschadigd")]
+    #[case(StoreError::Foreign { path: PathBuf::new() }, ErrorCode::StoreUnusable, "ander programma")]
     #[case(StoreError::Busy, ErrorCode::StoreBusy, "al open")]
     #[case(StoreError::Io("disk full".into()), ErrorCode::StoreIo, "schijf vol")]
     #[case(StoreError::NoProfile, ErrorCode::NoProfile, "Profiel")]
@@ -395,6 +409,15 @@ mod tests {
         assert!(api.message.contains(nl), "{}", api.message);
         assert!(!api.message_en.is_empty());
         assert_eq!((copy_nl, copy_code), (api.message, api.code), "a borrowed store error reads the same");
+    }
+
+    #[test]
+    fn every_code_is_listed_once() {
+        use ts_rs::TS;
+        let decl = ErrorCode::decl(&ts_rs::Config::default());
+        assert_eq!(decl.matches('"').count() / 2, ErrorCode::ALL.len(), "ErrorCode::ALL misses a code: {decl}");
+        let mut seen = std::collections::BTreeSet::new();
+        assert!(ErrorCode::ALL.iter().all(|c| seen.insert(format!("{c:?}"))));
     }
 
     #[test]

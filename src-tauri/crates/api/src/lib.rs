@@ -35,10 +35,17 @@ pub type Reply<T> = Result<T, ApiError>;
 
 /// The generated `ui/src/generated/api.ts`: the error the UI receives and the import report.
 pub fn typescript() -> String {
+    let codes: Vec<String> =
+        ErrorCode::ALL.iter().map(|c| serde_json::to_string(c).expect("a code serialises").replace('"', "'")).collect();
+    let decls = keukentafel_domain::typescript_decls!(ErrorCode, FieldError, ApiError, Refusal, FileReport);
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
         "import type { FieldErrorCode } from './bindings';\nimport type { MergeCounts, Sender, SyncErrorCode } from './sync';",
-        &keukentafel_domain::typescript_decls!(ErrorCode, FieldError, ApiError, Refusal, FileReport),
+        &format!(
+            "{decls}/**\n * Every `ErrorCode`, to tell our rejections from anything else.\n */\n\
+             export const ERROR_CODES: readonly ErrorCode[] = [{}];\n",
+            codes.join(", ")
+        ),
     )
 }
 
