@@ -1,0 +1,210 @@
+//! The use cases on real store files in temp dirs, without a window: what the app's commands
+//! and the CLI get back, including the Dutch and English words of each error.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use keukentafel_api::{conflicts, consent, exchange, households, profile, visits, ErrorCode};
+use keukentafel_domain::*;
+use keukentafel_store::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+}
+
+fn new_store(dir: &Path, name: &str, role: Role) -> Store {
+    let path = dir.join(name).join("k.sqlite3");
+    let (store, saved) =
+        profile::init(&path, Sources::system(), UserProfileInput { name: name.into(), organisation: "EAS".into(), role })
+            .unwrap();
+    assert_eq!(saved.name, name);
+    store
+}
+
+fn household(name: &str) -> HouseholdInput {
+    HouseholdInput { name: name.into(), adults: 2, postcode: "3511ab".into(), ..Default::default() }
+}
+
+#[test]
+fn households_consent_and_visits_through_the_use_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = new_store(dir.path(), "Anna", Role::EnergyCoach);
+    let h = households::create(&mut s, household("Fam. Jansen")).unwrap();
+    assert_eq!(h.data.postcode, "3511 AB");
+
+    // A wrong form: every field's Dutch and English message, nothing written.
+    let ops = s.op_count().unwrap();
+    let err = households::create(&mut s, HouseholdInput { name: " ".into(), postcode: "12".into(), ..household("x") })
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    let fields: Vec<_> = err.fields.iter().map(|f| (f.field.as_str(), f.message.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            ("name", "Vul een naam of code in."),
+            ("postcode", "Deze postcode klopt niet. Schrijf hem als 1234 AB: vier cijfers en twee letters.")
+        ]
+    );
+    assert_eq!(err.fields[0].message_en, "Enter a name or code.");
+    assert_eq!(s.op_count().unwrap(), ops);
+
+    let c = consent::record(
+        &mut s,
+        ConsentInput {
+            household_id: h.id,
+            scope: ConsentScope::DebtHelp,
+            given: true,
+            text_version: CONSENT_TEXT_VERSION.into(),
+            date: today(),
+        },
+        today(),
+    )
+    .unwrap();
+    assert!(c.given);
+    let visit = VisitInput {
+        household_id: h.id,
+        planned_date: today().succ_opt().unwrap(),
+        planned_time: "9:30".into(),
+        kind: VisitKind::Combined,
+        volunteers: vec!["Anna".into()],
+        status: VisitStatus::Planned,
+        summary: String::new(),
+    };
+    let v = visits::plan(&mut s, visit.clone(), today()).unwrap();
+    assert_eq!(v.data.planned_time, "09:30");
+    assert_eq!(visits::agenda(&s, today()).unwrap().len(), 1);
+    let err = visits::plan(&mut s, VisitInput { status: VisitStatus::Done, ..visit }, today()).unwrap_err();
+    assert_eq!(err.fields[0].field, "status");
+    assert_eq!(err.fields[0].message, "Een bezoek in de toekomst kan nog niet gedaan zijn.");
+
+    let detail = households::detail(&s, h.id).unwrap();
+    assert_eq!(detail.visits.len(), 1);
+    assert_eq!(detail.consent_events.len(), 1);
+    let list = households::list(&s, &HouseholdQuery::default(), today()).unwrap();
+    assert_eq!(list.len(), 1);
+    households::set_archived(&mut s, h.id, true).unwrap();
+    assert!(households::list(&s, &HouseholdQuery::default(), today()).unwrap().is_empty());
+
+    let ghost = HouseholdId(uuid_of(7));
+    let err = households::detail(&s, ghost).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    assert!(err.message.starts_with("Dit huishouden is niet gevonden"), "{}", err.message);
+}
+
+/// The error of a result whose success value has no `Debug` (a store).
+fn error<T>(r: Result<T, keukentafel_api::ApiError>) -> keukentafel_api::ApiError {
+    match r {
+        Ok(_) => panic!("expected a refusal"),
+        Err(e) => e,
+    }
+}
+
+fn uuid_of(n: u128) -> uuid::Uuid {
+    uuid::Uuid::from_u128(n)
+}
+
+#[test]
+fn opening_refuses_what_is_not_ours_and_a_missing_store_says_how_to_make_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nothing.sqlite3");
+    let err = error(profile::open_existing(&missing, Sources::system()));
+    assert_eq!(err.code, ErrorCode::NotFound);
+    assert!(err.message_en.contains("keukentafel-cli init --db"), "{}", err.message_en);
+    assert!(!missing.exists());
+
+    let foreign = dir.path().join("recepten.db");
+    std::fs::write(&foreign, b"not a database at all, just some text that is long enough").unwrap();
+    let err = error(profile::open_store(&foreign, Sources::system()));
+    assert_eq!(err.code, ErrorCode::StoreUnusable);
+    assert!(err.message.contains("Keukentafel heeft er niets aan veranderd"), "{}", err.message);
+
+    let err = error(profile::init(&foreign, Sources::system(), UserProfileInput { name: "A".into(), organisation: String::new(), role: Role::Coordinator }));
+    assert_eq!(err.code, ErrorCode::StoreIo, "init never reuses or overwrites a file");
+    let bad = dir.path().join("new").join("k.sqlite3");
+    let err = error(profile::init(&bad, Sources::system(), UserProfileInput { name: " ".into(), organisation: String::new(), role: Role::Coordinator }));
+    assert_eq!(err.fields[0].message, "Vul je naam in.");
+    assert!(!bad.exists(), "a refused init leaves no file");
+}
+
+#[test]
+fn an_exchange_round_with_a_refused_file_and_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut coord = new_store(dir.path(), "Carla", Role::Coordinator);
+    let mut anna = new_store(dir.path(), "Anna", Role::EnergyCoach);
+    let usb = dir.path().join("usb");
+    let usb_s = usb.to_str().unwrap();
+
+    // Folders must be full paths; a volunteer needs a coordinator before exporting.
+    for bad in ["", "  ", "relative/folder"] {
+        let err = exchange::export_to_coordinator(&anna, bad, now()).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert_eq!(err.fields[0].field, "dir");
+    }
+    let err = exchange::export_to_coordinator(&anna, usb_s, now()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NoCoordinator);
+    let err = exchange::link_coordinator(&mut anna, "not a key").unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidKey);
+    assert!(err.message.contains("age1"), "{}", err.message);
+
+    let key_file = exchange::save_own_key(&coord, usb_s).unwrap();
+    let overview = exchange::link_coordinator_file(&mut anna, Path::new(&key_file)).unwrap();
+    assert_eq!(overview.coordinator.as_deref(), Some(exchange::overview(&coord).unwrap().own_key.as_str()));
+
+    let h = households::create(&mut anna, household("Fam. de Groot")).unwrap();
+    let file = PathBuf::from(exchange::export_to_coordinator(&anna, usb_s, now()).unwrap().path);
+    let broken = usb.join("broken.kt");
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(&broken, &bytes[..bytes.len() / 2]).unwrap();
+    let mut stages = 0;
+    let reports = exchange::import_files(&mut coord, &[broken, file], now(), |_| stages += 1).unwrap();
+    assert!(stages > 0, "progress is reported");
+    let refusal = reports[0].refusal.as_ref().expect("the cut-off file is refused");
+    assert_eq!(refusal.code, keukentafel_sync::SyncErrorCode::ExportTruncated);
+    assert!(refusal.message.contains("niet compleet") && refusal.message_en.contains("cut off"));
+    assert!(reports[1].merged.as_ref().unwrap().new > 0);
+    let anna_replica = reports[1].sender.as_ref().unwrap().replica;
+
+    // Both change the name without seeing each other: one conflict, decided by the coordinator.
+    let on_coord = households::detail(&coord, h.id).unwrap().household;
+    households::update(
+        &mut coord,
+        HouseholdUpdate { id: h.id, data: HouseholdInput { name: "Fam. de Groot (C)".into(), ..on_coord.data.clone() }, base: on_coord.clocks.clone() },
+    )
+    .unwrap();
+    let on_anna = households::detail(&anna, h.id).unwrap().household;
+    households::update(
+        &mut anna,
+        HouseholdUpdate { id: h.id, data: HouseholdInput { name: "Fam. de Groot (A)".into(), ..on_anna.data.clone() }, base: on_anna.clocks.clone() },
+    )
+    .unwrap();
+    let file = PathBuf::from(exchange::export_to_coordinator(&anna, usb_s, now()).unwrap().path);
+    exchange::import_files(&mut coord, &[file], now(), |_| {}).unwrap();
+    let open = conflicts::list(&coord).unwrap();
+    assert_eq!(open.len(), 1);
+    let left = conflicts::resolve(
+        &mut coord,
+        ConflictResolution {
+            kind: open[0].kind,
+            entity: open[0].entity.clone(),
+            entity_id: open[0].entity_id.clone(),
+            field: open[0].field.clone(),
+            value: serde_json::json!("Fam. de Groot"),
+        },
+    )
+    .unwrap();
+    assert!(left.is_empty());
+    assert_eq!(conflicts::accept_held(&mut coord).unwrap(), 0);
+
+    // The return file brings the decision back to Anna.
+    let back = PathBuf::from(exchange::export_return_file(&coord, anna_replica, usb_s, now()).unwrap().path);
+    let reports = exchange::import_files(&mut anna, &[back], now(), |_| {}).unwrap();
+    assert!(reports[0].refusal.is_none());
+    assert_eq!(households::detail(&anna, h.id).unwrap().household.data.name, "Fam. de Groot");
+    let err = exchange::export_return_file(&coord, ReplicaId(uuid_of(9)), usb_s, now()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    assert!(err.message.contains("nog nooit een bestand ingelezen"), "{}", err.message);
+}
