@@ -49,9 +49,10 @@ measure: string, quantity: number,
 location: string, };
 
 /**
- * Why an answer was ignored.
+ * Why an answer was ignored; or, for `exclusive_option`, why it contradicts itself (such an
+ * answer is still used, so no signal in it is lost, but the volunteer should correct it).
  */
-export type AnswerProblem = { "code": "unknown_step", step_id: string, } | { "code": "wrong_type", step_id: string, expected: string, found: string, } | { "code": "unknown_option", step_id: string, option: string, } | { "code": "not_finite", step_id: string, } | { "code": "unknown_register", step_id: string, register: string, } | { "code": "unknown_measure", step_id: string, measure: string, };
+export type AnswerProblem = { "code": "unknown_step", step_id: string, } | { "code": "wrong_type", step_id: string, expected: string, found: string, } | { "code": "unknown_option", step_id: string, option: string, } | { "code": "not_finite", step_id: string, } | { "code": "unknown_register", step_id: string, register: string, } | { "code": "unknown_measure", step_id: string, measure: string, } | { "code": "exclusive_option", step_id: string, option: string, };
 
 /**
  * A computed number with its unit and where it comes from.
@@ -104,7 +105,12 @@ answered: boolean,
 /**
  * Shown first because a crisis is active.
  */
-urgent: boolean, };
+urgent: boolean, 
+/**
+ * The step is for the user's role ([`StepRole::is_for`]); set by
+ * [`Evaluation::mark_mine`], true for every step until then.
+ */
+mine: boolean, };
 
 export type PhaseProgress = { phase_id: string, title: Text, answered: number, applicable: number, };
 
@@ -121,7 +127,27 @@ figures_used: Array<string>, };
 /**
  * Something to do after (or because of) the visit.
  */
-export type Action = { "kind": "referral", step_id: string, role: StepRole, to: Text, reason: Text, } | { "kind": "follow_up", step_id: string, role: StepRole, what: Text, due: string, };
+export type Action = { "kind": "referral", step_id: string, 
+/**
+ * The step's role.
+ */
+role: StepRole, 
+/**
+ * Who carries it out (see [`EffectAction`]).
+ */
+who: Who, to: Text, reason: Text, } | { "kind": "follow_up", step_id: string, 
+/**
+ * The step's role.
+ */
+role: StepRole, 
+/**
+ * Who carries it out (see [`EffectAction`]).
+ */
+who: Who, what: Text, due: string, 
+/**
+ * This follow-up is the next visit (its date is also [`Evaluation::next_visit`]).
+ */
+next_visit: boolean, };
 
 /**
  * Everything the visit and summary screens show.
@@ -140,11 +166,20 @@ phases: Array<PhaseProgress>,
  */
 missing_required: Array<string>, answer_problems: Array<AnswerProblem>, derived: Array<DerivedResult>, figures: KeyFigures, actions: Array<Action>, 
 /**
+ * The date of the next visit: the earliest due date of a follow-up marked `next_visit`.
+ */
+next_visit: string | null, 
+/**
  * Every figure or measure named in `figures_used` anywhere above.
  */
-sources: Array<FigureSource>, };
+sources: Array<FigureSource>, 
+/**
+ * Measure id → label (from the figures), for every measure the template offers: in a
+ * measure input or through a choice option. Static per template and figures.
+ */
+measure_labels: { [key in string]: Text }, };
 
-export type TemplateError = { "code": "parse", message: string, } | { "code": "duplicate_id", place: string, id: string, } | { "code": "bad_id", place: string, id: string, } | { "code": "unknown_phase", place: string, phase: string, } | { "code": "missing_translation", place: string, lang: string, } | { "code": "unknown_unit", place: string, unit: string, } | { "code": "unknown_register", place: string, register: string, } | { "code": "no_options", place: string, } | { "code": "syntax", place: string, message: string, } | { "code": "unknown_step", place: string, step: string, } | { "code": "unknown_derived", place: string, name: string, } | { "code": "unknown_figure", place: string, figure: string, } | { "code": "unknown_measure", place: string, measure: string, } | { "code": "unknown_field", place: string, field: string, } | { "code": "unknown_name", place: string, name: string, } | { "code": "unknown_option", place: string, subject: string, value: string, } | { "code": "type", place: string, message: string, } | { "code": "cycle", place: string, path: Array<string>, } | { "code": "binding_type", place: string, step: string, expected: string, found: string, } | { "code": "missing_due", place: string, };
+export type TemplateError = { "code": "parse", message: string, } | { "code": "duplicate_id", place: string, id: string, } | { "code": "bad_id", place: string, id: string, } | { "code": "unknown_phase", place: string, phase: string, } | { "code": "missing_translation", place: string, lang: string, } | { "code": "unknown_unit", place: string, unit: string, } | { "code": "unknown_register", place: string, register: string, } | { "code": "no_options", place: string, } | { "code": "syntax", place: string, message: string, } | { "code": "unknown_step", place: string, step: string, } | { "code": "unknown_derived", place: string, name: string, } | { "code": "unknown_figure", place: string, figure: string, } | { "code": "unknown_measure", place: string, measure: string, } | { "code": "unknown_field", place: string, field: string, } | { "code": "unknown_name", place: string, name: string, } | { "code": "unknown_option", place: string, subject: string, value: string, } | { "code": "type", place: string, message: string, } | { "code": "cycle", place: string, path: Array<string>, } | { "code": "binding_type", place: string, step: string, expected: string, found: string, } | { "code": "missing_due", place: string, } | { "code": "unknown_administrator_option", place: string, step: string, option: string, } | { "code": "no_administrator_tasks", place: string, };
 
 /**
  * A computed value as the app shows it.
@@ -205,7 +240,7 @@ export type Text = { nl: string, en: string, };
  */
 export type Template = { id: string, version: number, title: Text, phases: Array<Phase>, steps: Array<Step>, 
 /**
- * Which steps feed the engine's built-in calculations (energy quote, advance).
+ * Which steps feed the engine's built-in rules (energy quote, advance, who acts).
  */
 calculation: Calculation, };
 
@@ -224,6 +259,12 @@ export type StepDomain = "energy" | "finance" | "both";
  * The volunteer who usually does a step.
  */
 export type StepRole = "energy_coach" | "debt_help_volunteer" | "both";
+
+/**
+ * Who carries out an action after the visit: a volunteer (the step's role), the household's
+ * administrator (bewindvoerder), or the household itself.
+ */
+export type Who = "energy_coach" | "debt_help_volunteer" | "both" | "administrator" | "household";
 
 export type Step = { id: string, phase: string, domain: StepDomain, role: StepRole, required: boolean, 
 /**
@@ -248,7 +289,14 @@ export type Choice = { id: string, nl: string, en: string,
  * Choosing this option agrees to this measure (a behaviour agreement or a changed
  * setting); its saving is counted like an installed item.
  */
-measure?: string | null, };
+measure?: string | null, 
+/**
+ * "None of the others" (`none`, `nobody`, `all_fine` …): in a multiple choice it is chosen
+ * alone, and an answer combining it with other options is reported
+ * ([`crate::AnswerProblem::ExclusiveOption`]). In a single choice it only marks the option
+ * (e.g. so a summary can leave it out).
+ */
+exclusive: boolean, };
 
 /**
  * The type of a derived value.
@@ -268,12 +316,52 @@ export type Effect = {
 /**
  * CEL condition; absent = the step's answer is "yes" / non-empty.
  */
-when?: string | null, } & ({ "kind": "referral", to: Text, reason: Text, } | { "kind": "follow_up", what: Text, due_in_days?: number | null, due_figure?: string | null, } | { "kind": "crisis", reason: Text, });
-
-export type EffectAction = { "kind": "referral", to: Text, reason: Text, } | { "kind": "follow_up", what: Text, due_in_days?: number | null, due_figure?: string | null, } | { "kind": "crisis", reason: Text, };
+when?: string | null, } & ({ "kind": "referral" } & ReferralEffect | { "kind": "follow_up" } & FollowUpEffect | { "kind": "crisis" } & CrisisEffect);
 
 /**
- * Step ids whose answers feed the built-in calculations. Every entry is optional.
+ * What an effect does. Referrals and follow-ups become [`crate::Action`]s; who carries them
+ * out is, in this order: the administrator when the household is under bewind and the
+ * `calculation.administrator_tasks` step's answer includes `administrator_option`; else `who`;
+ * else the step's role. Each kind is its own struct so that an unknown or misspelt field
+ * (`next_vist`) is a parse error rather than silently ignored.
+ */
+export type EffectAction = { "kind": "referral" } & ReferralEffect | { "kind": "follow_up" } & FollowUpEffect | { "kind": "crisis" } & CrisisEffect;
+
+export type ReferralEffect = { to: Text, reason: Text, 
+/**
+ * Who acts, when not the step's role (e.g. `household`).
+ */
+who?: Who | null, 
+/**
+ * The option of the administrator-tasks step that hands this action to the administrator
+ * when the household is under bewind.
+ */
+administrator_option?: string | null, };
+
+/**
+ * Due `due_in_days` after the visit, or after the number of days in figure `due_figure` when
+ * given.
+ */
+export type FollowUpEffect = { what: Text, due_in_days?: number | null, due_figure?: string | null, 
+/**
+ * Who acts, when not the step's role (e.g. `household`).
+ */
+who?: Who | null, 
+/**
+ * The option of the administrator-tasks step that hands this action to the administrator
+ * when the household is under bewind.
+ */
+administrator_option?: string | null, 
+/**
+ * This follow-up is the next visit: its due date is [`crate::Evaluation::next_visit`] (the
+ * earliest, if several fire).
+ */
+next_visit?: boolean, };
+
+export type CrisisEffect = { reason: Text, };
+
+/**
+ * Step ids whose answers feed the engine's built-in rules. Every entry is optional.
  */
 export type Calculation = { 
 /**
@@ -299,4 +387,9 @@ advance_month: string | null,
 /**
  * Choice step with options flat / terraced / end_terrace / semi_detached / detached.
  */
-dwelling_type: string | null, };
+dwelling_type: string | null, 
+/**
+ * Multiple-choice step: what the administrator (bewindvoerder) arranges. Its options are
+ * what effects name in `administrator_option`.
+ */
+administrator_tasks: string | null, };

@@ -66,7 +66,9 @@ impl Templates {
             .collect();
         let answered_by: BTreeMap<String, String> =
             stored.answered_by.into_iter().filter(|(step, _)| answers.contains_key(step)).collect();
-        let evaluation = checklist.evaluate(&Profile::from(&household.data), &answers, v.data.planned_date);
+        let mut evaluation = checklist.evaluate(&Profile::from(&household.data), &answers, v.data.planned_date);
+        // Which steps are the user's own (their role's, both roles', all for a coordinator).
+        evaluation.mark_mine(store.profile()?.map(|p| p.role));
         Ok(VisitChecklist {
             household_id: household.id,
             household_name: household.data.name.clone(),

@@ -50,6 +50,10 @@ fn answers_are_saved_at_once_and_read_back_after_reopening() {
     assert_eq!(first.template.id, templates.current().template().id);
     assert!(first.evaluation.steps.iter().any(|s| s.step_id == "administrator_contact"), "bewind shows the administrator steps");
     assert!(!first.evaluation.steps.iter().any(|s| s.step_id == "payment_arrangement"), "no arrears yet");
+    // Anna is an energy coach: energy steps and shared steps are hers, debt-help steps are not.
+    let mine = |id: &str| first.evaluation.steps.iter().find(|s| s.step_id == id).map(|s| s.mine);
+    assert!(first.evaluation.steps.iter().any(|s| s.mine) && first.evaluation.steps.iter().any(|s| !s.mine));
+    assert_eq!(mine("administrator_contact"), Some(false), "a debt-help step is not the energy coach's");
 
     let after = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: Some(AnswerValue::YesNo(true)) })
         .unwrap();

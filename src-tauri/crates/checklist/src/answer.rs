@@ -72,7 +72,8 @@ pub struct MeasureItem {
     pub location: String,
 }
 
-/// Why an answer was ignored.
+/// Why an answer was ignored; or, for `exclusive_option`, why it contradicts itself (such an
+/// answer is still used, so no signal in it is lost, but the volunteer should correct it).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum AnswerProblem {
@@ -98,6 +99,12 @@ pub enum AnswerProblem {
     UnknownMeasure {
         step_id: String,
         measure: String,
+    },
+    /// A multiple-choice answer combines `option`, which means "none of the others", with
+    /// other options.
+    ExclusiveOption {
+        step_id: String,
+        option: String,
     },
 }
 
@@ -158,6 +165,25 @@ pub(crate) fn check_answer(
         },
         _ => Ok(()),
     }
+}
+
+/// A valid answer that still contradicts itself: an exclusive option chosen together with
+/// others (the first such option is named).
+pub(crate) fn contradiction(
+    step_id: &str,
+    input: &Input,
+    value: &AnswerValue,
+) -> Option<AnswerProblem> {
+    let (Input::MultiChoice { options }, AnswerValue::MultiChoice(chosen)) = (input, value) else {
+        return None;
+    };
+    let exclusive = options
+        .iter()
+        .find(|o| o.exclusive && chosen.contains(&o.id) && chosen.iter().any(|c| *c != o.id))?;
+    Some(AnswerProblem::ExclusiveOption {
+        step_id: step_id.to_string(),
+        option: exclusive.id.clone(),
+    })
 }
 
 pub(crate) fn to_cel(value: &AnswerValue) -> Value {

@@ -1,7 +1,10 @@
 //! The evaluation engine: template + reference figures + household + answers → which steps
-//! apply and in what order, progress, missing answers, crisis, derived values, key figures and
-//! actions. Pure and deterministic: the visit date comes in, nothing reads the clock, and no
-//! answer (however wrong) makes it fail: wrong answers are reported per step and ignored.
+//! apply and in what order, progress, missing answers, crisis, derived values, key figures,
+//! actions with who carries each out, the next visit and the labels of the measures offered.
+//! [`Evaluation::mark_mine`] then marks the steps of the user's role. Pure and deterministic:
+//! the visit date comes in, nothing reads the clock, and no answer (however wrong) makes it
+//! fail: wrong answers are reported per step and ignored (a contradictory multiple choice is
+//! reported but still used).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,13 +13,15 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::answer::{check_answer, to_cel, AnswerProblem, AnswerValue, Answers};
+use keukentafel_domain::Role;
+
+use crate::answer::{check_answer, contradiction, to_cel, AnswerProblem, AnswerValue, Answers};
 use crate::calc::{key_figures, CalcInput, KeyFigures};
 use crate::error::TemplateError;
 use crate::expr::{self, ExprValue};
 use crate::figures::{FigureSource, Figures};
 use crate::profile::Profile;
-use crate::template::{EffectAction, StepDomain, StepRole, Template, Text};
+use crate::template::{EffectAction, StepDomain, StepRole, Template, Text, Who};
 use crate::validate::{compile, Compiled, Node};
 
 /// A validated template with its compiled expressions and the figures it was checked against.
@@ -25,6 +30,7 @@ pub struct Checklist {
     figures: Figures,
     compiled: Compiled,
     figure_values: HashMap<String, Value>,
+    measure_labels: BTreeMap<String, Text>,
 }
 
 impl std::fmt::Debug for Checklist {
@@ -49,6 +55,9 @@ pub struct StepStatus {
     pub answered: bool,
     /// Shown first because a crisis is active.
     pub urgent: bool,
+    /// The step is for the user's role ([`StepRole::is_for`]); set by
+    /// [`Evaluation::mark_mine`], true for every step until then.
+    pub mine: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -88,17 +97,39 @@ pub struct DerivedResult {
 pub enum Action {
     Referral {
         step_id: String,
+        /// The step's role.
         role: StepRole,
+        /// Who carries it out (see [`EffectAction`]).
+        who: Who,
         to: Text,
         reason: Text,
     },
     FollowUp {
         step_id: String,
+        /// The step's role.
         role: StepRole,
+        /// Who carries it out (see [`EffectAction`]).
+        who: Who,
         what: Text,
         #[ts(type = "string")]
         due: NaiveDate,
+        /// This follow-up is the next visit (its date is also [`Evaluation::next_visit`]).
+        next_visit: bool,
     },
+}
+
+impl Action {
+    pub fn step_id(&self) -> &str {
+        match self {
+            Action::Referral { step_id, .. } | Action::FollowUp { step_id, .. } => step_id,
+        }
+    }
+
+    pub fn who(&self) -> Who {
+        match self {
+            Action::Referral { who, .. } | Action::FollowUp { who, .. } => *who,
+        }
+    }
 }
 
 /// Everything the visit and summary screens show.
@@ -119,8 +150,24 @@ pub struct Evaluation {
     pub derived: Vec<DerivedResult>,
     pub figures: KeyFigures,
     pub actions: Vec<Action>,
+    /// The date of the next visit: the earliest due date of a follow-up marked `next_visit`.
+    #[ts(type = "string | null")]
+    pub next_visit: Option<NaiveDate>,
     /// Every figure or measure named in `figures_used` anywhere above.
     pub sources: Vec<FigureSource>,
+    /// Measure id → label (from the figures), for every measure the template offers: in a
+    /// measure input or through a choice option. Static per template and figures.
+    pub measure_labels: BTreeMap<String, Text>,
+}
+
+impl Evaluation {
+    /// Marks the steps for a user with `role` ([`StepRole::is_for`]): sets
+    /// [`StepStatus::mine`] on every step.
+    pub fn mark_mine(&mut self, role: Option<Role>) {
+        for s in &mut self.steps {
+            s.mine = s.role.is_for(role);
+        }
+    }
 }
 
 /// Runs a condition: anything but `true` (false, null, an error such as comparing an
@@ -153,11 +200,20 @@ impl Checklist {
             .iter()
             .map(|f| (f.id.clone(), Value::Float(f.value)))
             .collect();
+        // Validation rejects unknown measure ids, so every offered measure has a label.
+        let measure_labels = template
+            .steps
+            .iter()
+            .flat_map(|s| s.input.measures())
+            .filter_map(|id| figures.measure(id))
+            .map(|m| (m.id.clone(), m.label.clone()))
+            .collect();
         Ok(Checklist {
             template,
             figures,
             compiled,
             figure_values,
+            measure_labels,
         })
     }
 
@@ -195,6 +251,8 @@ impl Checklist {
                 }),
                 Some(s) => match check_answer(id, &s.input, v, &self.figures) {
                     Ok(()) => {
+                        // A contradiction is reported, but the answer is still used.
+                        problems.extend(contradiction(id, &s.input, v));
                         valid.insert(s.id.as_str(), v);
                     }
                     Err(p) => problems.push(p),
@@ -298,8 +356,28 @@ impl Checklist {
         let answered = |i: usize| applicable[i] && valid.contains_key(steps[i].id.as_str());
 
         // 4. Effects of applicable steps.
+        // Under bewind: the options chosen in the (applicable) administrator-tasks step.
+        let handed_over: Vec<&str> = t
+            .calculation
+            .administrator_tasks
+            .as_deref()
+            .filter(|_| profile.under_bewind)
+            .and_then(|id| steps.iter().position(|s| s.id == id))
+            .filter(|&i| applicable[i])
+            .and_then(|i| match valid.get(steps[i].id.as_str()) {
+                Some(AnswerValue::MultiChoice(l)) => Some(l.iter().map(String::as_str).collect()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let who_does = |role: StepRole, who: Option<Who>, option: &Option<String>| -> Who {
+            match option {
+                Some(o) if handed_over.contains(&o.as_str()) => Who::Administrator,
+                _ => who.unwrap_or(role.into()),
+            }
+        };
         let mut crisis = Crisis::default();
         let mut actions = Vec::new();
+        let mut next_visit: Option<NaiveDate> = None;
         for (i, s) in steps.iter().enumerate() {
             if !applicable[i] {
                 continue;
@@ -313,39 +391,42 @@ impl Checklist {
                     continue;
                 }
                 match &e.action {
-                    EffectAction::Crisis { reason } => {
+                    EffectAction::Crisis(c) => {
                         crisis.active = true;
                         crisis.reasons.push(CrisisReason {
                             step_id: s.id.clone(),
-                            reason: reason.clone(),
+                            reason: c.reason.clone(),
                         });
                     }
-                    EffectAction::Referral { to, reason } => actions.push(Action::Referral {
+                    EffectAction::Referral(r) => actions.push(Action::Referral {
                         step_id: s.id.clone(),
                         role: s.role,
-                        to: to.clone(),
-                        reason: reason.clone(),
+                        who: who_does(s.role, r.who, &r.administrator_option),
+                        to: r.to.clone(),
+                        reason: r.reason.clone(),
                     }),
-                    EffectAction::FollowUp {
-                        what,
-                        due_in_days,
-                        due_figure,
-                    } => {
-                        let days = due_figure
+                    EffectAction::FollowUp(f) => {
+                        let days = f
+                            .due_figure
                             .as_deref()
-                            .and_then(|f| self.figures.value(f))
+                            .and_then(|id| self.figures.value(id))
                             .filter(|d| d.is_finite() && *d >= 0.0 && *d < 3650.0)
                             .map(|d| d.round() as u64)
-                            .or(due_in_days.map(u64::from))
+                            .or(f.due_in_days.map(u64::from))
                             .unwrap_or(0);
                         let due = visit_date
                             .checked_add_days(Days::new(days))
                             .unwrap_or(visit_date);
+                        if f.next_visit {
+                            next_visit = Some(next_visit.map_or(due, |d| d.min(due)));
+                        }
                         actions.push(Action::FollowUp {
                             step_id: s.id.clone(),
                             role: s.role,
-                            what: what.clone(),
+                            who: who_does(s.role, f.who, &f.administrator_option),
+                            what: f.what.clone(),
                             due,
+                            next_visit: f.next_visit,
                         });
                     }
                 }
@@ -365,6 +446,7 @@ impl Checklist {
                 required: s.required,
                 answered: answered(i),
                 urgent: crisis.active && s.urgent_on_crisis,
+                mine: true,
             })
             .collect();
         let mut phase_order: Vec<_> = t.phases.iter().collect();
@@ -526,7 +608,9 @@ impl Checklist {
             derived,
             figures,
             actions,
+            next_visit,
             sources,
+            measure_labels: self.measure_labels.clone(),
         }
     }
 }

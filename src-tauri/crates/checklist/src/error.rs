@@ -58,6 +58,16 @@ pub enum TemplateError {
     },
     #[error("{place}: a follow-up needs `due_in_days` or `due_figure`")]
     MissingDue { place: String },
+    #[error("{place}: `{option}` is not an option of the administrator-tasks step `{step}`")]
+    UnknownAdministratorOption {
+        place: String,
+        step: String,
+        option: String,
+    },
+    #[error(
+        "{place}: `administrator_option` needs `calculation.administrator_tasks` (the step where the administrator's tasks are chosen)"
+    )]
+    NoAdministratorTasks { place: String },
 }
 
 impl TemplateError {
@@ -84,7 +94,9 @@ impl TemplateError {
             | Type { place, .. }
             | Cycle { place, .. }
             | BindingType { place, .. }
-            | MissingDue { place } => place,
+            | MissingDue { place }
+            | UnknownAdministratorOption { place, .. }
+            | NoAdministratorTasks { place } => place,
         }
     }
 }

@@ -41,7 +41,10 @@ pub use error::TemplateError;
 pub use expr::ExprValue;
 pub use figures::{Figure, FigureSource, Figures, Measure};
 pub use profile::Profile;
-pub use template::{Input, Step, Template, Text};
+pub use template::{
+    Choice, CrisisEffect, EffectAction, FollowUpEffect, Input, ReferralEffect, Step, StepRole,
+    Template, Text, Who,
+};
 pub use validate::{validate, validate_with};
 pub use view::{AnswerInput, VisitChecklist};
 

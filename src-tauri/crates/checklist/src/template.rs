@@ -8,6 +8,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use keukentafel_domain::Role;
+
 use crate::error::TemplateError;
 
 /// A text in Dutch and English. Both must be non-empty in a valid template.
@@ -35,7 +37,7 @@ pub struct Template {
     pub title: Text,
     pub phases: Vec<Phase>,
     pub steps: Vec<Step>,
-    /// Which steps feed the engine's built-in calculations (energy quote, advance).
+    /// Which steps feed the engine's built-in rules (energy quote, advance, who acts).
     #[serde(default)]
     pub calculation: Calculation,
 }
@@ -65,6 +67,42 @@ pub enum StepRole {
     EnergyCoach,
     DebtHelpVolunteer,
     Both,
+}
+
+impl StepRole {
+    /// Whether a step of this role belongs to a user with `role`: steps of their own role and
+    /// steps for both; every step for a coordinator, or when the role is not known.
+    pub fn is_for(self, role: Option<Role>) -> bool {
+        match (self, role) {
+            (_, None | Some(Role::Coordinator)) | (StepRole::Both, _) => true,
+            (StepRole::EnergyCoach, Some(Role::EnergyCoach)) => true,
+            (StepRole::DebtHelpVolunteer, Some(Role::DebtHelpVolunteer)) => true,
+            (StepRole::EnergyCoach, Some(Role::DebtHelpVolunteer))
+            | (StepRole::DebtHelpVolunteer, Some(Role::EnergyCoach)) => false,
+        }
+    }
+}
+
+/// Who carries out an action after the visit: a volunteer (the step's role), the household's
+/// administrator (bewindvoerder), or the household itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Who {
+    EnergyCoach,
+    DebtHelpVolunteer,
+    Both,
+    Administrator,
+    Household,
+}
+
+impl From<StepRole> for Who {
+    fn from(role: StepRole) -> Who {
+        match role {
+            StepRole::EnergyCoach => Who::EnergyCoach,
+            StepRole::DebtHelpVolunteer => Who::DebtHelpVolunteer,
+            StepRole::Both => Who::Both,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -115,7 +153,8 @@ pub enum Input {
     },
     Date,
     Text,
-    /// Items installed: measure id (from the figures), quantity and location.
+    /// Items installed: measure id (from the figures), quantity and location. The labels of
+    /// the measures are in [`crate::Evaluation::measure_labels`].
     MeasureInstalled {
         measures: Vec<String>,
     },
@@ -143,6 +182,19 @@ impl Input {
             _ => &[],
         }
     }
+
+    /// Every measure id this input offers: the measures of a measure input, or the measures
+    /// agreed by choosing an option.
+    pub fn measures(&self) -> Vec<&str> {
+        match self {
+            Input::MeasureInstalled { measures } => measures.iter().map(String::as_str).collect(),
+            _ => self
+                .options()
+                .iter()
+                .filter_map(|o| o.measure.as_deref())
+                .collect(),
+        }
+    }
 }
 
 /// One option of a (multiple) choice.
@@ -156,6 +208,12 @@ pub struct Choice {
     /// setting); its saving is counted like an installed item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
+    /// "None of the others" (`none`, `nobody`, `all_fine` …): in a multiple choice it is chosen
+    /// alone, and an answer combining it with other options is reported
+    /// ([`crate::AnswerProblem::ExclusiveOption`]). In a single choice it only marks the option
+    /// (e.g. so a summary can leave it out).
+    #[serde(default)]
+    pub exclusive: bool,
 }
 
 /// The type of a derived value.
@@ -192,25 +250,77 @@ pub struct Effect {
     pub action: EffectAction,
 }
 
+/// What an effect does. Referrals and follow-ups become [`crate::Action`]s; who carries them
+/// out is, in this order: the administrator when the household is under bewind and the
+/// `calculation.administrator_tasks` step's answer includes `administrator_option`; else `who`;
+/// else the step's role. Each kind is its own struct so that an unknown or misspelt field
+/// (`next_vist`) is a parse error rather than silently ignored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EffectAction {
     /// Refer the household to an organisation.
-    Referral { to: Text, reason: Text },
-    /// Something to do later, due `due_in_days` after the visit, or after the number of days in
-    /// figure `due_figure` when given.
-    FollowUp {
-        what: Text,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        due_in_days: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        due_figure: Option<String>,
-    },
+    Referral(ReferralEffect),
+    /// Something to do later.
+    FollowUp(FollowUpEffect),
     /// Raise the crisis banner; urgent steps come first.
-    Crisis { reason: Text },
+    Crisis(CrisisEffect),
 }
 
-/// Step ids whose answers feed the built-in calculations. Every entry is optional.
+impl EffectAction {
+    /// The option of the administrator-tasks step that hands this action to the administrator.
+    pub fn administrator_option(&self) -> Option<&str> {
+        match self {
+            EffectAction::Referral(r) => r.administrator_option.as_deref(),
+            EffectAction::FollowUp(f) => f.administrator_option.as_deref(),
+            EffectAction::Crisis(_) => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralEffect {
+    pub to: Text,
+    pub reason: Text,
+    /// Who acts, when not the step's role (e.g. `household`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<Who>,
+    /// The option of the administrator-tasks step that hands this action to the administrator
+    /// when the household is under bewind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub administrator_option: Option<String>,
+}
+
+/// Due `due_in_days` after the visit, or after the number of days in figure `due_figure` when
+/// given.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpEffect {
+    pub what: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_in_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_figure: Option<String>,
+    /// Who acts, when not the step's role (e.g. `household`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<Who>,
+    /// The option of the administrator-tasks step that hands this action to the administrator
+    /// when the household is under bewind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub administrator_option: Option<String>,
+    /// This follow-up is the next visit: its due date is [`crate::Evaluation::next_visit`] (the
+    /// earliest, if several fire).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub next_visit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisEffect {
+    pub reason: Text,
+}
+
+/// Step ids whose answers feed the engine's built-in rules. Every entry is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Calculation {
@@ -226,6 +336,9 @@ pub struct Calculation {
     pub advance_month: Option<String>,
     /// Choice step with options flat / terraced / end_terrace / semi_detached / detached.
     pub dwelling_type: Option<String>,
+    /// Multiple-choice step: what the administrator (bewindvoerder) arranges. Its options are
+    /// what effects name in `administrator_option`.
+    pub administrator_tasks: Option<String>,
 }
 
 impl Calculation {
@@ -238,6 +351,11 @@ impl Calculation {
             ("energy_cost_year", &self.energy_cost_year, "money"),
             ("advance_month", &self.advance_month, "money"),
             ("dwelling_type", &self.dwelling_type, "choice"),
+            (
+                "administrator_tasks",
+                &self.administrator_tasks,
+                "multi_choice",
+            ),
         ];
         all.into_iter()
             .filter_map(|(n, s, k)| s.as_deref().map(|s| (n, s, k)))

@@ -149,6 +149,20 @@ pub(crate) fn compile(t: &Template, figures: &Figures) -> (Compiled, Vec<Templat
         derived: BTreeMap::new(),
         figures: figures.figures.iter().map(|f| f.id.clone()).collect(),
     };
+    // The options effects may name in `administrator_option` (None: no usable binding, which
+    // is reported with the other bindings below).
+    let administrator_options: Option<(&str, Vec<&str>)> = t
+        .calculation
+        .administrator_tasks
+        .as_deref()
+        .and_then(|id| t.step(id))
+        .filter(|s| matches!(s.input, Input::MultiChoice { .. }))
+        .map(|s| {
+            (
+                s.id.as_str(),
+                s.input.options().iter().map(|o| o.id.as_str()).collect(),
+            )
+        });
     for s in &t.steps {
         c.id(&format!("step {}", s.id), &s.id, &mut step_ids);
         names.steps.insert(s.id.clone(), answer_ty(&s.input));
@@ -251,18 +265,29 @@ pub(crate) fn compile(t: &Template, figures: &Figures) -> (Compiled, Vec<Templat
         let mut effects = Vec::new();
         for (k, e) in s.effects.iter().enumerate() {
             let place = at(&format!("effects[{k}]"));
-            match &e.action {
-                EffectAction::Referral { to, reason } => {
-                    c.text(&format!("{place}.to"), to);
-                    c.text(&format!("{place}.reason"), reason);
+            if let Some(option) = e.action.administrator_option() {
+                let place = format!("{place}.administrator_option");
+                match (&t.calculation.administrator_tasks, &administrator_options) {
+                    (None, _) => c.0.push(TemplateError::NoAdministratorTasks { place }),
+                    (Some(_), Some((step, options))) if !options.contains(&option) => {
+                        c.0.push(TemplateError::UnknownAdministratorOption {
+                            place,
+                            step: step.to_string(),
+                            option: option.into(),
+                        })
+                    }
+                    // Fine, or the binding itself is broken (reported below).
+                    (Some(_), _) => {}
                 }
-                EffectAction::FollowUp {
-                    what,
-                    due_in_days,
-                    due_figure,
-                } => {
-                    c.text(&format!("{place}.what"), what);
-                    match (due_in_days, due_figure) {
+            }
+            match &e.action {
+                EffectAction::Referral(r) => {
+                    c.text(&format!("{place}.to"), &r.to);
+                    c.text(&format!("{place}.reason"), &r.reason);
+                }
+                EffectAction::FollowUp(f) => {
+                    c.text(&format!("{place}.what"), &f.what);
+                    match (f.due_in_days, &f.due_figure) {
                         (None, None) => c.0.push(TemplateError::MissingDue {
                             place: place.clone(),
                         }),
@@ -275,7 +300,7 @@ pub(crate) fn compile(t: &Template, figures: &Figures) -> (Compiled, Vec<Templat
                         _ => {}
                     }
                 }
-                EffectAction::Crisis { reason } => c.text(&format!("{place}.reason"), reason),
+                EffectAction::Crisis(cr) => c.text(&format!("{place}.reason"), &cr.reason),
             }
             effects.push(match &e.when {
                 Some(src) => {

@@ -1,5 +1,5 @@
 //! What the visit screen receives and sends: the visit with its template, answers and current
-//! evaluation, and one answer at a time. Also generates `ui/src/lib/checklist.ts`.
+//! evaluation, and one answer at a time. Also generates `ui/src/generated/checklist.ts`.
 
 use std::collections::BTreeMap;
 
@@ -34,7 +34,7 @@ pub struct AnswerInput {
     pub value: Option<AnswerValue>,
 }
 
-/// The generated `ui/src/lib/checklist.ts`.
+/// The generated `ui/src/generated/checklist.ts`.
 pub fn typescript() -> String {
     use crate::answer::*;
     use crate::calc::*;
@@ -55,8 +55,8 @@ pub fn typescript() -> String {
             TemplateError, ExprValue,
             Source, Figure, Per, Measure, Figures, FigureSource,
             Profile,
-            Text, Template, Phase, StepDomain, StepRole, Step, Input, Choice, ValueKind, Derived, Effect,
-            EffectAction, Calculation,
+            Text, Template, Phase, StepDomain, StepRole, Who, Step, Input, Choice, ValueKind, Derived, Effect,
+            EffectAction, ReferralEffect, FollowUpEffect, CrisisEffect, Calculation,
         ),
     )
 }

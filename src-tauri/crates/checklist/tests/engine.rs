@@ -426,9 +426,14 @@ fn eager_answer(input: &Input) -> AnswerValue {
     match input {
         Input::YesNo => yes(true),
         Input::Choice { options } => choice(&options[0].id),
-        Input::MultiChoice { options } => {
-            AnswerValue::MultiChoice(options.iter().map(|o| o.id.clone()).collect())
-        }
+        // Every option but "none of the others", which cannot be combined.
+        Input::MultiChoice { options } => AnswerValue::MultiChoice(
+            options
+                .iter()
+                .filter(|o| !o.exclusive)
+                .map(|o| o.id.clone())
+                .collect(),
+        ),
         Input::Number { .. } => AnswerValue::Number(1.0),
         Input::Money => AnswerValue::Money(10_000),
         Input::MeterReading { registers } => AnswerValue::MeterReading(MeterReading {

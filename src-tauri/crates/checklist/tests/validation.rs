@@ -39,6 +39,14 @@ question = { nl = "Geld?", en = "Money?" }
 input = { type = "money" }
 "#;
 
+/// Step `b` as an administrator-tasks step whose follow-up is handed over with `OPTION`.
+const TASKS_WITH_EFFECT: &str = r#"input = { type = "multi_choice", options = [{ id = "arrangement", nl = "Regeling", en = "Arrangement" }] }
+[[steps.effects]]
+kind = "follow_up"
+due_in_days = 1
+administrator_option = "OPTION"
+what = { nl = "W", en = "W" }"#;
+
 /// A template made of the valid head plus one extra step `b` with the given lines.
 fn with_step(lines: &str) -> String {
     format!("{HEAD}\n[[steps]]\nid = \"b\"\nphase = \"p\"\ndomain = \"both\"\nrole = \"both\"\nquestion = {{ nl = \"B?\", en = \"B?\" }}\n{lines}\n")
@@ -58,6 +66,15 @@ fn the_head_alone_is_valid() {
         vec![],
         "the base of every broken case must be clean"
     );
+}
+
+#[test]
+fn an_administrator_option_of_the_tasks_step_is_valid() {
+    let text = format!(
+        "{}\n[calculation]\nadministrator_tasks = \"b\"\n",
+        with_step(TASKS_WITH_EFFECT).replace("OPTION", "arrangement")
+    );
+    assert_eq!(errors(&text), vec![]);
 }
 
 #[test]
@@ -159,6 +176,24 @@ fn parse_error_is_reported() {
 #[case::missing_due(
     &with_step("input = { type = \"yes_no\" }\n[[steps.effects]]\nkind = \"follow_up\"\nwhat = { nl = \"W\", en = \"W\" }"),
     |e: &TemplateError| matches!(e, TemplateError::MissingDue { .. }), "step b: effects[0]")]
+#[case::unknown_administrator_option(
+    &format!("{}\n[calculation]\nadministrator_tasks = \"b\"\n", with_step(TASKS_WITH_EFFECT).replace("OPTION", "nope")),
+    |e: &TemplateError| matches!(e, TemplateError::UnknownAdministratorOption { step, option, .. } if step == "b" && option == "nope"), "step b: effects[0].administrator_option")]
+#[case::no_administrator_tasks(
+    &with_step(TASKS_WITH_EFFECT).replace("OPTION", "arrangement"),
+    |e: &TemplateError| matches!(e, TemplateError::NoAdministratorTasks { .. }), "step b: effects[0].administrator_option")]
+#[case::administrator_tasks_binding_type(
+    &format!("{}\n[calculation]\nadministrator_tasks = \"a\"\n", with_step("input = { type = \"yes_no\" }")),
+    |e: &TemplateError| matches!(e, TemplateError::BindingType { expected, .. } if expected == "multi_choice"), "calculation.administrator_tasks")]
+#[case::misspelt_effect_field(
+    &with_step("input = { type = \"yes_no\" }\n[[steps.effects]]\nkind = \"follow_up\"\ndue_in_days = 1\nnext_vist = true\nwhat = { nl = \"W\", en = \"W\" }"),
+    |e: &TemplateError| matches!(e, TemplateError::Parse { message } if message.contains("next_vist")), "")]
+#[case::who_on_a_crisis(
+    &with_step("input = { type = \"yes_no\" }\n[[steps.effects]]\nkind = \"crisis\"\nwho = \"household\"\nreason = { nl = \"R\", en = \"R\" }"),
+    |e: &TemplateError| matches!(e, TemplateError::Parse { message } if message.contains("who")), "")]
+#[case::unknown_who(
+    &with_step("input = { type = \"yes_no\" }\n[[steps.effects]]\nkind = \"referral\"\nwho = \"neighbour\"\nto = { nl = \"T\", en = \"T\" }\nreason = { nl = \"R\", en = \"R\" }"),
+    |e: &TemplateError| matches!(e, TemplateError::Parse { message } if message.contains("neighbour")), "")]
 fn each_broken_template_gives_its_own_error(
     #[case] text: &str,
     #[case] is: fn(&TemplateError) -> bool,
