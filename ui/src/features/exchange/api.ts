@@ -1,0 +1,26 @@
+// The commands of sync by export files.
+import { Channel } from '@tauri-apps/api/core';
+import type { ReplicaId } from '../../generated/bindings';
+import type { FileReport } from '../../generated/api';
+import type { ExportOutcome, Progress, SyncOverview } from '../../generated/sync';
+import { call } from '../../shared/api';
+
+export const api = {
+  syncOverview: () => call<SyncOverview>('sync_overview'),
+  /** Links this (volunteer's) installation to the coordinator's public key (`age1…`). */
+  linkCoordinator: (key: string) => call<SyncOverview>('link_coordinator', { key }),
+  linkCoordinatorFile: (path: string) => call<SyncOverview>('link_coordinator_file', { path }),
+  saveOwnKey: (dir: string) => call<string>('save_own_key', { dir }),
+  defaultExportDir: () => call<string>('default_export_dir'),
+  exportToCoordinator: (dir: string) => call<ExportOutcome>('export_to_coordinator', { dir }),
+  exportReturnFile: (replica: ReplicaId, dir: string) =>
+    call<ExportOutcome>('export_return_file', { replica, dir }),
+  /** Imports files one by one; `onprogress` hears each file's stage. */
+  importFiles: (paths: string[], onprogress: (p: Progress) => void) => {
+    const progress = new Channel<Progress>();
+    progress.onmessage = onprogress;
+    return call<FileReport[]>('import_files', { paths, progress });
+  },
+  /** Accepts the changes held back for the coordinator; returns how many were added. */
+  acceptHeldOps: () => call<number>('accept_held_ops'),
+};

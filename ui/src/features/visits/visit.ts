@@ -1,0 +1,208 @@
+// Helpers for the visit and summary screens: reading and writing answers, numbers in Dutch
+// notation, which steps a volunteer sees, and who does what after the visit. Pure functions, so
+// they are tested without the app.
+import type { Role } from '../../generated/bindings';
+import type {
+  Action,
+  AnswerProblem,
+  AnswerValue,
+  MeasureItem,
+  StepRole,
+  StepStatus,
+  Text,
+} from '../../generated/checklist';
+import type { ApiError } from '../../shared/api';
+import type { Lang } from '../../shared/i18n';
+
+/** A template text in the active language (Dutch when the English one is missing). */
+export function tx(text: Text | null | undefined, lang: Lang): string {
+  if (!text) return '';
+  return lang === 'en' ? text.en || text.nl : text.nl;
+}
+
+// ---------------------------------------------------------------- numbers
+
+/**
+ * Reads a number typed the Dutch way or the English way: `12`, `12,5`, `12.5`, `1.250`,
+ * `1.250,75`, `€ 85`. `null` for empty input, `NaN` when it is not a number.
+ */
+export function parseNumber(input: string): number | null {
+  let s = input.replace(/[€\s\u00a0]/g, '');
+  if (s === '') return null;
+  if (s.includes(',')) {
+    // Dutch: dots group thousands, the comma is the decimal sign.
+    s = s.replace(/\./g, '').replace(',', '.');
+  } else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) {
+    // `1.250` is one thousand two hundred and fifty, as a Dutch reader means it.
+    s = s.replace(/\./g, '');
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return NaN;
+  return Number(s);
+}
+
+/** Euro text → cents; `null` for empty, `NaN` when it is not an amount. */
+export function parseEuroToCents(input: string): number | null {
+  const n = parseNumber(input);
+  if (n === null || Number.isNaN(n)) return n;
+  return Math.round(n * 100);
+}
+
+/** A number as typed in an input: `12,5` in Dutch, `12.5` in English. */
+export function numberForInput(n: number, lang: Lang): string {
+  const s = String(Math.round(n * 1e6) / 1e6);
+  return lang === 'nl' ? s.replace('.', ',') : s;
+}
+
+/** Cents as typed in an input: `85,50` (Dutch) or `85.50`; whole euros without decimals. */
+export function centsForInput(cents: number, lang: Lang): string {
+  const s = cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
+  return lang === 'nl' ? s.replace('.', ',') : s;
+}
+
+function locale(lang: Lang): string {
+  return lang === 'nl' ? 'nl-NL' : 'en-GB';
+}
+
+/** `€ 1.234,56`; with `whole` rounded to euros: `€ 1.235`. */
+export function formatEuro(eur: number, lang: Lang, whole = false): string {
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(eur);
+}
+
+/** A plain number with at most `digits` decimals: `1.234` / `12,5`. */
+export function formatNumber(n: number, lang: Lang, digits = 0): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(n);
+}
+
+/** A fraction as a percentage with one decimal: 0.083 → `8,3 %`. */
+export function formatPercent(fraction: number, lang: Lang): string {
+  const v = new Intl.NumberFormat(locale(lang), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(fraction * 100);
+  return lang === 'nl' ? `${v} %` : `${v}%`;
+}
+
+// ---------------------------------------------------------------- answers
+
+/** A money answer, in euro cents. */
+export function moneyAnswer(cents: number): AnswerValue {
+  return { type: 'money', value: cents };
+}
+
+/** The cents of a money answer. */
+export function centsOf(value: AnswerValue | undefined): number | null {
+  return value?.type === 'money' ? value.value : null;
+}
+
+/** Options that mean "none of the others": choosing one clears the rest, and the other way round. */
+export const EXCLUSIVE_OPTIONS = ['none', 'nobody', 'nowhere', 'all_fine', 'all_claimed', 'not_needed'];
+
+/** The new selection of a multiple choice after `option` was switched on or off. */
+export function toggleOption(current: string[], option: string, on: boolean): string[] {
+  if (!on) return current.filter((o) => o !== option);
+  if (EXCLUSIVE_OPTIONS.includes(option)) return [option];
+  return [...current.filter((o) => !EXCLUSIVE_OPTIONS.includes(o) && o !== option), option];
+}
+
+/** Measure rows as they are saved: only rows with a measure and a whole quantity of 1 or more. */
+export function completeMeasures(rows: MeasureItem[]): MeasureItem[] {
+  return rows
+    .filter((r) => r.measure !== '' && Number.isInteger(r.quantity) && r.quantity >= 1)
+    .map((r) => ({ measure: r.measure, quantity: r.quantity, location: r.location.trim() }));
+}
+
+/** Same answer? (So an unchanged input does not save again.) */
+export function sameAnswer(a: AnswerValue | null | undefined, b: AnswerValue | null | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The step an answer problem belongs to. */
+export function problemStep(p: AnswerProblem): string {
+  return p.step_id;
+}
+
+/** Where the saving of one step's answer stands. */
+export type SaveState = { state: 'saving' | 'saved' | 'error'; error?: ApiError };
+
+// ---------------------------------------------------------------- who sees which steps
+
+export type StepFilter = 'all' | 'mine';
+
+/** One entry of the phase list: a phase, or the urgent steps during a crisis. */
+export type NavItem = { id: string; title: string; answered: number; applicable: number };
+
+/** Whether a step belongs to the user: their own role, steps for both, and all for a coordinator. */
+export function isMine(stepRole: StepRole, userRole: Role | undefined): boolean {
+  if (!userRole || userRole === 'coordinator' || stepRole === 'both') return true;
+  return stepRole === userRole;
+}
+
+/** The steps of one phase as shown: during a crisis the urgent ones are in their own group. */
+export function stepsOfPhase(
+  steps: StepStatus[],
+  phase: string,
+  crisis: boolean,
+  filter: StepFilter,
+  userRole: Role | undefined,
+): { shown: StepStatus[]; hidden: number } {
+  const inPhase = steps.filter((s) =>
+    phase === URGENT ? crisis && s.urgent : s.phase === phase && !(crisis && s.urgent),
+  );
+  const shown = filter === 'all' ? inPhase : inPhase.filter((s) => isMine(s.role, userRole));
+  return { shown, hidden: inPhase.length - shown.length };
+}
+
+/** The id of the extra group of urgent steps during a crisis. */
+export const URGENT = 'urgent';
+
+// ---------------------------------------------------------------- who does what
+
+export type Who = 'household' | 'energy_coach' | 'debt_help_volunteer' | 'both' | 'administrator';
+
+export type Task = { who: Who; what: string; due: string | null; stepId: string };
+
+/**
+ * Follow-up steps the administrator takes over when the household is under bewind and the
+ * matching option of the `administrator_tasks` step was chosen.
+ */
+const ADMINISTRATOR_TAKES: Record<string, string> = {
+  energy_arrears: 'arrangement',
+  payment_arrangement: 'arrangement',
+  benefits: 'benefits',
+  tax_exemption: 'exemption',
+};
+
+/** Who does an action: the administrator if the answers hand it over, else the step's role. */
+export function whoDoes(action: Action, underBewind: boolean, administratorTasks: string[]): Who {
+  const option = ADMINISTRATOR_TAKES[action.step_id];
+  if (underBewind && option && administratorTasks.includes(option)) return 'administrator';
+  return action.role;
+}
+
+/** The step whose follow-up action is the next visit. */
+export const FOLLOW_UP_VISIT_STEP = 'follow_up_visit';
+
+/** The date of the next visit, from the follow-up action of the follow-up step. */
+export function followUpDate(actions: Action[]): string | null {
+  for (const a of actions) {
+    if (a.kind === 'follow_up' && a.step_id === FOLLOW_UP_VISIT_STEP) return a.due;
+  }
+  return null;
+}
+
+/** `a, b en c` (Dutch) or `a, b and c`. */
+export function joinList(items: string[], lang: Lang): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
+}
+
+/** A label inside a sentence: first letter small, unless the word is an abbreviation (`FIXbrigade`). */
+export function lowerFirst(label: string): string {
+  if (label.length > 1 && label[1] === label[1].toUpperCase() && label[1] !== label[1].toLowerCase()) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
