@@ -1,7 +1,7 @@
 // Texts of the visits: planning, the agenda, the checklist, the summary and the household's
 // printed sheet. Dutch and English side by side.
 import type { VisitKind, VisitStatus } from '../../generated/bindings';
-import type { AnswerProblem, StepDomain, StepRole } from '../../generated/checklist';
+import type { AnswerProblem, StepDomain, StepRole, Who } from '../../generated/checklist';
 import { localized, type Both } from '../../shared/i18n';
 import { texts as shared } from '../../shared/texts';
 
@@ -187,6 +187,11 @@ export const texts = {
       unknown_measure: {
         nl: 'Een maatregel is onbekend. Kies de maatregelen opnieuw.',
         en: 'A measure is unknown. Please choose the measures again.',
+      },
+      // A warning, not an error: the answer is kept and used.
+      exclusive_option: {
+        nl: 'Eén keuze sluit de andere uit, maar er is meer gekozen. Het antwoord is wel bewaard. Kijk het nog eens na.',
+        en: 'One choice excludes the others, but more are chosen. The answer is saved. Please check it.',
       },
     } satisfies Record<AnswerProblem['code'], Both<string>>,
     unit: {
@@ -414,7 +419,7 @@ export const texts = {
       debt_help_volunteer: { nl: 'Schuldhulpmaatje', en: 'Debt help buddy' },
       both: { nl: 'Energiecoach en schuldhulpmaatje', en: 'Energy coach and debt help buddy' },
       administrator: { nl: 'Bewindvoerder', en: 'Administrator' },
-    },
+    } satisfies Record<Who, Both<string>>,
     fromNow: { nl: 'Vanaf nu', en: 'From now on' },
     soon: { nl: 'Zo snel mogelijk', en: 'As soon as possible' },
     today: { nl: 'Vandaag', en: 'Today' },

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Action, StepStatus } from '../../generated/checklist';
+import type { Choice, StepStatus } from '../../generated/checklist';
 import {
   centsForInput,
   completeMeasures,
-  followUpDate,
   formatEuro,
   formatPercent,
-  isMine,
   joinList,
   lowerFirst,
+  measureText,
   moneyAnswer,
   numberForInput,
   parseEuroToCents,
@@ -17,7 +16,6 @@ import {
   stepsOfPhase,
   toggleOption,
   URGENT,
-  whoDoes,
 } from './visit';
 
 describe('numbers typed by volunteers', () => {
@@ -60,12 +58,26 @@ describe('numbers typed by volunteers', () => {
   });
 });
 
+const option = (id: string, exclusive = false): Choice => ({ id, nl: id, en: id, exclusive });
+
 describe('answers', () => {
-  it('"none" excludes the other options and the other way round', () => {
-    expect(toggleOption(['doors'], 'nowhere', true)).toEqual(['nowhere']);
-    expect(toggleOption(['nowhere'], 'doors', true)).toEqual(['doors']);
-    expect(toggleOption(['doors', 'windows'], 'doors', false)).toEqual(['windows']);
-    expect(toggleOption(['doors'], 'windows', true)).toEqual(['doors', 'windows']);
+  // Which option excludes the others is the template's word, not the option's id.
+  const draughts = [option('doors'), option('windows'), option('nowhere', true)];
+  it('an exclusive option clears the others, and the other way round', () => {
+    expect(toggleOption(['doors'], 'nowhere', true, draughts)).toEqual(['nowhere']);
+    expect(toggleOption(['nowhere'], 'doors', true, draughts)).toEqual(['doors']);
+    expect(toggleOption(['doors', 'windows'], 'doors', false, draughts)).toEqual(['windows']);
+    expect(toggleOption(['doors'], 'windows', true, draughts)).toEqual(['doors', 'windows']);
+    expect(toggleOption(['nowhere'], 'nowhere', false, draughts)).toEqual([]);
+  });
+  it('only the options marked exclusive exclude', () => {
+    // An option called "none" that the template does not mark is an ordinary option …
+    const plain = [option('none'), option('doors')];
+    expect(toggleOption(['doors'], 'none', true, plain)).toEqual(['doors', 'none']);
+    // … and a marked option excludes whatever its id.
+    const marked = [option('doors'), option('sealed_everywhere', true)];
+    expect(toggleOption(['doors'], 'sealed_everywhere', true, marked)).toEqual(['sealed_everywhere']);
+    expect(toggleOption(['sealed_everywhere'], 'doors', true, marked)).toEqual(['doors']);
   });
   it('saves only complete measure rows', () => {
     expect(
@@ -84,60 +96,53 @@ describe('answers', () => {
   });
 });
 
-const status = (step_id: string, phase: string, role: StepStatus['role'], urgent = false): StepStatus => ({
+const status = (step_id: string, phase: string, mine: boolean, urgent = false): StepStatus => ({
   step_id,
   phase,
   domain: 'both',
-  role,
+  role: 'both',
   required: false,
   answered: false,
   urgent,
+  mine,
 });
 
 describe('which steps are shown', () => {
+  // `mine` is set by the engine from the user's role; the screen only filters on it.
   const steps = [
-    status('crisis_screen', 'intake', 'debt_help_volunteer', true),
-    status('dwelling_type', 'intake', 'energy_coach'),
-    status('consent', 'intake', 'both'),
-    status('net_income', 'finances', 'debt_help_volunteer'),
+    status('crisis_screen', 'intake', false, true),
+    status('dwelling_type', 'intake', true),
+    status('consent', 'intake', true),
+    status('roles_explained', 'intake', false),
+    status('net_income', 'finances', false),
   ];
-  it('"my steps" keeps the own role and steps for both; a coordinator sees all', () => {
-    expect(isMine('energy_coach', 'energy_coach')).toBe(true);
-    expect(isMine('debt_help_volunteer', 'energy_coach')).toBe(false);
-    expect(isMine('both', 'debt_help_volunteer')).toBe(true);
-    expect(isMine('energy_coach', 'coordinator')).toBe(true);
-    const r = stepsOfPhase(steps, 'intake', false, 'mine', 'energy_coach');
+  it('"my steps" keeps the steps marked mine and counts the others as hidden', () => {
+    const r = stepsOfPhase(steps, 'intake', false, 'mine');
     expect(r.shown.map((s) => s.step_id)).toEqual(['dwelling_type', 'consent']);
-    expect(r.hidden).toBe(1);
+    expect(r.hidden).toBe(2);
+    expect(stepsOfPhase(steps, 'intake', false, 'all')).toEqual({
+      shown: steps.slice(0, 4),
+      hidden: 0,
+    });
+    expect(stepsOfPhase(steps, 'finances', false, 'mine')).toEqual({ shown: [], hidden: 1 });
   });
   it('during a crisis the urgent steps move to their own group', () => {
-    expect(stepsOfPhase(steps, URGENT, true, 'all', undefined).shown.map((s) => s.step_id)).toEqual(['crisis_screen']);
-    expect(stepsOfPhase(steps, 'intake', true, 'all', undefined).shown.map((s) => s.step_id)).toEqual([
+    expect(stepsOfPhase(steps, URGENT, true, 'all').shown.map((s) => s.step_id)).toEqual(['crisis_screen']);
+    expect(stepsOfPhase(steps, 'intake', true, 'all').shown.map((s) => s.step_id)).toEqual([
       'dwelling_type',
       'consent',
+      'roles_explained',
     ]);
-    expect(stepsOfPhase(steps, URGENT, false, 'all', undefined).shown).toEqual([]);
+    expect(stepsOfPhase(steps, URGENT, false, 'all').shown).toEqual([]);
+    expect(stepsOfPhase(steps, URGENT, true, 'mine')).toEqual({ shown: [], hidden: 1 });
   });
 });
 
-describe('who does what', () => {
-  const arrangement: Action = {
-    kind: 'follow_up',
-    step_id: 'payment_arrangement',
-    role: 'debt_help_volunteer',
-    what: { nl: 'x', en: 'x' },
-    due: '2026-03-10',
-  };
-  it('the administrator takes over what the answers hand to them', () => {
-    expect(whoDoes(arrangement, true, ['arrangement'])).toBe('administrator');
-    expect(whoDoes(arrangement, true, ['benefits'])).toBe('debt_help_volunteer');
-    expect(whoDoes(arrangement, false, ['arrangement'])).toBe('debt_help_volunteer');
-  });
-  it('finds the follow-up visit date', () => {
-    expect(followUpDate([arrangement])).toBeNull();
-    expect(followUpDate([arrangement, { ...arrangement, step_id: 'follow_up_visit', due: '2026-04-14' }])).toBe(
-      '2026-04-14',
-    );
+describe('words', () => {
+  it('shows a measure by its label from the evaluation, by its id when the label is missing', () => {
+    const labels = { led: { nl: 'Ledlamp', en: 'LED' } };
+    expect(measureText(labels, 'led')).toEqual({ nl: 'Ledlamp', en: 'LED' });
+    expect(measureText(labels, 'heat_pump')).toEqual({ nl: 'heat_pump', en: 'heat_pump' });
   });
   it('puts labels inside a sentence without breaking abbreviations', () => {
     expect(lowerFirst('Ledlamp in plaats van lamp van 40 W')).toBe('ledlamp in plaats van lamp van 40 W');

@@ -1,16 +1,9 @@
 // Helpers for the visit and summary screens: reading and writing answers, numbers in Dutch
-// notation, which steps a volunteer sees, and who does what after the visit. Pure functions, so
-// they are tested without the app.
-import type { Role } from '../../generated/bindings';
-import type {
-  Action,
-  AnswerProblem,
-  AnswerValue,
-  MeasureItem,
-  StepRole,
-  StepStatus,
-  Text,
-} from '../../generated/checklist';
+// notation, which steps of a phase are shown, and lists in plain language. Pure functions, so
+// they are tested without the app. What a step means (who does an action, the next visit, which
+// steps are the user's, labels of measures, options that exclude the others) comes from the
+// engine; nothing here knows a step id.
+import type { AnswerProblem, AnswerValue, Choice, MeasureItem, StepStatus, Text } from '../../generated/checklist';
 import type { ApiError } from '../../shared/api';
 import type { Lang } from '../../shared/i18n';
 
@@ -99,14 +92,15 @@ export function centsOf(value: AnswerValue | undefined): number | null {
   return value?.type === 'money' ? value.value : null;
 }
 
-/** Options that mean "none of the others": choosing one clears the rest, and the other way round. */
-export const EXCLUSIVE_OPTIONS = ['none', 'nobody', 'nowhere', 'all_fine', 'all_claimed', 'not_needed'];
-
-/** The new selection of a multiple choice after `option` was switched on or off. */
-export function toggleOption(current: string[], option: string, on: boolean): string[] {
+/**
+ * The new selection of a multiple choice after `option` was switched on or off. An option marked
+ * `exclusive` in the template ("none of the others") clears the rest, and the other way round.
+ */
+export function toggleOption(current: string[], option: string, on: boolean, options: Choice[]): string[] {
   if (!on) return current.filter((o) => o !== option);
-  if (EXCLUSIVE_OPTIONS.includes(option)) return [option];
-  return [...current.filter((o) => !EXCLUSIVE_OPTIONS.includes(o) && o !== option), option];
+  const exclusive = new Set(options.filter((o) => o.exclusive).map((o) => o.id));
+  if (exclusive.has(option)) return [option];
+  return [...current.filter((o) => !exclusive.has(o) && o !== option), option];
 }
 
 /** Measure rows as they are saved: only rows with a measure and a whole quantity of 1 or more. */
@@ -136,63 +130,31 @@ export type StepFilter = 'all' | 'mine';
 /** One entry of the phase list: a phase, or the urgent steps during a crisis. */
 export type NavItem = { id: string; title: string; answered: number; applicable: number };
 
-/** Whether a step belongs to the user: their own role, steps for both, and all for a coordinator. */
-export function isMine(stepRole: StepRole, userRole: Role | undefined): boolean {
-  if (!userRole || userRole === 'coordinator' || stepRole === 'both') return true;
-  return stepRole === userRole;
-}
-
-/** The steps of one phase as shown: during a crisis the urgent ones are in their own group. */
+/**
+ * The steps of one phase as shown: during a crisis the urgent ones are in their own group; with
+ * the filter "mine", only the steps the engine marked as the user's (`mine`).
+ */
 export function stepsOfPhase(
   steps: StepStatus[],
   phase: string,
   crisis: boolean,
   filter: StepFilter,
-  userRole: Role | undefined,
 ): { shown: StepStatus[]; hidden: number } {
   const inPhase = steps.filter((s) =>
     phase === URGENT ? crisis && s.urgent : s.phase === phase && !(crisis && s.urgent),
   );
-  const shown = filter === 'all' ? inPhase : inPhase.filter((s) => isMine(s.role, userRole));
+  const shown = filter === 'all' ? inPhase : inPhase.filter((s) => s.mine);
   return { shown, hidden: inPhase.length - shown.length };
 }
 
 /** The id of the extra group of urgent steps during a crisis. */
 export const URGENT = 'urgent';
 
-// ---------------------------------------------------------------- who does what
+// ---------------------------------------------------------------- words
 
-export type Who = 'household' | 'energy_coach' | 'debt_help_volunteer' | 'both' | 'administrator';
-
-export type Task = { who: Who; what: string; due: string | null; stepId: string };
-
-/**
- * Follow-up steps the administrator takes over when the household is under bewind and the
- * matching option of the `administrator_tasks` step was chosen.
- */
-const ADMINISTRATOR_TAKES: Record<string, string> = {
-  energy_arrears: 'arrangement',
-  payment_arrangement: 'arrangement',
-  benefits: 'benefits',
-  tax_exemption: 'exemption',
-};
-
-/** Who does an action: the administrator if the answers hand it over, else the step's role. */
-export function whoDoes(action: Action, underBewind: boolean, administratorTasks: string[]): Who {
-  const option = ADMINISTRATOR_TAKES[action.step_id];
-  if (underBewind && option && administratorTasks.includes(option)) return 'administrator';
-  return action.role;
-}
-
-/** The step whose follow-up action is the next visit. */
-export const FOLLOW_UP_VISIT_STEP = 'follow_up_visit';
-
-/** The date of the next visit, from the follow-up action of the follow-up step. */
-export function followUpDate(actions: Action[]): string | null {
-  for (const a of actions) {
-    if (a.kind === 'follow_up' && a.step_id === FOLLOW_UP_VISIT_STEP) return a.due;
-  }
-  return null;
+/** The label of a measure, from the evaluation's labels (its id if, against the engine's promise, it is missing). */
+export function measureText(labels: Record<string, Text | undefined>, id: string): Text {
+  return labels[id] ?? { nl: id, en: id };
 }
 
 /** `a, b en c` (Dutch) or `a, b and c`. */
