@@ -16,5 +16,5 @@ pub fn resolve_conflict(state: State<AppState>, resolution: ConflictResolution) 
 
 #[tauri::command]
 pub fn accept_held_ops(state: State<AppState>) -> Reply<usize> {
-    state.with(|s| conflicts::accept_held(s))
+    state.with(conflicts::accept_held)
 }
