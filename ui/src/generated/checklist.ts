@@ -18,7 +18,11 @@ answers: { [key in string]: AnswerValue },
 /**
  * Step id → name of the volunteer who gave the answer.
  */
-answered_by: { [key in string]: string }, evaluation: Evaluation, };
+answered_by: { [key in string]: string }, evaluation: Evaluation, 
+/**
+ * The household's sheet of this evaluation ([`HouseholdSheet::build`]).
+ */
+sheet: HouseholdSheet, };
 
 /**
  * One answer, saved the moment it is given. `value: null` clears it.
@@ -179,7 +183,7 @@ sources: Array<FigureSource>,
  */
 measure_labels: { [key in string]: Text }, };
 
-export type TemplateError = { "code": "parse", message: string, } | { "code": "duplicate_id", place: string, id: string, } | { "code": "bad_id", place: string, id: string, } | { "code": "unknown_phase", place: string, phase: string, } | { "code": "missing_translation", place: string, lang: string, } | { "code": "unknown_unit", place: string, unit: string, } | { "code": "unknown_register", place: string, register: string, } | { "code": "no_options", place: string, } | { "code": "syntax", place: string, message: string, } | { "code": "unknown_step", place: string, step: string, } | { "code": "unknown_derived", place: string, name: string, } | { "code": "unknown_figure", place: string, figure: string, } | { "code": "unknown_measure", place: string, measure: string, } | { "code": "unknown_field", place: string, field: string, } | { "code": "unknown_name", place: string, name: string, } | { "code": "unknown_option", place: string, subject: string, value: string, } | { "code": "type", place: string, message: string, } | { "code": "cycle", place: string, path: Array<string>, } | { "code": "binding_type", place: string, step: string, expected: string, found: string, } | { "code": "missing_due", place: string, } | { "code": "unknown_administrator_option", place: string, step: string, option: string, } | { "code": "no_administrator_tasks", place: string, };
+export type TemplateError = { "code": "parse", message: string, } | { "code": "duplicate_id", place: string, id: string, } | { "code": "bad_id", place: string, id: string, } | { "code": "unknown_phase", place: string, phase: string, } | { "code": "missing_translation", place: string, lang: string, } | { "code": "unknown_unit", place: string, unit: string, } | { "code": "unknown_register", place: string, register: string, } | { "code": "no_options", place: string, } | { "code": "syntax", place: string, message: string, } | { "code": "unknown_step", place: string, step: string, } | { "code": "unknown_derived", place: string, name: string, } | { "code": "unknown_figure", place: string, figure: string, } | { "code": "unknown_measure", place: string, measure: string, } | { "code": "unknown_field", place: string, field: string, } | { "code": "unknown_name", place: string, name: string, } | { "code": "unknown_option", place: string, subject: string, value: string, } | { "code": "type", place: string, message: string, } | { "code": "cycle", place: string, path: Array<string>, } | { "code": "binding_type", place: string, step: string, expected: string, found: string, } | { "code": "missing_due", place: string, } | { "code": "unknown_administrator_option", place: string, step: string, option: string, } | { "code": "no_administrator_tasks", place: string, } | { "code": "sheet_input", place: string, sheet: string, expected: string, found: string, };
 
 /**
  * A computed value as the app shows it.
@@ -231,6 +235,51 @@ value: number, unit: string, source: Source, source_date: string, estimate: bool
 export type Profile = { tenure: Tenure | null, heating: Heating | null, contract_type: ContractType | null, under_bewind: boolean, adults: number, children: number, };
 
 /**
+ * The household's sheet, in the order it is printed.
+ */
+export type HouseholdSheet = { 
+/**
+ * What we did together. Empty: nothing but getting to know each other.
+ */
+did: Array<SheetItem>, 
+/**
+ * What we agreed. Empty: nothing agreed yet.
+ */
+agreed: Array<SheetItem>, 
+/**
+ * Who does what, and when.
+ */
+tasks: Array<SheetTask>, 
+/**
+ * Who arranges the proposed new advance with the supplier: the administrator under
+ * bewind, else the household.
+ */
+advance_by: Who, };
+
+/**
+ * One line of "what we did" or "what we agreed".
+ */
+export type SheetItem = { "kind": "measures_installed", items: Array<InstalledItem>, } | { "kind": "heating_settings_changed", labels: Array<Text>, } | { "kind": "meters_read" } | { "kind": "bill_discussed" } | { "kind": "money_discussed" } | { "kind": "benefits_discussed" } | { "kind": "household_agrees", labels: Array<Text>, } | { "kind": "refer_to", to: Array<Text>, };
+
+/**
+ * One kind of item installed, with its label from the reference figures.
+ */
+export type InstalledItem = { measure: string, label: Text, quantity: number, 
+/**
+ * Where in the house; may be empty.
+ */
+location: string, };
+
+/**
+ * One row of "who does what, and when".
+ */
+export type SheetTask = { who: Who, what: TaskWhat, when: TaskWhen, };
+
+export type TaskWhat = { "kind": "household_agrees", labels: Array<Text>, } | { "kind": "administrator_arranges", labels: Array<Text>, } | { "kind": "contact_with", to: Text, } | { "kind": "follow_up", what: Text, };
+
+export type TaskWhen = { "kind": "today" } | { "kind": "soon" } | { "kind": "from_now" } | { "kind": "date", date: string, };
+
+/**
  * A text in Dutch and English. Both must be non-empty in a valid template.
  */
 export type Text = { nl: string, en: string, };
@@ -274,7 +323,19 @@ urgent_on_crisis: boolean,
 /**
  * CEL condition over `household.*`, `answers.*`, `derived.*`, `figures.*`; absent = always.
  */
-when?: string | null, question: Text, help?: Text | null, input: Input, derived?: Array<Derived>, effects?: Array<Effect>, };
+when?: string | null, question: Text, help?: Text | null, input: Input, derived?: Array<Derived>, effects?: Array<Effect>, 
+/**
+ * What this step's answer means on the household's printed sheet ([`crate::sheet`]);
+ * absent = the answer is not on the sheet (its actions still are).
+ */
+sheet?: SheetTag | null, };
+
+/**
+ * What a step's answer says on the household's sheet ([`crate::HouseholdSheet`]). Several
+ * steps may carry the same tag: their answers make one line together. The steps' order in the
+ * template does not matter; the sheet has its own order (that of the variants here).
+ */
+export type SheetTag = "measures_installed" | "heating_settings_changed" | "meters_read" | "bill_discussed" | "money_discussed" | "benefits_discussed" | "household_agrees";
 
 /**
  * What kind of answer a step takes. The answer value ([`crate::AnswerValue`]) mirrors this.

@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use keukentafel_checklist::{AnswerInput, AnswerValue, Answers, Checklist, Profile, TemplateError, VisitChecklist};
+use keukentafel_checklist::{
+    AnswerInput, AnswerValue, Answers, Checklist, HouseholdSheet, Profile, TemplateError, VisitChecklist,
+};
 use keukentafel_domain::{AgendaItem, Visit, VisitId, VisitInput, VisitUpdate};
 use keukentafel_store::{Store, StoreError};
 
@@ -66,9 +68,12 @@ impl Templates {
             .collect();
         let answered_by: BTreeMap<String, String> =
             stored.answered_by.into_iter().filter(|(step, _)| answers.contains_key(step)).collect();
-        let mut evaluation = checklist.evaluate(&Profile::from(&household.data), &answers, v.data.planned_date);
+        let profile = Profile::from(&household.data);
+        let mut evaluation = checklist.evaluate(&profile, &answers, v.data.planned_date);
         // Which steps are the user's own (their role's, both roles', all for a coordinator).
         evaluation.mark_mine(store.profile()?.map(|p| p.role));
+        // What the household's printed sheet says: the UI only puts it into words.
+        let sheet = HouseholdSheet::build(checklist.template(), &evaluation, &answers, &profile, v.data.planned_date);
         Ok(VisitChecklist {
             household_id: household.id,
             household_name: household.data.name.clone(),
@@ -76,6 +81,7 @@ impl Templates {
             answers,
             answered_by,
             evaluation,
+            sheet,
             visit: v,
         })
     }

@@ -68,6 +68,13 @@ pub enum TemplateError {
         "{place}: `administrator_option` needs `calculation.administrator_tasks` (the step where the administrator's tasks are chosen)"
     )]
     NoAdministratorTasks { place: String },
+    #[error("{place}: `sheet = \"{sheet}\"` needs input {expected}, the step has `{found}`")]
+    SheetInput {
+        place: String,
+        sheet: String,
+        expected: String,
+        found: String,
+    },
 }
 
 impl TemplateError {
@@ -96,7 +103,8 @@ impl TemplateError {
             | BindingType { place, .. }
             | MissingDue { place }
             | UnknownAdministratorOption { place, .. }
-            | NoAdministratorTasks { place } => place,
+            | NoAdministratorTasks { place }
+            | SheetInput { place, .. } => place,
         }
     }
 }

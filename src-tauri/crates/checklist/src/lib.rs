@@ -1,6 +1,7 @@
 //! Keukentafel's combined-visit checklist: the template format ([`template`]), its validation
 //! ([`validate()`]), the reference figures ([`figures`]) and the pure evaluation engine
-//! ([`Checklist::evaluate`]).
+//! ([`Checklist::evaluate`]), and the household's sheet built from an evaluation
+//! ([`HouseholdSheet::build`]).
 //!
 //! **Expressions.** Conditions and formulas are CEL, run by the `cel` crate (0.15, the
 //! maintained successor of `cel-interpreter`, which the same project published up to 0.10 and
@@ -24,6 +25,7 @@ pub mod error;
 pub mod expr;
 pub mod figures;
 pub mod profile;
+pub mod sheet;
 pub mod template;
 pub mod units;
 pub mod validate;
@@ -41,9 +43,10 @@ pub use error::TemplateError;
 pub use expr::ExprValue;
 pub use figures::{Figure, FigureSource, Figures, Measure};
 pub use profile::Profile;
+pub use sheet::{HouseholdSheet, InstalledItem, SheetItem, SheetTask, TaskWhat, TaskWhen};
 pub use template::{
-    Choice, CrisisEffect, EffectAction, FollowUpEffect, Input, ReferralEffect, Step, StepRole,
-    Template, Text, Who,
+    Choice, CrisisEffect, EffectAction, FollowUpEffect, Input, ReferralEffect, SheetTag, Step,
+    StepRole, Template, Text, Who,
 };
 pub use validate::{validate, validate_with};
 pub use view::{AnswerInput, VisitChecklist};

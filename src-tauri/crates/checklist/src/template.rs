@@ -128,6 +128,75 @@ pub struct Step {
     pub derived: Vec<Derived>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub effects: Vec<Effect>,
+    /// What this step's answer means on the household's printed sheet ([`crate::sheet`]);
+    /// absent = the answer is not on the sheet (its actions still are).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<SheetTag>,
+}
+
+/// What a step's answer says on the household's sheet ([`crate::HouseholdSheet`]). Several
+/// steps may carry the same tag: their answers make one line together. The steps' order in the
+/// template does not matter; the sheet has its own order (that of the variants here).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetTag {
+    /// "We installed: 2 × LED (kitchen) …": the items of a `measure_installed` step.
+    MeasuresInstalled,
+    /// "We changed the heating settings together: …": the chosen options of a (multiple) choice.
+    HeatingSettingsChanged,
+    /// "We wrote down the meter readings": the step is answered.
+    MetersRead,
+    /// "We looked at your energy bill together": the step is answered.
+    BillDiscussed,
+    /// "We looked at your income and fixed costs together": the step is answered.
+    MoneyDiscussed,
+    /// "We checked whether you can get benefits": the step is answered.
+    BenefitsDiscussed,
+    /// "You agree to: …", and a task for the household from now on: the chosen options of a
+    /// (multiple) choice.
+    HouseholdAgrees,
+}
+
+impl SheetTag {
+    /// Every tag, in the order of the sheet.
+    pub const ALL: [SheetTag; 7] = [
+        SheetTag::MeasuresInstalled,
+        SheetTag::HeatingSettingsChanged,
+        SheetTag::MetersRead,
+        SheetTag::BillDiscussed,
+        SheetTag::MoneyDiscussed,
+        SheetTag::BenefitsDiscussed,
+        SheetTag::HouseholdAgrees,
+    ];
+
+    /// The snake_case name, as in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            SheetTag::MeasuresInstalled => "measures_installed",
+            SheetTag::HeatingSettingsChanged => "heating_settings_changed",
+            SheetTag::MetersRead => "meters_read",
+            SheetTag::BillDiscussed => "bill_discussed",
+            SheetTag::MoneyDiscussed => "money_discussed",
+            SheetTag::BenefitsDiscussed => "benefits_discussed",
+            SheetTag::HouseholdAgrees => "household_agrees",
+        }
+    }
+
+    /// The input kinds ([`Input::kind`]) a step with this tag may have: the tags that read the
+    /// answer's content need the input that holds it; the others only ask whether the step is
+    /// answered, so any input does (`None`).
+    pub fn inputs(self) -> Option<&'static [&'static str]> {
+        match self {
+            SheetTag::MeasuresInstalled => Some(&["measure_installed"]),
+            SheetTag::HeatingSettingsChanged | SheetTag::HouseholdAgrees => {
+                Some(&["choice", "multi_choice"])
+            }
+            SheetTag::MetersRead
+            | SheetTag::BillDiscussed
+            | SheetTag::MoneyDiscussed
+            | SheetTag::BenefitsDiscussed => None,
+        }
+    }
 }
 
 /// What kind of answer a step takes. The answer value ([`crate::AnswerValue`]) mirrors this.

@@ -235,6 +235,24 @@ pub(crate) fn compile(t: &Template, figures: &Figures) -> (Compiled, Vec<Templat
             Input::YesNo | Input::Money | Input::Date | Input::Text => {}
         }
 
+        if let Some(tag) = s.sheet {
+            match tag.inputs() {
+                Some(kinds) if !kinds.contains(&s.input.kind()) => {
+                    c.0.push(TemplateError::SheetInput {
+                        place: at("sheet"),
+                        sheet: tag.name().into(),
+                        expected: kinds
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(" or "),
+                        found: s.input.kind().into(),
+                    })
+                }
+                _ => {}
+            }
+        }
+
         let (when, refs) = match &s.when {
             Some(src) => c.expr(&at("when"), src, &names, &Ty::Bool, "a condition"),
             None => (None, Refs::default()),

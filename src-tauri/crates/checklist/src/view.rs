@@ -1,5 +1,5 @@
-//! What the visit screen receives and sends: the visit with its template, answers and current
-//! evaluation, and one answer at a time. Also generates `ui/src/generated/checklist.ts`.
+//! What the visit screen receives and sends: the visit with its template, answers, current
+//! evaluation and the household's sheet, and one answer at a time. Also generates `ui/src/generated/checklist.ts`.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::answer::AnswerValue;
 use crate::engine::Evaluation;
+use crate::sheet::HouseholdSheet;
 use crate::template::Template;
 
 /// Everything the visit screen shows.
@@ -24,6 +25,8 @@ pub struct VisitChecklist {
     /// Step id → name of the volunteer who gave the answer.
     pub answered_by: BTreeMap<String, String>,
     pub evaluation: Evaluation,
+    /// The household's sheet of this evaluation ([`HouseholdSheet::build`]).
+    pub sheet: HouseholdSheet,
 }
 
 /// One answer, saved the moment it is given. `value: null` clears it.
@@ -43,6 +46,7 @@ pub fn typescript() -> String {
     use crate::expr::*;
     use crate::figures::*;
     use crate::profile::*;
+    use crate::sheet::*;
     use crate::template::*;
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-checklist (src/view.rs)",
@@ -55,7 +59,8 @@ pub fn typescript() -> String {
             TemplateError, ExprValue,
             Source, Figure, Per, Measure, Figures, FigureSource,
             Profile,
-            Text, Template, Phase, StepDomain, StepRole, Who, Step, Input, Choice, ValueKind, Derived, Effect,
+            HouseholdSheet, SheetItem, InstalledItem, SheetTask, TaskWhat, TaskWhen,
+            Text, Template, Phase, StepDomain, StepRole, Who, Step, SheetTag, Input, Choice, ValueKind, Derived, Effect,
             EffectAction, ReferralEffect, FollowUpEffect, CrisisEffect, Calculation,
         ),
     )

@@ -194,6 +194,16 @@ fn parse_error_is_reported() {
 #[case::unknown_who(
     &with_step("input = { type = \"yes_no\" }\n[[steps.effects]]\nkind = \"referral\"\nwho = \"neighbour\"\nto = { nl = \"T\", en = \"T\" }\nreason = { nl = \"R\", en = \"R\" }"),
     |e: &TemplateError| matches!(e, TemplateError::Parse { message } if message.contains("neighbour")), "")]
+// A sheet tag that reads the answer needs the input that holds it.
+#[case::sheet_measures_on_a_yes_no(
+    &with_step("input = { type = \"yes_no\" }\nsheet = \"measures_installed\""),
+    |e: &TemplateError| matches!(e, TemplateError::SheetInput { sheet, found, expected, .. } if sheet == "measures_installed" && found == "yes_no" && expected == "`measure_installed`"), "step b: sheet")]
+#[case::sheet_labels_on_a_number(
+    &with_step("input = { type = \"number\", unit = \"count\" }\nsheet = \"household_agrees\""),
+    |e: &TemplateError| matches!(e, TemplateError::SheetInput { sheet, found, .. } if sheet == "household_agrees" && found == "number"), "step b: sheet")]
+#[case::sheet_unknown_tag(
+    &with_step("input = { type = \"yes_no\" }\nsheet = \"bill\""),
+    |e: &TemplateError| matches!(e, TemplateError::Parse { message } if message.contains("bill")), "")]
 fn each_broken_template_gives_its_own_error(
     #[case] text: &str,
     #[case] is: fn(&TemplateError) -> bool,
@@ -205,6 +215,34 @@ fn each_broken_template_gives_its_own_error(
     let hit = hit.unwrap_or_else(|| panic!("expected error variant not found in {errs:#?}"));
     assert_eq!(hit.place(), place, "the error names its place: {hit}");
     assert!(!hit.to_string().is_empty());
+}
+
+#[rstest]
+#[case::measures(
+    "input = { type = \"measure_installed\", measures = [\"led\"] }",
+    "measures_installed"
+)]
+#[case::settings_multi(
+    "input = { type = \"multi_choice\", options = [{ id = \"o\", nl = \"O\", en = \"O\" }] }",
+    "heating_settings_changed"
+)]
+#[case::agrees_single(
+    "input = { type = \"choice\", options = [{ id = \"o\", nl = \"O\", en = \"O\" }] }",
+    "household_agrees"
+)]
+// Tags that only ask whether the step is answered take any input.
+#[case::meters_on_a_reading(
+    "input = { type = \"meter_reading\", registers = [\"gas\"] }",
+    "meters_read"
+)]
+#[case::bill_on_a_number("input = { type = \"number\", unit = \"count\" }", "bill_discussed")]
+#[case::money_on_money("input = { type = \"money\" }", "money_discussed")]
+#[case::benefits_on_a_yes_no("input = { type = \"yes_no\" }", "benefits_discussed")]
+fn a_sheet_tag_on_a_fitting_input_is_valid(#[case] input: &str, #[case] tag: &str) {
+    assert_eq!(
+        errors(&with_step(&format!("{input}\nsheet = \"{tag}\""))),
+        vec![]
+    );
 }
 
 #[test]
