@@ -114,7 +114,7 @@ describe('which steps are shown', () => {
     status('dwelling_type', 'intake', true),
     status('consent', 'intake', true),
     status('roles_explained', 'intake', false),
-    status('net_income', 'finances', false),
+    status('income', 'finances', false),
   ];
   it('"my steps" keeps the steps marked mine and counts the others as hidden', () => {
     const r = stepsOfPhase(steps, 'intake', false, 'mine');
