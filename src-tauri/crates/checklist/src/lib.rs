@@ -23,6 +23,7 @@ pub mod calc;
 pub mod engine;
 pub mod error;
 pub mod expr;
+pub mod outcome;
 pub mod figures;
 pub mod profile;
 pub mod sheet;
