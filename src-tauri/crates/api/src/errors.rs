@@ -149,6 +149,10 @@ fn rule_text(rule: Rule) -> (String, String) {
             "Kies een map om het bestand in op te slaan, bijvoorbeeld op een USB-stick.",
             "Choose a folder to save the file in, for example on a USB stick.",
         ),
+        Rule::InvalidValue => s(
+            "Deze waarde past niet bij dit veld. Kies of vul een andere waarde in.",
+            "This value does not fit this field. Choose or enter another value.",
+        ),
     }
 }
 
@@ -444,6 +448,7 @@ mod tests {
             Rule::DoneVisitInFuture,
             Rule::VisitHouseholdFixed,
             Rule::FolderNotUsable,
+            Rule::InvalidValue,
         ];
         for rule in rules {
             let f = FieldError::from(&FieldProblem::new("x", rule));
