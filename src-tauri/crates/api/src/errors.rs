@@ -32,7 +32,8 @@ pub enum ErrorCode {
     NoProfile,
     /// A visit was recorded with a checklist template this version does not have.
     TemplateUnavailable,
-    /// An export file was refused (damaged, for another key, newer version, not an export).
+    /// An export file was refused (damaged, for another key, newer version, not an export, or
+    /// holding a change that is not valid).
     ExportRefused,
     /// A pasted or loaded key is not an age key.
     InvalidKey,
@@ -267,6 +268,10 @@ fn sync_message_nl(e: &SyncError) -> String {
         SyncError::Malformed(_) => {
             format!("De inhoud van dit bestand klopt niet. Vraag de afzender om een nieuw exportbestand. {UNTOUCHED}")
         }
+        SyncError::InvalidOp { line, .. } => format!(
+            "Op regel {line} van dit bestand staat een gegeven dat niet klopt. Daarom is het hele bestand niet \
+             ingelezen. Geef dit bericht aan je coördinator en vraag de afzender om een nieuw exportbestand. {UNTOUCHED}"
+        ),
         SyncError::InvalidRecipient(_) => "Dit is geen geldige sleutel. Een sleutel is één regel die begint met age1.".into(),
         SyncError::InvalidIdentity(_) => {
             "Het sleutelbestand van deze computer is onleesbaar. Vraag je coördinator om hulp.".into()
@@ -319,7 +324,8 @@ impl From<SyncError> for ApiError {
             | SyncError::Truncated(_)
             | SyncError::Altered(_)
             | SyncError::NewerVersion { .. }
-            | SyncError::Malformed(_) => ErrorCode::ExportRefused,
+            | SyncError::Malformed(_)
+            | SyncError::InvalidOp { .. } => ErrorCode::ExportRefused,
             SyncError::InvalidRecipient(_) | SyncError::InvalidIdentity(_) => ErrorCode::InvalidKey,
             SyncError::NoCoordinator => ErrorCode::NoCoordinator,
             SyncError::UnknownPeer(_) => ErrorCode::NotFound,
@@ -469,5 +475,15 @@ mod tests {
         assert_eq!(api.code, ErrorCode::ExportRefused);
         let api = ApiError::from(SyncError::Store(StoreError::Busy));
         assert_eq!(api.code, ErrorCode::StoreBusy);
+    }
+
+    #[test]
+    fn an_invalid_op_names_its_line_in_both_languages() {
+        let e = SyncError::InvalidOp { line: 7, reason: "household.adults -5 is outside 0 to 30".into() };
+        let r = Refusal::from(&e);
+        assert_eq!(r.code, SyncErrorCode::ExportInvalidOp);
+        assert!(r.message.contains("regel 7") && r.message.ends_with("Er is niets veranderd aan je gegevens."), "{}", r.message);
+        assert!(r.message_en.contains("line 7") && r.message_en.contains("household.adults"), "{}", r.message_en);
+        assert_eq!(ApiError::from(e).code, ErrorCode::ExportRefused);
     }
 }
