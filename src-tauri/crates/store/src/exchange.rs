@@ -221,7 +221,8 @@ impl Store {
         })
     }
 
-    /// A person's decision: a new op with the chosen value that has seen every side.
+    /// A person's decision: a new op with the chosen value that has seen every side. A new value
+    /// is checked like any write (the writer refuses one that breaks its field's rules).
     pub fn resolve_conflict(&mut self, r: ConflictResolution) -> Result<()> {
         let entity = Entity::by_name(&r.entity)
             .filter(|e| e.kind(&r.field).is_some())
@@ -242,8 +243,6 @@ impl Store {
         if sides.is_empty() {
             return Err(StoreError::NotFound { entity: "conflict", id: format!("{}.{}", r.entity, r.field) });
         }
-        // Validate the chosen value against the column before writing it.
-        crate::schema::to_sql(entity, &r.field, &r.value)?;
         let mut resolves: Vec<Uuid> =
             sides.iter().flat_map(|(w, l)| [w, l]).map(|s| s.parse().map_err(data)).collect::<Result<_>>()?;
         resolves.sort();
