@@ -197,6 +197,22 @@ impl From<StoreError> for ApiError {
                 };
                 return ApiError::not_found(nl, en);
             }
+            StoreError::Unreadable { entity, .. } => {
+                let (nl, en_what) = match entity {
+                    "household" => ("Dit huishouden", "This household"),
+                    "visit" => ("Dit bezoek", "This visit"),
+                    "consent" => ("Deze toestemming", "This consent"),
+                    _ => ("Dit gegeven", "This record"),
+                };
+                return ApiError::new(
+                    ErrorCode::NotFound,
+                    format!(
+                        "{nl} kan Keukentafel niet lezen: de opgeslagen gegevens zijn beschadigd. De rest van je \
+                         gegevens kun je gewoon gebruiken. Vraag je coördinator om hulp."
+                    ),
+                    format!("{en_what} cannot be read: its stored data is damaged ({en}). The rest of your data is fine. Ask your coordinator for help."),
+                );
+            }
             StoreError::NewerVersion { ref path, .. } => (
                 ErrorCode::StoreUnusable,
                 format!(
@@ -300,6 +316,9 @@ fn store_message(e: &StoreError) -> (String, ErrorCode) {
         StoreError::NoProfile => StoreError::NoProfile,
         StoreError::Validation(v) => StoreError::Validation(v.clone()),
         StoreError::NotFound { entity, id } => StoreError::NotFound { entity, id: id.clone() },
+        StoreError::Unreadable { entity, id, reason } => {
+            StoreError::Unreadable { entity, id: id.clone(), reason: reason.clone() }
+        }
         StoreError::NewerVersion { path, found, supported } => {
             StoreError::NewerVersion { path: path.clone(), found: *found, supported: *supported }
         }
@@ -412,6 +431,7 @@ mod tests {
     #[case(StoreError::NoProfile, ErrorCode::NoProfile, "Profiel")]
     #[case(StoreError::NotFound { entity: "visit", id: "1".into() }, ErrorCode::NotFound, "Dit bezoek")]
     #[case(StoreError::Data("bad json".into()), ErrorCode::Internal, "ging iets mis")]
+    #[case(StoreError::Unreadable { entity: "household", id: "1".into(), reason: "x".into() }, ErrorCode::NotFound, "Dit huishouden kan Keukentafel niet lezen")]
     fn store_errors_reach_the_ui_with_a_code_and_dutch(#[case] e: StoreError, #[case] code: ErrorCode, #[case] nl: &str) {
         let (copy_nl, copy_code) = store_message(&e);
         let api = ApiError::from(e);
