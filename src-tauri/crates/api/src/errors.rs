@@ -286,7 +286,7 @@ fn sync_message_nl(e: &SyncError) -> String {
         }
         SyncError::InvalidOp { line, .. } => format!(
             "Op regel {line} van dit bestand staat een gegeven dat niet klopt. Daarom is het hele bestand niet \
-             ingelezen. Geef dit bericht aan je coördinator en vraag de afzender om een nieuw exportbestand. {UNTOUCHED}"
+             ingelezen. Vraag de afzender om een nieuw exportbestand. {UNTOUCHED}"
         ),
         SyncError::InvalidRecipient(_) => "Dit is geen geldige sleutel. Een sleutel is één regel die begint met age1.".into(),
         SyncError::InvalidIdentity(_) => {

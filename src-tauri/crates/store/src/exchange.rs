@@ -214,8 +214,12 @@ impl Store {
             "household" => Some(HouseholdId(uuid)),
             "consent" | "visit" => {
                 let e = Entity::by_name(entity).ok_or_else(|| data(entity))?;
-                read_fields(&self.conn, e, uuid)?
-                    .and_then(|f| f.get("household_id").and_then(Json::as_str).and_then(|s| s.parse().ok()))
+                match read_fields(&self.conn, e, uuid) {
+                    Ok(f) => f.and_then(|f| f.get("household_id").and_then(Json::as_str).and_then(|s| s.parse().ok())),
+                    // A record that cannot be read: the conflict is still listed, without its household.
+                    Err(StoreError::Data(_)) => None,
+                    Err(e) => return Err(e),
+                }
             }
             _ => None,
         })
