@@ -228,7 +228,12 @@ export type AppInfo = { store_path: string, replica_id: ReplicaId, schema_versio
 /**
  * Today, as the app sees it (`YYYY-MM-DD`), so the UI and the validation agree.
  */
-today: string, };
+today: string, 
+/**
+ * Records the store holds but cannot read (written by a faulty older version, or changed
+ * outside Keukentafel). Lists and the agenda leave them out; `dump` lists them.
+ */
+unreadable_records: number, };
 
 export type ConflictKind = "field" | "edit_vs_archive";
 

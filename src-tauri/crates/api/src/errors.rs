@@ -32,7 +32,8 @@ pub enum ErrorCode {
     NoProfile,
     /// A visit was recorded with a checklist template this version does not have.
     TemplateUnavailable,
-    /// An export file was refused (damaged, for another key, newer version, not an export).
+    /// An export file was refused (damaged, for another key, newer version, not an export, or
+    /// holding a change that is not valid).
     ExportRefused,
     /// A pasted or loaded key is not an age key.
     InvalidKey,
@@ -149,6 +150,10 @@ fn rule_text(rule: Rule) -> (String, String) {
             "Kies een map om het bestand in op te slaan, bijvoorbeeld op een USB-stick.",
             "Choose a folder to save the file in, for example on a USB stick.",
         ),
+        Rule::InvalidValue => s(
+            "Deze waarde past niet bij dit veld. Kies of vul een andere waarde in.",
+            "This value does not fit this field. Choose or enter another value.",
+        ),
     }
 }
 
@@ -191,6 +196,22 @@ impl From<StoreError> for ApiError {
                     _ => ("Dit gegeven", "This record"),
                 };
                 return ApiError::not_found(nl, en);
+            }
+            StoreError::Unreadable { entity, .. } => {
+                let (nl, en_what) = match entity {
+                    "household" => ("Dit huishouden", "This household"),
+                    "visit" => ("Dit bezoek", "This visit"),
+                    "consent" => ("Deze toestemming", "This consent"),
+                    _ => ("Dit gegeven", "This record"),
+                };
+                return ApiError::new(
+                    ErrorCode::NotFound,
+                    format!(
+                        "{nl} kan Keukentafel niet lezen: de opgeslagen gegevens zijn beschadigd. De rest van je \
+                         gegevens kun je gewoon gebruiken. Vraag je coördinator om hulp."
+                    ),
+                    format!("{en_what} cannot be read: its stored data is damaged ({en}). The rest of your data is fine. Ask your coordinator for help."),
+                );
             }
             StoreError::NewerVersion { ref path, .. } => (
                 ErrorCode::StoreUnusable,
@@ -263,6 +284,10 @@ fn sync_message_nl(e: &SyncError) -> String {
         SyncError::Malformed(_) => {
             format!("De inhoud van dit bestand klopt niet. Vraag de afzender om een nieuw exportbestand. {UNTOUCHED}")
         }
+        SyncError::InvalidOp { line, .. } => format!(
+            "Op regel {line} van dit bestand staat een gegeven dat niet klopt. Daarom is het hele bestand niet \
+             ingelezen. Vraag de afzender om een nieuw exportbestand. {UNTOUCHED}"
+        ),
         SyncError::InvalidRecipient(_) => "Dit is geen geldige sleutel. Een sleutel is één regel die begint met age1.".into(),
         SyncError::InvalidIdentity(_) => {
             "Het sleutelbestand van deze computer is onleesbaar. Vraag je coördinator om hulp.".into()
@@ -291,6 +316,9 @@ fn store_message(e: &StoreError) -> (String, ErrorCode) {
         StoreError::NoProfile => StoreError::NoProfile,
         StoreError::Validation(v) => StoreError::Validation(v.clone()),
         StoreError::NotFound { entity, id } => StoreError::NotFound { entity, id: id.clone() },
+        StoreError::Unreadable { entity, id, reason } => {
+            StoreError::Unreadable { entity, id: id.clone(), reason: reason.clone() }
+        }
         StoreError::NewerVersion { path, found, supported } => {
             StoreError::NewerVersion { path: path.clone(), found: *found, supported: *supported }
         }
@@ -315,7 +343,8 @@ impl From<SyncError> for ApiError {
             | SyncError::Truncated(_)
             | SyncError::Altered(_)
             | SyncError::NewerVersion { .. }
-            | SyncError::Malformed(_) => ErrorCode::ExportRefused,
+            | SyncError::Malformed(_)
+            | SyncError::InvalidOp { .. } => ErrorCode::ExportRefused,
             SyncError::InvalidRecipient(_) | SyncError::InvalidIdentity(_) => ErrorCode::InvalidKey,
             SyncError::NoCoordinator => ErrorCode::NoCoordinator,
             SyncError::UnknownPeer(_) => ErrorCode::NotFound,
@@ -402,6 +431,7 @@ mod tests {
     #[case(StoreError::NoProfile, ErrorCode::NoProfile, "Profiel")]
     #[case(StoreError::NotFound { entity: "visit", id: "1".into() }, ErrorCode::NotFound, "Dit bezoek")]
     #[case(StoreError::Data("bad json".into()), ErrorCode::Internal, "ging iets mis")]
+    #[case(StoreError::Unreadable { entity: "household", id: "1".into(), reason: "x".into() }, ErrorCode::NotFound, "Dit huishouden kan Keukentafel niet lezen")]
     fn store_errors_reach_the_ui_with_a_code_and_dutch(#[case] e: StoreError, #[case] code: ErrorCode, #[case] nl: &str) {
         let (copy_nl, copy_code) = store_message(&e);
         let api = ApiError::from(e);
@@ -444,6 +474,7 @@ mod tests {
             Rule::DoneVisitInFuture,
             Rule::VisitHouseholdFixed,
             Rule::FolderNotUsable,
+            Rule::InvalidValue,
         ];
         for rule in rules {
             let f = FieldError::from(&FieldProblem::new("x", rule));
@@ -464,5 +495,15 @@ mod tests {
         assert_eq!(api.code, ErrorCode::ExportRefused);
         let api = ApiError::from(SyncError::Store(StoreError::Busy));
         assert_eq!(api.code, ErrorCode::StoreBusy);
+    }
+
+    #[test]
+    fn an_invalid_op_names_its_line_in_both_languages() {
+        let e = SyncError::InvalidOp { line: 7, reason: "household.adults -5 is outside 0 to 30".into() };
+        let r = Refusal::from(&e);
+        assert_eq!(r.code, SyncErrorCode::ExportInvalidOp);
+        assert!(r.message.contains("regel 7") && r.message.ends_with("Er is niets veranderd aan je gegevens."), "{}", r.message);
+        assert!(r.message_en.contains("line 7") && r.message_en.contains("household.adults"), "{}", r.message_en);
+        assert_eq!(ApiError::from(e).code, ErrorCode::ExportRefused);
     }
 }

@@ -208,3 +208,23 @@ fn an_exchange_round_with_a_refused_file_and_a_conflict() {
     assert_eq!(err.code, ErrorCode::NotFound);
     assert!(err.message.contains("nog nooit een bestand ingelezen"), "{}", err.message);
 }
+
+#[test]
+fn a_household_that_cannot_be_read_is_not_found_and_the_rest_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = new_store(dir.path(), "Anna", Role::EnergyCoach);
+    let good = households::create(&mut s, household("Fam. Jansen")).unwrap();
+    let bad = households::create(&mut s, household("Fam. Bakker")).unwrap();
+    // A row changed outside Keukentafel (or by a faulty older version).
+    s.conn().execute("UPDATE households SET heating = 'fireplace' WHERE id = ?1", [bad.id.to_string()]).unwrap();
+
+    let listed: Vec<_> = households::list(&s, &HouseholdQuery::default(), today()).unwrap().into_iter().map(|h| h.id).collect();
+    assert_eq!(listed, [good.id]);
+    assert_eq!(profile::app_info(&s, today()).unwrap().unreadable_records, 1);
+    let err = households::detail(&s, bad.id).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound, "the UI goes back to the list");
+    assert!(err.message.starts_with("Dit huishouden kan Keukentafel niet lezen"), "{}", err.message);
+    assert!(err.message_en.contains("fireplace"), "{}", err.message_en);
+    assert!(households::detail(&s, good.id).is_ok());
+    assert!(visits::agenda(&s, today()).is_ok());
+}

@@ -44,6 +44,9 @@ pub enum Rule {
     VisitHouseholdFixed,
     /// A folder the user chose cannot be used (empty or not a full path).
     FolderNotUsable,
+    /// A value that does not fit its field at all (wrong kind of value, unknown option, too
+    /// large); see [`ValueProblem`].
+    InvalidValue,
 }
 
 impl Rule {
@@ -56,7 +59,7 @@ impl Rule {
             Rule::PeopleRange { .. } | Rule::AtLeastOnePerson | Rule::TooManyVolunteers { .. } => C::OutOfRange,
             Rule::TimeFormat => C::InvalidTime,
             Rule::ConsentDateInFuture | Rule::DoneVisitInFuture => C::DateInFuture,
-            Rule::VisitHouseholdFixed | Rule::FolderNotUsable => C::Invalid,
+            Rule::VisitHouseholdFixed | Rule::FolderNotUsable | Rule::InvalidValue => C::Invalid,
         }
     }
 }
@@ -88,4 +91,65 @@ impl ValidationErrors {
     pub fn one(field: &str, rule: Rule) -> Self {
         ValidationErrors(vec![FieldProblem::new(field, rule)])
     }
+}
+
+/// What is wrong with one stored field's value as an op carries it (see
+/// [`crate::validate::field_value`]). The English text is for reports and logs; a person reads
+/// the words chosen in the use-case crate.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ValueProblem {
+    #[error("expected {expected}, found {found}")]
+    WrongType { expected: &'static str, found: &'static str },
+    #[error("is empty, but this field is required")]
+    Required,
+    #[error("has spaces at the start or the end (a form trims them)")]
+    NotTrimmed,
+    #[error("is longer than {max} characters")]
+    TooLong { max: usize },
+    #[error("is larger than {max} bytes")]
+    TooLarge { max: usize },
+    #[error("{value} is outside {min} to {max}")]
+    OutOfRange { value: String, min: i64, max: i64 },
+    #[error("is not one of the known values ({0})")]
+    UnknownOption(String),
+    #[error("is not an id (a UUID written as 8-4-4-4-12 lower-case hex digits)")]
+    NotAnId,
+    #[error("is not a date written as YYYY-MM-DD")]
+    NotADate,
+    #[error("is not a time written as HH:MM (or empty)")]
+    NotATime,
+    #[error("is not a postcode written as 1234 AB (or empty)")]
+    NotAPostcode,
+    #[error("has more than {max} names")]
+    TooManyVolunteers { max: usize },
+    #[error("is not a plain name (letters, digits, _ and -, at most {max} characters)")]
+    NotAKey { max: usize },
+    #[error("an answer is null or a JSON object with a \"type\"")]
+    NotAnAnswer,
+}
+
+impl ValueProblem {
+    /// The form rule this problem corresponds to (for a local write that breaks it).
+    pub fn rule(&self) -> Rule {
+        match *self {
+            ValueProblem::TooLong { max } => Rule::TooLong { max },
+            ValueProblem::NotAPostcode => Rule::PostcodeFormat,
+            ValueProblem::NotATime => Rule::TimeFormat,
+            ValueProblem::TooManyVolunteers { max } => Rule::TooManyVolunteers { max },
+            ValueProblem::OutOfRange { min: 0, max, .. } if u32::try_from(max).is_ok() => {
+                Rule::PeopleRange { max: max as u32 }
+            }
+            _ => Rule::InvalidValue,
+        }
+    }
+}
+
+/// A field value an op carries that this version would never write: which record field, and
+/// what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{entity}.{field} {problem}")]
+pub struct FieldValueError {
+    pub entity: String,
+    pub field: String,
+    pub problem: ValueProblem,
 }

@@ -16,7 +16,7 @@ pub mod sync;
 pub mod validate;
 
 pub use clock::{Clock, Hlc, Sources};
-pub use error::{FieldErrorCode, FieldProblem, Rule, ValidationErrors};
+pub use error::{FieldErrorCode, FieldProblem, FieldValueError, Rule, ValidationErrors, ValueProblem};
 pub use ids::*;
 pub use model::*;
 pub use sync::*;

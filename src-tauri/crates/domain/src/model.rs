@@ -303,6 +303,9 @@ pub struct AppInfo {
     /// Today, as the app sees it (`YYYY-MM-DD`), so the UI and the validation agree.
     #[ts(type = "string")]
     pub today: NaiveDate,
+    /// Records the store holds but cannot read (written by a faulty older version, or changed
+    /// outside Keukentafel). Lists and the agenda leave them out; `dump` lists them.
+    pub unreadable_records: u32,
 }
 
 /// An edit of an existing household, with the clocks of the values the editor saw.

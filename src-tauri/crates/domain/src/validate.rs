@@ -1,8 +1,14 @@
 //! Validation and normalisation of form input. Every function returns all field errors at once
 //! (so a form can mark every wrong field) or the normalised input (trimmed text, postcode as
 //! `1234 AB`). Problems are data ([`Rule`]); their words are chosen in the use-case crate.
+//!
+//! [`field_value`] (module `field`) checks one stored field's value as an op carries it, with
+//! the same limits and normalisers, for import and for the store's writer.
 
 use chrono::NaiveDate;
+
+mod field;
+pub use field::{field_value, id, is_known_field, KNOWN_FIELDS, VALUE_MAX_BYTES};
 
 use crate::error::{FieldProblem, Rule, ValidationErrors};
 #[cfg(test)]
@@ -14,6 +20,7 @@ const LINE_MAX: usize = 200;
 const NOTES_MAX: usize = 4000;
 const PEOPLE_MAX: u32 = 30;
 const VOLUNTEERS_MAX: usize = 6;
+const TEXT_VERSION_MAX: usize = 40;
 
 /// Reads a Dutch postcode written as `1234AB`, `1234 ab` or ` 1234  AB `; returns `1234 AB`.
 /// The first digit is never 0 and the letters SA, SD and SS are not used.
@@ -127,7 +134,7 @@ pub fn consent(mut c: ConsentInput, today: NaiveDate) -> Result<ConsentInput, Va
     trim(&mut c.text_version);
     let mut e = Errors(Vec::new());
     e.required("text_version", &c.text_version, Rule::ConsentTextVersionRequired);
-    e.max_len("text_version", &c.text_version, 40);
+    e.max_len("text_version", &c.text_version, TEXT_VERSION_MAX);
     if c.date > today {
         e.0.push(FieldProblem::new("date", Rule::ConsentDateInFuture));
     }

@@ -2,13 +2,17 @@
 //! id, ops by clock). Two stores with the same content give the same bytes; it is also what a
 //! household receives when it asks to see its data.
 //!
-//! Uses: `error`, `schema`, `log`, `tables`, `store`.
+//! Uses: `error`, `schema`, `log`, `tables`, `store`, `records::unreadable` (the scan for
+//! records that cannot be read).
 
+use std::collections::BTreeSet;
+
+use keukentafel_domain::validate;
 use serde_json::{json, Map, Value as Json};
-use uuid::Uuid;
 
 use crate::error::StoreError;
 use crate::log::all_ops;
+use crate::records::unreadable::Unreadable;
 use crate::schema::{self, Entity};
 use crate::store::{Result, Store};
 use crate::tables::read_fields;
@@ -28,7 +32,10 @@ fn canonical(v: Json) -> Json {
 }
 
 impl Store {
-    fn records(&self, entity: &Entity, filter: Option<(&str, &str)>) -> Result<Vec<Json>> {
+    /// The records of an entity (all, or those whose `col` is the given value), each as its
+    /// stored fields plus `id`. A row whose id is not an id or whose values do not read is left
+    /// out; its id goes to `skipped` (the dump lists it, with the reason, under `unreadable`).
+    fn records(&self, entity: &Entity, filter: Option<(&str, &str)>, skipped: &mut Vec<String>) -> Result<Vec<Json>> {
         let sql = match filter {
             Some((col, _)) => format!("SELECT id FROM {} WHERE {col} = ?1 ORDER BY id", entity.table),
             None => format!("SELECT id FROM {} ORDER BY id", entity.table),
@@ -40,48 +47,66 @@ impl Store {
         };
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            let uuid: Uuid = id.parse().map_err(|_| StoreError::Data(format!("{}.id", entity.table)))?;
-            let mut fields: Map<String, Json> = read_fields(self.conn(), entity, uuid)?.unwrap_or_default();
+            let Ok(uuid) = validate::id(&id) else {
+                skipped.push(id);
+                continue;
+            };
+            let mut fields: Map<String, Json> = match read_fields(self.conn(), entity, uuid) {
+                Ok(fields) => fields.unwrap_or_default(),
+                Err(StoreError::Data(_)) => {
+                    skipped.push(id);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             fields.insert("id".into(), Json::String(id));
             out.push(Json::Object(fields));
         }
         Ok(out)
     }
 
-    /// Every record of the store, and the number of ops behind them.
+    /// Every record of the store, the number of ops behind them, and the records that cannot
+    /// be read (`unreadable`: entity, id, reason). A row that cannot be read never makes the
+    /// dump fail: it is listed there instead (and its fields are dumped when they read as
+    /// JSON, so nothing kept is hidden).
     pub fn dump(&self) -> Result<Json> {
+        let mut skipped = Vec::new();
         Ok(canonical(json!({
             "format": "keukentafel-dump",
             "schema_version": self.schema_version()?,
-            "users": self.records(&schema::USER, None)?,
-            "households": self.records(&schema::HOUSEHOLD, None)?,
-            "consent_events": self.records(&schema::CONSENT, None)?,
-            "visits": self.records(&schema::VISIT, None)?,
-            "answers": self.records(&schema::ANSWER, None)?,
+            "users": self.records(&schema::USER, None, &mut skipped)?,
+            "households": self.records(&schema::HOUSEHOLD, None, &mut skipped)?,
+            "consent_events": self.records(&schema::CONSENT, None, &mut skipped)?,
+            "visits": self.records(&schema::VISIT, None, &mut skipped)?,
+            "answers": self.records(&schema::ANSWER, None, &mut skipped)?,
             "op_count": self.op_count()?,
+            "unreadable": self.unreadable_records()?,
         })))
     }
 
     /// One household's records and the full history of changes to them (for an access
-    /// request: "what do you keep about us?").
+    /// request: "what do you keep about us?"), with those of its records that cannot be read.
     pub fn dump_household(&self, id: keukentafel_domain::HouseholdId) -> Result<Json> {
-        let household = self.records(&schema::HOUSEHOLD, Some(("id", &id.to_string())))?;
+        let mut skipped = Vec::new();
+        let household = self.records(&schema::HOUSEHOLD, Some(("id", &id.to_string())), &mut skipped)?;
         if household.is_empty() {
             return Err(StoreError::NotFound { entity: "household", id: id.to_string() });
         }
-        let consents = self.records(&schema::CONSENT, Some(("household_id", &id.to_string())))?;
-        let visits = self.records(&schema::VISIT, Some(("household_id", &id.to_string())))?;
+        let consents = self.records(&schema::CONSENT, Some(("household_id", &id.to_string())), &mut skipped)?;
+        let visits = self.records(&schema::VISIT, Some(("household_id", &id.to_string())), &mut skipped)?;
         let mut answers = Vec::new();
         for v in &visits {
-            answers.extend(self.records(&schema::ANSWER, Some(("visit_id", v["id"].as_str().unwrap_or_default())))?);
+            answers.extend(self.records(&schema::ANSWER, Some(("visit_id", v["id"].as_str().unwrap_or_default())), &mut skipped)?);
         }
-        let ids: std::collections::BTreeSet<String> =
+        let mut ids: BTreeSet<String> =
             household.iter().chain(&consents).chain(&visits).chain(&answers).filter_map(|r| r["id"].as_str().map(str::to_owned)).collect();
+        ids.extend(skipped);
         let history: Vec<Json> = all_ops(self.conn())?
             .into_iter()
             .filter(|op| ids.contains(&op.entity_id.to_string()))
             .map(|op| serde_json::to_value(op).map_err(StoreError::from))
             .collect::<Result<_>>()?;
+        let unreadable: Vec<Unreadable> = self.unreadable_records()?.into_iter().filter(|u| ids.contains(&u.id)).collect();
         Ok(canonical(json!({
             "format": "keukentafel-household-dump",
             "schema_version": self.schema_version()?,
@@ -90,6 +115,7 @@ impl Store {
             "visits": visits,
             "answers": answers,
             "history": history,
+            "unreadable": unreadable,
         })))
     }
 }

@@ -25,6 +25,11 @@ pub enum StoreError {
     NoProfile,
     #[error("a stored value could not be read: {0}")]
     Data(String),
+    /// A record's row is there but does not read as its entity (written by a buggy older
+    /// version, or changed outside Keukentafel). Lists, the agenda and the dump skip and report
+    /// such rows; asking for the record itself gives this error.
+    #[error("{entity} {id} cannot be read ({reason})")]
+    Unreadable { entity: &'static str, id: String, reason: String },
     #[error("sqlite: {0}")]
     Sql(rusqlite::Error),
 }

@@ -214,14 +214,19 @@ impl Store {
             "household" => Some(HouseholdId(uuid)),
             "consent" | "visit" => {
                 let e = Entity::by_name(entity).ok_or_else(|| data(entity))?;
-                read_fields(&self.conn, e, uuid)?
-                    .and_then(|f| f.get("household_id").and_then(Json::as_str).and_then(|s| s.parse().ok()))
+                match read_fields(&self.conn, e, uuid) {
+                    Ok(f) => f.and_then(|f| f.get("household_id").and_then(Json::as_str).and_then(|s| s.parse().ok())),
+                    // A record that cannot be read: the conflict is still listed, without its household.
+                    Err(StoreError::Data(_)) => None,
+                    Err(e) => return Err(e),
+                }
             }
             _ => None,
         })
     }
 
-    /// A person's decision: a new op with the chosen value that has seen every side.
+    /// A person's decision: a new op with the chosen value that has seen every side. A new value
+    /// is checked like any write (the writer refuses one that breaks its field's rules).
     pub fn resolve_conflict(&mut self, r: ConflictResolution) -> Result<()> {
         let entity = Entity::by_name(&r.entity)
             .filter(|e| e.kind(&r.field).is_some())
@@ -242,8 +247,6 @@ impl Store {
         if sides.is_empty() {
             return Err(StoreError::NotFound { entity: "conflict", id: format!("{}.{}", r.entity, r.field) });
         }
-        // Validate the chosen value against the column before writing it.
-        crate::schema::to_sql(entity, &r.field, &r.value)?;
         let mut resolves: Vec<Uuid> =
             sides.iter().flat_map(|(w, l)| [w, l]).map(|s| s.parse().map_err(data)).collect::<Result<_>>()?;
         resolves.sort();

@@ -21,8 +21,8 @@
 //! | `settle` | applies a field's plan to the store: winner, heads, open conflicts, archive rule |
 //! | `writer` | [`Writer`]: one local write; ticks the clock, records and applies one op per field |
 //! | `store` | [`Store`]: the open file, [`Store::write`] |
-//! | `records/*` | one file per entity (profile, app info, households, consent, visits, agenda, answers) |
-//! | `dump` | the canonical dump |
+//! | `records/*` | one file per entity (profile, app info, households, consent, visits, agenda, answers); `unreadable`: rows that cannot be read |
+//! | `dump` | the canonical dump, with the records that cannot be read |
 //! | `exchange` | what the file exchange needs: received ops, peers, settings, backup, conflicts |
 //! | `merge` | [`Store::merge`], held-back ops, [`MergeReport`] |
 //! | `ops` | public path of [`Op`], [`Writer`], `read_fields`, `field_clocks`, `all_ops` (re-exports) |
@@ -45,7 +45,7 @@
 //! store     → error, open, writer
 //! records   → error, schema, tables, writer, store   (records/mod.rs: shared row helpers)
 //! records/* → super (records/mod.rs), error, schema, tables, store
-//! dump      → error, schema, log, tables, store
+//! dump      → error, schema, log, tables, store, records (`unreadable`)
 //! exchange  → error, schema, log, tables, store
 //! merge     → error, schema, log, tables, settle, store; re-exports plan
 //! ops       → log, tables, writer (re-exports only)
@@ -77,4 +77,5 @@ pub use merge::{plan_field, FieldOp, FieldPlan, MergeReport, FUTURE_LIMIT_MILLIS
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use ops::{Op, Writer};
 pub use records::answers::{answer_id, VisitAnswers};
+pub use records::unreadable::Unreadable;
 pub use store::{Result, Store};

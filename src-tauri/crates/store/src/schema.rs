@@ -140,3 +140,42 @@ pub fn to_json(entity: &Entity, field: &str, v: ValueRef<'_>) -> Result<Json, St
         (_, other) => return Err(StoreError::Data(format!("{}.{field}: unexpected column value {other:?}", entity.name))),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use keukentafel_domain::validate;
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn the_domain_checks_exactly_the_fields_the_tables_hold() {
+        for e in ALL {
+            for (field, _) in e.fields {
+                assert!(validate::is_known_field(e.name, field), "{}.{field} has no rule in validate::field_value", e.name);
+            }
+        }
+        for (entity, field) in validate::KNOWN_FIELDS {
+            assert!(Entity::by_name(entity).and_then(|e| e.kind(field)).is_some(), "{entity}.{field} has no column");
+        }
+    }
+
+    #[test]
+    fn the_domain_never_accepts_a_value_its_column_cannot_hold() {
+        for e in ALL {
+            for (field, kind) in e.fields {
+                let wrong = match kind {
+                    Kind::Text => vec![json!(null), json!(1), json!(["x"])],
+                    Kind::OptText => vec![json!(1), json!(true), json!({})],
+                    Kind::Int => vec![json!("1"), json!(1.5), json!(i64::MAX as u64 + 1), json!(null)],
+                    Kind::Bool => vec![json!("true"), json!(1), json!(null)],
+                    Kind::Json => vec![],
+                };
+                for v in wrong {
+                    assert!(to_sql(e, field, &v).is_err(), "{}.{field}: the column refuses {v} too", e.name);
+                    assert!(validate::field_value(e.name, field, &v).is_err(), "{}.{field} accepts {v}", e.name);
+                }
+            }
+        }
+    }
+}

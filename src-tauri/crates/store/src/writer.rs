@@ -4,13 +4,15 @@
 //!
 //! Invariants, per transaction: ops get consecutive sequence numbers for this replica (from 1,
 //! no gaps), strictly increasing hybrid logical clocks, and `field_clocks` names the op whose
-//! value each column holds.
+//! value each column holds. Every value passes the domain's field check
+//! (`validate::field_value`), the same check an import applies to every op of a file, so what
+//! this store writes, every other store accepts.
 //!
 //! Uses: `error`, `schema`, `log`, `tables`, `settle`.
 
 use std::collections::BTreeMap;
 
-use keukentafel_domain::{Hlc, ReplicaId, Sources, UserId};
+use keukentafel_domain::{validate, FieldProblem, Hlc, ReplicaId, Sources, UserId, ValidationErrors};
 use rusqlite::Transaction;
 use serde_json::{Map, Value as Json};
 use uuid::Uuid;
@@ -88,6 +90,16 @@ impl<'a> Writer<'a> {
         resolves: &[Uuid],
     ) -> Result<usize, StoreError> {
         let author = self.author()?;
+        let problems: Vec<FieldProblem> = entity
+            .fields
+            .iter()
+            .filter_map(|(field, _)| Some((*field, fields.get(*field)?)))
+            .filter_map(|(field, value)| validate::field_value(entity.name, field, value).err())
+            .map(|e| FieldProblem::new(&e.field, e.problem.rule()))
+            .collect();
+        if !problems.is_empty() {
+            return Err(StoreError::Validation(ValidationErrors(problems)));
+        }
         let current = read_fields(&self.tx, entity, id)?;
         let clocks = field_clocks(&self.tx, entity, id)?;
         let entity_base = max_entity_clock(&self.tx, entity, id)?;

@@ -466,14 +466,15 @@ fn answers_are_ops_and_the_visit_keeps_its_template_version() {
         .unwrap();
     s.set_visit_template(v.id, "combined-visit", 1).unwrap();
     let seq = max_seq(&s);
-    s.set_answer(v.id, "crisis_screen", serde_json::json!(["disconnection_notice"])).unwrap();
+    s.set_answer(v.id, "crisis_screen", serde_json::json!({"type": "multi_choice", "value": ["disconnection_notice"]})).unwrap();
     let ops = ops_after(&s, seq);
     assert_eq!(ops.len(), schema::ANSWER.fields.len(), "a first answer writes its record");
     assert!(ops.iter().all(|o| o.entity == "answer" && o.entity_id == keukentafel_store::answer_id(v.id, "crisis_screen")));
     let seq = max_seq(&s);
-    s.set_answer(v.id, "crisis_screen", serde_json::json!([])).unwrap();
+    s.set_answer(v.id, "crisis_screen", serde_json::json!({"type": "multi_choice", "value": []})).unwrap();
     assert_eq!(ops_after(&s, seq).iter().map(|o| o.field.as_str()).collect::<Vec<_>>(), vec!["value"], "a changed answer is one op");
-    s.set_answer(v.id, "meter_gas", serde_json::json!({"value": 1234.5, "date": "2026-11-23"})).unwrap();
+    let reading = serde_json::json!({"type": "meter_reading", "value": {"date": "2026-11-23", "readings": {"gas": 1234.5}}});
+    s.set_answer(v.id, "meter_gas", reading).unwrap();
     s.set_answer(v.id, "meter_gas", serde_json::Value::Null).unwrap();
     let answers = s.visit_answers(v.id).unwrap();
     assert_eq!((answers.template_id.as_str(), answers.template_version), ("combined-visit", 1));

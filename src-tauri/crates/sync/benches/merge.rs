@@ -42,7 +42,9 @@ fn replica_ops(r: usize, count: usize, start_millis: i64) -> Vec<Op> {
         *millis += 1;
         Hlc { millis: *millis, counter: 0, replica }
     };
+    // Values a form would store: import checks each one against the domain.
     let value = |kind: Kind, field: &str, n: u64| match kind {
+        Kind::Text if field == "postcode" => json!(format!("{} AB", 3700 + n % 100)),
         Kind::Text => json!(format!("{field} {n}")),
         Kind::OptText => Json::Null,
         Kind::Int => json!(n % 5),

@@ -25,6 +25,10 @@ pub enum SyncError {
     NewerVersion { found_major: u32, found_minor: u32, needs: String, supported: String },
     #[error("the file is readable but its content is not valid ({0})")]
     Malformed(String),
+    /// One op of a whole, verified file holds something this version would never write (a
+    /// value outside its field's rules, a line that is not an op): the whole file is refused.
+    #[error("line {line} of the file holds a change that is not valid ({reason}); the whole file was refused")]
+    InvalidOp { line: u64, reason: String },
     #[error("not an age public key (expected one line starting with age1): {0}")]
     InvalidRecipient(String),
     #[error("not an age identity file ({0})")]
@@ -52,6 +56,7 @@ pub enum SyncErrorCode {
     ExportAltered,
     ExportNewerVersion,
     ExportMalformed,
+    ExportInvalidOp,
     InvalidRecipient,
     InvalidIdentity,
     AlreadyExists,
@@ -77,6 +82,7 @@ impl SyncError {
             SyncError::Altered(_) => C::ExportAltered,
             SyncError::NewerVersion { .. } => C::ExportNewerVersion,
             SyncError::Malformed(_) => C::ExportMalformed,
+            SyncError::InvalidOp { .. } => C::ExportInvalidOp,
             SyncError::InvalidRecipient(_) => C::InvalidRecipient,
             SyncError::InvalidIdentity(_) => C::InvalidIdentity,
             SyncError::AlreadyExists(_) => C::AlreadyExists,
@@ -98,6 +104,7 @@ impl SyncError {
                 | SyncError::Altered(_)
                 | SyncError::NewerVersion { .. }
                 | SyncError::Malformed(_)
+                | SyncError::InvalidOp { .. }
         )
     }
 }

@@ -12,11 +12,18 @@
 //! its layout may differ), the footer (missing: truncated), the checksum and op count (wrong:
 //! altered), then each op. Unknown fields from a newer minor version are kept: in
 //! [`Manifest::extra`] and in each op's `extra`, which travels on unchanged.
+//!
+//! A checksum proves only that the file is whole: anyone with the recipient's public key can
+//! write a whole file. So every op is also checked against the domain
+//! ([`keukentafel_domain::validate::field_value`]: the forms' rules, normalised values only);
+//! the first op that fails refuses the whole file with its line number
+//! ([`SyncError::InvalidOp`]). An op for an entity or field this version does not know is kept
+//! and passed on (a newer version's data, relayed by any version), provided its names are plain
+//! and its value bounded; the store never applies it to a table.
 
 use std::collections::BTreeMap;
 
-use keukentafel_domain::ReplicaId;
-use keukentafel_store::schema::Entity;
+use keukentafel_domain::{validate, ReplicaId};
 use keukentafel_store::{Op, Received};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -198,16 +205,17 @@ pub fn read_plaintext(bytes: &[u8]) -> Result<ExportContents, SyncError> {
     }
     let mut ops = Vec::with_capacity(line_count.min(1 << 20) as usize);
     for (i, line) in op_lines.split(|&b| b == b'\n').take(line_count as usize).enumerate() {
-        let op: Op =
-            serde_json::from_slice(line).map_err(|e| SyncError::Malformed(format!("op on line {}: {e}", i + 2)))?;
-        check_op(&manifest, &op).map_err(|e| SyncError::Malformed(format!("op on line {}: {e}", i + 2)))?;
+        // Line 1 is the manifest.
+        let invalid = |reason: String| SyncError::InvalidOp { line: i as u64 + 2, reason };
+        let op: Op = serde_json::from_slice(line).map_err(|e| invalid(op_shape_problem(line, &e)))?;
+        check_op(&manifest, &op).map_err(invalid)?;
         ops.push(op);
     }
     Ok(ExportContents { manifest, ops })
 }
 
-/// An op must lie in a range the manifest announced, and a value for a field this version
-/// knows must fit that field (ops of unknown entities or fields are kept and passed on).
+/// An op must lie in a range the manifest announced, and its value must be one this version
+/// would write for its field (see the module doc).
 fn check_op(manifest: &Manifest, op: &Op) -> Result<(), String> {
     match manifest.ranges.get(&op.replica) {
         Some([from, to]) if (*from..=*to).contains(&op.seq) => {}
@@ -216,16 +224,21 @@ fn check_op(manifest: &Manifest, op: &Op) -> Result<(), String> {
     if op.seq < 1 {
         return Err(format!("sequence {} is not positive", op.seq));
     }
-    if let Some(entity) = Entity::by_name(&op.entity) {
-        if entity.kind(&op.field).is_some() {
-            keukentafel_store::schema::to_sql(entity, &op.field, &op.value).map_err(|e| e.to_string())?;
-            if op.field == "household_id" && !op.value.is_null() {
-                let id = op.value.as_str().and_then(|s| s.parse::<uuid::Uuid>().ok());
-                if id.is_none() {
-                    return Err("household_id is not an id".into());
-                }
-            }
+    validate::field_value(&op.entity, &op.field, &op.value).map_err(|e| e.to_string())
+}
+
+/// Why a line does not read as an op, in words a report can show: the id that is not an id,
+/// rather than the parser's column number. Only runs for a line that failed to parse.
+fn op_shape_problem(line: &[u8], parse_error: &serde_json::Error) -> String {
+    let Ok(Json::Object(fields)) = serde_json::from_slice::<Json>(line) else {
+        return "the line is not a JSON object".into();
+    };
+    for key in ["op_id", "entity_id", "replica", "author"] {
+        match fields.get(key) {
+            None => return format!("{key} is missing"),
+            Some(Json::String(s)) if uuid::Uuid::try_parse(s).is_ok() => {}
+            Some(_) => return format!("{key} is not an id"),
         }
     }
-    Ok(())
+    format!("not an op: {parse_error}")
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use common::*;
 use keukentafel_domain::Role;
 use keukentafel_store::Received;
-use keukentafel_sync::format::{self, Manifest};
+use keukentafel_sync::format;
 use keukentafel_sync::{envelope, SyncError, SyncErrorCode};
 use sha2::Digest;
 
@@ -120,30 +120,6 @@ fn unknown_fields_of_a_newer_minor_version_are_kept_and_passed_on() {
     assert_eq!(op.extra.get("meter_photo"), Some(&serde_json::json!({"sha": "abc"})), "passed on unchanged");
 }
 
-fn manifest_for(from: &Node, ops: &[keukentafel_store::Op]) -> Manifest {
-    Manifest {
-        format: format::FORMAT.into(),
-        major: 1,
-        minor: 0,
-        min_reader: format::Version { major: 1, minor: 0 },
-        schema_version: from.store.schema_version().unwrap(),
-        replica: from.store.replica(),
-        author: "x".into(),
-        role: "energy_coach".into(),
-        recipient: from.key.public_key(),
-        ranges: format::ranges_of(ops),
-        received: from.store.received().unwrap(),
-        created_at: "2026-09-21T00:00:00.000Z".into(),
-        extra: BTreeMap::new(),
-    }
-}
-
-fn write_file(dir: &Path, name: &str, plaintext: &[u8], to: &Node) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, envelope::encrypt(plaintext, &[to.key.recipient()]).unwrap()).unwrap();
-    path
-}
-
 /// Imports `bytes` as a file and checks the refusal's kind and that the store is untouched.
 fn refused(to: &mut Node, dir: &Path, bytes: &[u8]) -> SyncErrorCode {
     let before = state(&to.store);
@@ -237,7 +213,7 @@ fn bad_files_are_refused_each_with_its_own_error_and_the_store_is_unchanged() {
     let i = wrong_value.iter().position(|o| o.field == "adults").unwrap();
     wrong_value[i].value = serde_json::json!("many");
     let plain = format::write_plaintext(&manifest_for(&volunteer, &wrong_value), &wrong_value).unwrap();
-    assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportMalformed);
+    assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportInvalidOp);
 
     assert!(!coordinator.path.parent().unwrap().join("backups").exists(), "no backup was needed: nothing was applied");
     // And the good file still imports after all that.

@@ -1,11 +1,11 @@
 //! The agenda: planned visits from today on, with the name and wijk of their household.
 //!
-//! Uses: `super` (`iso`), `error`, `store`. Reads each visit through `Store::visit`.
+//! Uses: `super` (`iso`, `row_id`), `error`, `store`. Reads each visit through `Store::visit`.
 
 use chrono::NaiveDate;
 use keukentafel_domain::{AgendaItem, VisitId};
 
-use super::iso;
+use super::{iso, row_id};
 use crate::error::StoreError;
 use crate::store::{Result, Store};
 
@@ -21,8 +21,13 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (id, household_name, wijk) = row?;
-            let id = VisitId(id.parse().map_err(|_| StoreError::Data("visits.id".into()))?);
-            out.push(AgendaItem { visit: self.visit(id)?, household_name, wijk });
+            // A visit that cannot be read is left out (and reported by `unreadable_records`).
+            let Some(id) = row_id(&id) else { continue };
+            match self.visit(VisitId(id)) {
+                Ok(visit) => out.push(AgendaItem { visit, household_name, wijk }),
+                Err(StoreError::Unreadable { .. }) => {}
+                Err(e) => return Err(e),
+            }
         }
         Ok(out)
     }

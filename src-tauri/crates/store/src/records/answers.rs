@@ -80,7 +80,9 @@ impl Store {
         let (mut answers, mut answered_by) = (BTreeMap::new(), BTreeMap::new());
         for row in rows {
             let (step, value, by) = row?;
-            let value: Json = serde_json::from_str(&value)?;
+            // An answer whose stored value is not JSON cannot be read: left out, and reported by
+            // `unreadable_records`; the visit's other answers still count.
+            let Ok(value) = serde_json::from_str::<Json>(&value) else { continue };
             if !value.is_null() {
                 answers.insert(step.clone(), value);
                 answered_by.insert(step, by);

@@ -1,5 +1,5 @@
 //! What the app shows about itself: where the store is, which installation this is, the schema
-//! and consent-text versions, and the local user.
+//! and consent-text versions, the local user, and how many records cannot be read.
 //!
 //! Uses: `store`.
 
@@ -17,6 +17,7 @@ impl Store {
             profile: self.profile()?,
             consent_text_version: CONSENT_TEXT_VERSION.to_owned(),
             today,
+            unreadable_records: u32::try_from(self.unreadable_records()?.len()).unwrap_or(u32::MAX),
         })
     }
 }

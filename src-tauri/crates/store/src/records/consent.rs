@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use keukentafel_domain::{validate, ConsentEvent, ConsentId, ConsentInput, HouseholdId};
 use serde_json::Value as Json;
 
-use super::{fields_of, not_found, require, NO_BASE};
+use super::{fields_of, not_found, read_record, require, unreadable, NO_BASE};
 use crate::error::StoreError;
 use crate::schema;
 use crate::store::{Result, Store};
-use crate::tables::{field_clocks, read_fields};
+use crate::tables::field_clocks;
 
 impl Store {
     /// Records one consent event (append-only: a withdrawal is a new event).
@@ -31,26 +31,34 @@ impl Store {
     }
 
     fn consent_event(&self, id: ConsentId) -> Result<ConsentEvent> {
-        let f = read_fields(&self.conn, &schema::CONSENT, id.0)?.ok_or_else(|| not_found("consent", id))?;
+        let (c, fields) =
+            read_record::<ConsentInput>(&self.conn, &schema::CONSENT, id.0)?.ok_or_else(|| not_found("consent", id))?;
         let recorded_at = field_clocks(&self.conn, &schema::CONSENT, id.0)?
             .into_values()
             .min()
-            .ok_or_else(|| StoreError::Data(format!("consent {id} has no ops")))?;
-        let text = |k: &str| f.get(k).and_then(Json::as_str).unwrap_or_default().to_owned();
+            .ok_or_else(|| unreadable(&schema::CONSENT, id, "it has no ops"))?;
         Ok(ConsentEvent {
             id,
-            household_id: text("household_id").parse().map_err(|_| StoreError::Data("consent.household_id".into()))?,
-            scope: serde_json::from_value(f.get("scope").cloned().unwrap_or_default())?,
-            given: f.get("given").and_then(Json::as_bool).unwrap_or(false),
-            text_version: text("text_version"),
-            date: NaiveDate::parse_from_str(&text("date"), "%Y-%m-%d").map_err(|e| StoreError::Data(e.to_string()))?,
-            recorded_by: text("recorded_by"),
+            household_id: c.household_id,
+            scope: c.scope,
+            given: c.given,
+            text_version: c.text_version,
+            date: c.date,
+            recorded_by: fields.get("recorded_by").and_then(Json::as_str).unwrap_or_default().to_owned(),
             recorded_at,
         })
     }
 
-    /// A household's consent events, in id order.
+    /// A household's consent events, in id order; events that cannot be read are left out.
     pub(super) fn consent_events(&self, household: HouseholdId) -> Result<Vec<ConsentEvent>> {
-        self.ids_for(&schema::CONSENT, household)?.into_iter().map(|id| self.consent_event(ConsentId(id))).collect()
+        let mut out = Vec::new();
+        for id in self.ids_for(&schema::CONSENT, household)? {
+            match self.consent_event(ConsentId(id)) {
+                Ok(event) => out.push(event),
+                Err(StoreError::Unreadable { .. } | StoreError::NotFound { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
     }
 }

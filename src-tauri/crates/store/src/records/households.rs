@@ -12,11 +12,11 @@ use keukentafel_domain::{
 use rusqlite::params;
 use serde_json::{Map, Value as Json};
 
-use super::{fields_of, iso, not_found, require, NO_BASE};
+use super::{fields_of, iso, not_found, read_record, require, row_id, NO_BASE};
 use crate::error::StoreError;
 use crate::schema;
 use crate::store::{Result, Store};
-use crate::tables::{field_clocks, read_fields};
+use crate::tables::field_clocks;
 
 impl Store {
     pub fn create_household(&mut self, input: HouseholdInput) -> Result<Household> {
@@ -50,24 +50,27 @@ impl Store {
         self.household(id)
     }
 
+    /// One household; [`StoreError::Unreadable`] when its row does not read as a household.
     pub fn household(&self, id: HouseholdId) -> Result<Household> {
-        let fields = read_fields(&self.conn, &schema::HOUSEHOLD, id.0)?.ok_or_else(|| not_found("household", id))?;
-        let archived = fields.get("archived").and_then(Json::as_bool).unwrap_or(false);
+        let (data, fields) =
+            read_record::<HouseholdInput>(&self.conn, &schema::HOUSEHOLD, id.0)?.ok_or_else(|| not_found("household", id))?;
         Ok(Household {
             id,
-            data: serde_json::from_value(Json::Object(fields))?,
-            archived,
+            data,
+            archived: fields.get("archived").and_then(Json::as_bool).unwrap_or(false),
             clocks: field_clocks(&self.conn, &schema::HOUSEHOLD, id.0)?,
         })
     }
 
+    /// The households that match `q`, by name. A household whose row cannot be read is left
+    /// out (`Store::unreadable_records` reports it), so the list always shows the others.
     pub fn list_households(&self, q: &HouseholdQuery, today: NaiveDate) -> Result<Vec<HouseholdSummary>> {
         let pattern = format!(
             "%{}%",
             q.search.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
         );
         let mut stmt = self.conn.prepare_cached(
-            "SELECT h.id, h.name, h.street_address, h.postcode, h.city, h.wijk, h.under_bewind, h.archived,
+            "SELECT h.id, h.archived,
                     (SELECT MIN(v.planned_date) FROM visits v
                       WHERE v.household_id = h.id AND v.status = 'planned' AND v.archived = 0
                         AND v.planned_date >= ?3)
@@ -80,29 +83,25 @@ impl Store {
               ORDER BY h.name COLLATE NOCASE, h.id",
         )?;
         let rows = stmt.query_map(params![pattern, q.wijk.as_deref().filter(|w| !w.is_empty()), iso(today), q.include_archived], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, bool>(6)?,
-                r.get::<_, bool>(7)?,
-                r.get::<_, Option<String>>(8)?,
-            ))
+            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, Option<String>>(2)?))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, name, street_address, postcode, city, wijk, under_bewind, archived, next) = row?;
+            let (id, archived, next) = row?;
+            let Some(id) = row_id(&id) else { continue };
+            let h = match read_record::<HouseholdInput>(&self.conn, &schema::HOUSEHOLD, id) {
+                Ok(Some((h, _))) => h,
+                Ok(None) | Err(StoreError::Unreadable { .. }) => continue,
+                Err(e) => return Err(e),
+            };
             out.push(HouseholdSummary {
-                id: id.parse().map_err(|_| StoreError::Data("households.id".into()))?,
-                name,
-                street_address,
-                postcode,
-                city,
-                wijk,
-                under_bewind,
+                id: HouseholdId(id),
+                name: h.name,
+                street_address: h.street_address,
+                postcode: h.postcode,
+                city: h.city,
+                wijk: h.wijk,
+                under_bewind: h.under_bewind,
                 archived,
                 next_visit: next.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
             });
@@ -119,12 +118,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The household page. Its consent events and visits that cannot be read are left out (and
+    /// reported by `Store::unreadable_records`); a household whose own row cannot be read is
+    /// [`StoreError::Unreadable`].
     pub fn household_detail(&self, id: HouseholdId) -> Result<HouseholdDetail> {
         let household = self.household(id)?;
         let mut consent_events = self.consent_events(id)?;
         consent_events.sort_by_key(|e| std::cmp::Reverse((e.date, e.recorded_at)));
-        let mut visits: Vec<Visit> =
-            self.ids_for(&schema::VISIT, id)?.into_iter().map(|v| self.visit(VisitId(v))).collect::<Result<_>>()?;
+        let mut visits: Vec<Visit> = Vec::new();
+        for v in self.ids_for(&schema::VISIT, id)? {
+            match self.visit(VisitId(v)) {
+                Ok(visit) => visits.push(visit),
+                Err(StoreError::Unreadable { .. } | StoreError::NotFound { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
         visits.sort_by(|a, b| {
             (b.data.planned_date, &b.data.planned_time, b.id).cmp(&(a.data.planned_date, &a.data.planned_time, a.id))
         });

@@ -2,21 +2,27 @@
 //! `meta.profile_user_id`; the user record itself is an entity like any other, so a change of
 //! name travels to other laptops as ops.
 //!
-//! Uses: `super` (record helpers), `schema`, `tables`, `store`.
+//! Uses: `super` (record helpers), `error`, `schema`, `store`.
 
 use keukentafel_domain::{validate, UserId, UserProfile, UserProfileInput};
-use serde_json::Value as Json;
 
-use super::{fields_of, not_found, NO_BASE};
+use super::{fields_of, not_found, read_record, NO_BASE};
+use crate::error::StoreError;
 use crate::schema;
 use crate::store::{Result, Store};
-use crate::tables::read_fields;
 
 impl Store {
+    /// This installation's user, once a profile has been saved. A profile whose row cannot be
+    /// read counts as none (and as an unreadable record): the app asks for it again, and saving
+    /// it writes every field anew.
     pub fn profile(&self) -> Result<Option<UserProfile>> {
         let Some(id) = self.profile_id()? else { return Ok(None) };
-        let fields = read_fields(&self.conn, &schema::USER, id.0)?.ok_or_else(|| not_found("user", id))?;
-        let input: UserProfileInput = serde_json::from_value(Json::Object(fields))?;
+        let input = match read_record::<UserProfileInput>(&self.conn, &schema::USER, id.0) {
+            Ok(Some((input, _))) => input,
+            Ok(None) => return Err(not_found("user", id)),
+            Err(StoreError::Unreadable { .. }) => return Ok(None),
+            Err(e) => return Err(e),
+        };
         Ok(Some(UserProfile { id, name: input.name, organisation: input.organisation, role: input.role }))
     }
 

@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 use keukentafel_domain::{validate, Rule, ValidationErrors, Visit, VisitId, VisitInput, VisitUpdate};
 use serde_json::{Map, Value as Json};
 
-use super::{fields_of, not_found, require, NO_BASE};
+use super::{fields_of, not_found, read_record, require, NO_BASE};
 use crate::error::StoreError;
 use crate::schema;
 use crate::store::{Result, Store};
-use crate::tables::{field_clocks, read_fields};
+use crate::tables::field_clocks;
 
 impl Store {
     pub fn plan_visit(&mut self, input: VisitInput, today: NaiveDate) -> Result<Visit> {
@@ -47,13 +47,14 @@ impl Store {
         self.visit(id)
     }
 
+    /// One visit; [`StoreError::Unreadable`] when its row does not read as a visit.
     pub fn visit(&self, id: VisitId) -> Result<Visit> {
-        let fields = read_fields(&self.conn, &schema::VISIT, id.0)?.ok_or_else(|| not_found("visit", id))?;
-        let archived = fields.get("archived").and_then(Json::as_bool).unwrap_or(false);
+        let (data, fields) =
+            read_record::<VisitInput>(&self.conn, &schema::VISIT, id.0)?.ok_or_else(|| not_found("visit", id))?;
         Ok(Visit {
             id,
-            data: serde_json::from_value(Json::Object(fields))?,
-            archived,
+            data,
+            archived: fields.get("archived").and_then(Json::as_bool).unwrap_or(false),
             clocks: field_clocks(&self.conn, &schema::VISIT, id.0)?,
         })
     }

@@ -1,12 +1,14 @@
 //! Test helpers: real store files in temp dirs, each with its own profile and age key.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use keukentafel_domain::{HouseholdId, HouseholdInput, Role, Sources, UserProfileInput};
 use keukentafel_store::Store;
-use keukentafel_sync::{FileReport, KeyPair};
+use keukentafel_sync::format::{self, Manifest};
+use keukentafel_sync::{envelope, FileReport, KeyPair};
 
 /// The clock all test stores start from (2026-09-21), so no op looks dated in the future.
 pub const T0: i64 = 1_790_000_000_000;
@@ -63,4 +65,30 @@ pub fn import_ok(to: &mut Node, file: &Path) -> keukentafel_sync::MergeCounts {
 /// The dump without the op count line, and the op count: what "unchanged" compares.
 pub fn state(store: &Store) -> (String, i64) {
     (serde_json::to_string(&store.dump().unwrap()).unwrap(), store.op_count().unwrap())
+}
+
+/// A manifest for a file from `from` carrying `ops`, as the exporter writes it.
+pub fn manifest_for(from: &Node, ops: &[keukentafel_store::Op]) -> Manifest {
+    Manifest {
+        format: format::FORMAT.into(),
+        major: 1,
+        minor: 0,
+        min_reader: format::Version { major: 1, minor: 0 },
+        schema_version: from.store.schema_version().unwrap(),
+        replica: from.store.replica(),
+        author: "x".into(),
+        role: "energy_coach".into(),
+        recipient: from.key.public_key(),
+        ranges: format::ranges_of(ops),
+        received: from.store.received().unwrap(),
+        created_at: "2026-09-21T00:00:00.000Z".into(),
+        extra: BTreeMap::new(),
+    }
+}
+
+/// Encrypts `plaintext` for `to` into `dir/name`, as anyone holding `to`'s public key can.
+pub fn write_file(dir: &Path, name: &str, plaintext: &[u8], to: &Node) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, envelope::encrypt(plaintext, &[to.key.recipient()]).unwrap()).unwrap();
+    path
 }
