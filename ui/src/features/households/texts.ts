@@ -6,6 +6,12 @@ import { texts as shared } from '../../shared/texts';
 export const texts = {
   list: {
     title: { nl: 'Huishoudens', en: 'Households' },
+    unreadable: {
+      nl: (n: number) =>
+        `${n === 1 ? 'Eén gegeven kan' : `${n} gegevens kunnen`} niet gelezen worden. Die staan niet in de lijsten; de rest wel. Vraag je coördinator om hulp.`,
+      en: (n: number) =>
+        `${n === 1 ? 'One record' : `${n} records`} cannot be read. They are left out of the lists; everything else is shown. Ask your coordinator for help.`,
+    },
     search: { nl: 'Zoeken', en: 'Search' },
     searchPlaceholder: { nl: 'Naam, adres, postcode of wijk', en: 'Name, address, postcode or neighbourhood' },
     wijk: { nl: 'Wijk', en: 'Neighbourhood' },
