@@ -7,7 +7,7 @@ import type { MergeCounts, Sender, SyncErrorCode } from './sync';
 /**
  * Every kind of error the UI acts on.
  */
-export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "no_coordinator" | "internal";
+export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "invalid_pairing" | "no_coordinator" | "internal";
 
 /**
  * One field's error, with messages in Dutch (first) and English.
@@ -44,4 +44,4 @@ export type FileReport = { path: string, sender: Sender | null, op_count: number
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.
  */
-export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'no_coordinator', 'internal'];
+export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'invalid_pairing', 'no_coordinator', 'internal'];
