@@ -2,7 +2,7 @@
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
 import type { FieldErrorCode } from './bindings';
-import type { MergeCounts, Sender, SyncErrorCode } from './sync';
+import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
 
 /**
  * Every kind of error the UI acts on.
@@ -40,6 +40,19 @@ export type Refusal = { code: SyncErrorCode, message: string, message_en: string
  * The outcome for one imported file: `merged` when it was applied, `refusal` when not.
  */
 export type FileReport = { path: string, sender: Sender | null, op_count: number, merged: MergeCounts | null, refusal: Refusal | null, };
+
+/**
+ * A pairing code as a screen shows it: who, the fingerprint to read aloud, and the line.
+ */
+export type PairingView = { pairing: Pairing, 
+/**
+ * 20 digits in groups of 4; both people read it from their own screen and compare.
+ */
+fingerprint: Fingerprint, 
+/**
+ * The single line to paste (`KTKOPPEL1-…`).
+ */
+code: string, };
 
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.
