@@ -8,8 +8,8 @@
 //!   checking signatures.
 //! - [`pairing`]: the pairing code (who an installation is, with its public keys) and the
 //!   fingerprint people compare aloud when a coordinator enrols a volunteer.
-//! - [`export`]: which ops go to whom, the manifest, the file name; [`file`]: atomic writes.
-//! - [`format`]: the plaintext (JSON Lines: manifest, ops, footer with SHA-256), pure.
+//! - [`export`]: which ops go to whom, the manifest, the file name; [`file`](mod@file): atomic writes (and private key files).
+//! - [`format`](mod@format): the plaintext (JSON Lines: manifest, ops, footer with SHA-256), pure.
 //! - [`envelope`]: the age encryption around it, and telling truncated from altered files.
 //! - [`import`]: verify everything, back up, merge in one transaction, report per file.
 //!
