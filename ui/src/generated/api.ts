@@ -2,12 +2,12 @@
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
 import type { FieldErrorCode } from './bindings';
-import type { MergeCounts, Sender, SyncErrorCode } from './sync';
+import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
 
 /**
  * Every kind of error the UI acts on.
  */
-export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "no_coordinator" | "internal";
+export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "invalid_pairing" | "no_coordinator" | "internal";
 
 /**
  * One field's error, with messages in Dutch (first) and English.
@@ -42,6 +42,19 @@ export type Refusal = { code: SyncErrorCode, message: string, message_en: string
 export type FileReport = { path: string, sender: Sender | null, op_count: number, merged: MergeCounts | null, refusal: Refusal | null, };
 
 /**
+ * A pairing code as a screen shows it: who, the fingerprint to read aloud, and the line.
+ */
+export type PairingView = { pairing: Pairing, 
+/**
+ * 20 digits in groups of 4; both people read it from their own screen and compare.
+ */
+fingerprint: Fingerprint, 
+/**
+ * The single line to paste (`KTKOPPEL1-…`).
+ */
+code: string, };
+
+/**
  * Every `ErrorCode`, to tell our rejections from anything else.
  */
-export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'no_coordinator', 'internal'];
+export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'invalid_pairing', 'no_coordinator', 'internal'];

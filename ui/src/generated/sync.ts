@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-sync (src/view.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { ReplicaId } from './bindings';
+import type { ReplicaId, Role } from './bindings';
 
 /**
  * The sync screen's state.
@@ -66,4 +66,37 @@ export type MergeCounts = { new: number, already_present: number, conflicts: num
 /**
  * What the UI decides on. Serialized snake_case; exported to TypeScript.
  */
-export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "export_invalid_op" | "invalid_recipient" | "invalid_identity" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";
+export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "export_invalid_op" | "invalid_recipient" | "invalid_identity" | "invalid_signing_key" | "invalid_signing_public_key" | "bad_signature" | "invalid_pairing" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";
+
+/**
+ * Who an installation is, with its public keys. Always valid: made by [`Pairing::new`] (or
+ * [`Pairing::for_installation`]) or by parsing, so its line always parses back to it.
+ */
+export type Pairing = { name: string, role: Role, organisation: string, 
+/**
+ * The installation id.
+ */
+replica: ReplicaId, 
+/**
+ * The age public key (`age1…`): files for this installation are encrypted to it.
+ */
+age_key: string, 
+/**
+ * The signing public key (`ktsig1:…`): this installation's files are signed with it.
+ */
+signing_key: string, 
+/**
+ * The day the code was made (`YYYY-MM-DD`).
+ */
+created: string, };
+
+/**
+ * The short code two people read aloud and compare: 20 digits in 5 groups of 4.
+ */
+export type Fingerprint = string;
+
+/**
+ * Why a pairing code (text or file) was refused; each reason has its own Dutch and English
+ * words (`keukentafel-api`). Serialized snake_case; exported to TypeScript.
+ */
+export type PairingProblem = "too_large" | "no_code" | "more_than_one_code" | "wrong_prefix" | "newer_version" | "bad_encoding" | "bad_json" | "unknown_role" | "bad_replica" | "bad_age_key" | "bad_signing_key" | "name_empty" | "name_too_long" | "organisation_too_long" | "control_characters" | "bad_date";

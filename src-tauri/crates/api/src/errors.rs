@@ -7,7 +7,7 @@ use std::path::Path;
 
 use keukentafel_domain::{FieldErrorCode, FieldProblem, Rule, ValidationErrors};
 use keukentafel_store::StoreError;
-use keukentafel_sync::{SyncError, SyncErrorCode};
+use keukentafel_sync::{PairingProblem, SyncError, SyncErrorCode};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -37,6 +37,8 @@ pub enum ErrorCode {
     ExportRefused,
     /// A pasted or loaded key is not an age key.
     InvalidKey,
+    /// A pasted or loaded pairing code is not valid (the message says why).
+    InvalidPairing,
     /// A volunteer's installation is not linked to a coordinator yet.
     NoCoordinator,
     /// Anything else: a bug.
@@ -67,7 +69,7 @@ pub struct ApiError {
 
 impl ErrorCode {
     /// Every code, for the UI's check that a rejection is one of ours (written into `api.ts`).
-    pub const ALL: [ErrorCode; 11] = [
+    pub const ALL: [ErrorCode; 12] = [
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::StoreUnusable,
@@ -77,6 +79,7 @@ impl ErrorCode {
         ErrorCode::TemplateUnavailable,
         ErrorCode::ExportRefused,
         ErrorCode::InvalidKey,
+        ErrorCode::InvalidPairing,
         ErrorCode::NoCoordinator,
         ErrorCode::Internal,
     ];
@@ -292,6 +295,17 @@ fn sync_message_nl(e: &SyncError) -> String {
         SyncError::InvalidIdentity(_) => {
             "Het sleutelbestand van deze computer is onleesbaar. Vraag je coördinator om hulp.".into()
         }
+        SyncError::InvalidSigningKey(_) => {
+            "Het bestand met de ondertekensleutel van deze computer is onleesbaar. Vraag je coördinator om hulp.".into()
+        }
+        SyncError::InvalidSigningPublicKey(_) => {
+            "Dit is geen geldige ondertekensleutel. Zo'n sleutel is één regel die begint met ktsig1:.".into()
+        }
+        SyncError::BadSignature => format!(
+            "De handtekening van dit bestand klopt niet: het is veranderd, of het komt niet van de afzender die erin \
+             staat. {UNTOUCHED}"
+        ),
+        SyncError::InvalidPairing(problem) => pairing_message_nl(*problem),
         SyncError::AlreadyExists(_) => "Dat bestand bestaat al; Keukentafel overschrijft het niet.".into(),
         SyncError::NoCoordinator => {
             "Er is nog geen coördinator gekoppeld. Plak eerst de sleutel van je coördinator.".into()
@@ -305,6 +319,48 @@ fn sync_message_nl(e: &SyncError) -> String {
             .into(),
         SyncError::Store(s) => store_message(s).0,
     }
+}
+
+/// The Dutch message for a refused pairing code, one per reason.
+fn pairing_message_nl(problem: PairingProblem) -> String {
+    const ASK_NEW: &str = "Vraag om een nieuwe koppelcode.";
+    let text = match problem {
+        PairingProblem::TooLarge => "Dit is te groot voor een koppelcode. Kies het bestand keukentafel-koppelcode.txt, \
+             of plak alleen de regel die begint met KTKOPPEL1-."
+            .to_owned(),
+        PairingProblem::NoCode => {
+            "Hier staat geen koppelcode in. Een koppelcode is één regel die begint met KTKOPPEL1-.".to_owned()
+        }
+        PairingProblem::MoreThanOneCode => {
+            "Hier staat meer dan één koppelcode in. Plak of kies de koppelcode van één persoon.".to_owned()
+        }
+        PairingProblem::WrongPrefix => {
+            "Dit is geen koppelcode van Keukentafel. Een koppelcode is één regel die begint met KTKOPPEL1-.".to_owned()
+        }
+        PairingProblem::NewerVersion => "Deze koppelcode is gemaakt met een nieuwere versie van Keukentafel. \
+             Installeer de nieuwste versie en probeer het opnieuw."
+            .to_owned(),
+        PairingProblem::BadEncoding => "In deze koppelcode staat een teken dat er niet hoort. Misschien ging er iets mis \
+             bij het kopiëren. Kopieer de hele regel opnieuw, of gebruik het bestand."
+            .to_owned(),
+        PairingProblem::BadJson => format!("Deze koppelcode is beschadigd of niet compleet. {ASK_NEW}"),
+        PairingProblem::UnknownRole => format!("De rol in deze koppelcode kent Keukentafel niet. {ASK_NEW}"),
+        PairingProblem::BadReplica => format!("Het installatienummer in deze koppelcode klopt niet. {ASK_NEW}"),
+        PairingProblem::BadAgeKey => format!("De sleutel om te versleutelen in deze koppelcode klopt niet. {ASK_NEW}"),
+        PairingProblem::BadSigningKey => format!("De sleutel om te ondertekenen in deze koppelcode klopt niet. {ASK_NEW}"),
+        PairingProblem::NameEmpty => "In deze koppelcode staat geen naam. Vul op de andere computer eerst een naam in \
+             bij Profiel en maak de koppelcode opnieuw."
+            .to_owned(),
+        PairingProblem::NameTooLong => format!("De naam in deze koppelcode is te lang (meer dan 120 tekens). {ASK_NEW}"),
+        PairingProblem::OrganisationTooLong => {
+            format!("De organisatie in deze koppelcode is te lang (meer dan 200 tekens). {ASK_NEW}")
+        }
+        PairingProblem::ControlCharacters => {
+            format!("In de naam of de organisatie in deze koppelcode staan vreemde tekens. {ASK_NEW}")
+        }
+        PairingProblem::BadDate => format!("De datum in deze koppelcode klopt niet. {ASK_NEW}"),
+    };
+    format!("{text} Er is niets veranderd.")
 }
 
 /// A store error's Dutch message and code, without consuming it.
@@ -344,8 +400,13 @@ impl From<SyncError> for ApiError {
             | SyncError::Altered(_)
             | SyncError::NewerVersion { .. }
             | SyncError::Malformed(_)
-            | SyncError::InvalidOp { .. } => ErrorCode::ExportRefused,
-            SyncError::InvalidRecipient(_) | SyncError::InvalidIdentity(_) => ErrorCode::InvalidKey,
+            | SyncError::InvalidOp { .. }
+            | SyncError::BadSignature => ErrorCode::ExportRefused,
+            SyncError::InvalidRecipient(_)
+            | SyncError::InvalidIdentity(_)
+            | SyncError::InvalidSigningKey(_)
+            | SyncError::InvalidSigningPublicKey(_) => ErrorCode::InvalidKey,
+            SyncError::InvalidPairing(_) => ErrorCode::InvalidPairing,
             SyncError::NoCoordinator => ErrorCode::NoCoordinator,
             SyncError::UnknownPeer(_) => ErrorCode::NotFound,
             SyncError::AlreadyExists(_) | SyncError::Io { .. } => ErrorCode::StoreIo,
@@ -484,6 +545,35 @@ mod tests {
         let api = ApiError::from(ValidationErrors::one("postcode", Rule::PostcodeFormat));
         assert_eq!(api.code, ErrorCode::Validation);
         assert!(api.fields[0].message.contains("vier cijfers"));
+    }
+
+    #[test]
+    fn every_pairing_problem_has_its_own_words() {
+        let mut dutch = std::collections::BTreeSet::new();
+        let mut english = std::collections::BTreeSet::new();
+        for problem in PairingProblem::ALL {
+            let e = SyncError::InvalidPairing(problem);
+            assert_eq!(e.code(), SyncErrorCode::InvalidPairing);
+            let api = ApiError::from(e);
+            assert_eq!(api.code, ErrorCode::InvalidPairing, "{problem:?}");
+            assert!(api.message.ends_with("Er is niets veranderd."), "{}", api.message);
+            assert!(dutch.insert(api.message.clone()), "{problem:?} shares its Dutch words: {}", api.message);
+            assert!(english.insert(api.message_en.clone()), "{problem:?} shares its English words: {}", api.message_en);
+        }
+    }
+
+    #[test]
+    fn key_and_signature_errors_reach_the_ui() {
+        for (e, code, nl) in [
+            (SyncError::InvalidSigningKey("x".into()), ErrorCode::InvalidKey, "ondertekensleutel"),
+            (SyncError::InvalidSigningPublicKey("x".into()), ErrorCode::InvalidKey, "ktsig1:"),
+            (SyncError::BadSignature, ErrorCode::ExportRefused, "handtekening"),
+        ] {
+            let api = ApiError::from(e);
+            assert_eq!(api.code, code);
+            assert!(api.message.contains(nl), "{}", api.message);
+        }
+        assert_eq!(Refusal::from(&SyncError::BadSignature).code, SyncErrorCode::BadSignature);
     }
 
     #[test]

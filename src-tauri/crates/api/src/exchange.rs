@@ -1,13 +1,16 @@
-//! The exchange by export files: this installation's key, linking to a coordinator, writing an
-//! export or a return file, importing files. Keys live beside the store; files go to a folder
-//! the user chose.
+//! The exchange by export files: this installation's keys, its pairing code, linking to a
+//! coordinator, writing an export or a return file, importing files. Keys live beside the
+//! store (age identity `<stem>-identity.txt`, signing key `<stem>-signing.txt`, both made on
+//! first use); files go to a folder the user chose.
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use keukentafel_domain::{ReplicaId, Rule, ValidationErrors};
-use keukentafel_store::Store;
-use keukentafel_sync::{ExportOutcome, KeyPair, MergeCounts, Progress, Sender, SyncOverview};
+use keukentafel_store::{Store, StoreError};
+use keukentafel_sync::{
+    ExportOutcome, Fingerprint, KeyPair, MergeCounts, Pairing, Progress, Sender, SigningKey, SyncOverview,
+};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -37,6 +40,55 @@ impl From<keukentafel_sync::FileReport> for FileReport {
 /// This installation's age identity (made on first use, kept beside the store).
 pub fn identity(store: &Store) -> Reply<KeyPair> {
     Ok(keukentafel_sync::load_or_create_identity(store.path())?)
+}
+
+/// This installation's signing key (made on first use, kept beside the store).
+pub fn signing_key(store: &Store) -> Reply<SigningKey> {
+    Ok(keukentafel_sync::load_or_create_signing_key(store.path())?)
+}
+
+/// A pairing code as a screen shows it: who, the fingerprint to read aloud, and the line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct PairingView {
+    pub pairing: Pairing,
+    /// 20 digits in groups of 4; both people read it from their own screen and compare.
+    pub fingerprint: Fingerprint,
+    /// The single line to paste (`KTKOPPEL1-…`).
+    pub code: String,
+}
+
+impl From<Pairing> for PairingView {
+    fn from(pairing: Pairing) -> Self {
+        PairingView { fingerprint: pairing.fingerprint(), code: pairing.to_line(), pairing }
+    }
+}
+
+/// This installation's pairing code: the profile's name, role and organisation, the
+/// installation id and both public keys (keys made on first use). Needs a profile.
+pub fn own_pairing(store: &Store, today: NaiveDate) -> Reply<Pairing> {
+    let profile = store.profile()?.ok_or(StoreError::NoProfile)?;
+    let age = identity(store)?;
+    let signing = signing_key(store)?;
+    Ok(Pairing::for_installation(&profile, store.replica(), &age, &signing, today)?)
+}
+
+/// [`own_pairing`] with its fingerprint and line, for the pairing screen.
+pub fn own_pairing_view(store: &Store, today: NaiveDate) -> Reply<PairingView> {
+    Ok(own_pairing(store, today)?.into())
+}
+
+/// Saves this installation's pairing code as `keukentafel-koppelcode.txt` in `dir` (replacing
+/// an earlier one there); returns the file's path.
+pub fn save_pairing_file(store: &Store, dir: &str, today: NaiveDate) -> Reply<String> {
+    let dir = export_dir(dir)?;
+    let pairing = own_pairing(store, today)?;
+    Ok(keukentafel_sync::save_pairing_file(&pairing, &dir)?.display().to_string())
+}
+
+/// Reads someone's pairing code, pasted (the line, or a whole file's text) or as a file path,
+/// and shows it with its fingerprint. Changes nothing; every refusal says why.
+pub fn read_pairing(text_or_path: &str) -> Reply<PairingView> {
+    Ok(keukentafel_sync::pairing_from_arg(text_or_path)?.into())
 }
 
 /// The folder a file goes to: always a full path; an empty or relative one (which would land

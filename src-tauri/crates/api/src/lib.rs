@@ -10,7 +10,7 @@
 //! - [`households`], [`consent`]: the household records.
 //! - [`visits`]: planning visits, the agenda, and a visit's checklist (template fixed per
 //!   visit, answers as ops, evaluation by the pure checklist engine).
-//! - [`exchange`]: keys, linking to a coordinator, export and return files, import.
+//! - [`exchange`]: keys, pairing codes, linking to a coordinator, export and return files, import.
 //! - [`conflicts`]: conflicts and held-back changes.
 //! - [`errors`]: the one place where errors become `{code, message, message_en, fields}`, with
 //!   every Dutch and English error text.
@@ -27,20 +27,22 @@ pub mod profile;
 pub mod visits;
 
 pub use errors::{ApiError, ErrorCode, FieldError, Refusal};
-pub use exchange::FileReport;
+pub use exchange::{FileReport, PairingView};
 pub use visits::{Templates, VisitError};
 
 /// What every use case returns.
 pub type Reply<T> = Result<T, ApiError>;
 
-/// The generated `ui/src/generated/api.ts`: the error the UI receives and the import report.
+/// The generated `ui/src/generated/api.ts`: the error the UI receives, the import report and
+/// the pairing view.
 pub fn typescript() -> String {
     let codes: Vec<String> =
         ErrorCode::ALL.iter().map(|c| serde_json::to_string(c).expect("a code serialises").replace('"', "'")).collect();
-    let decls = keukentafel_domain::typescript_decls!(ErrorCode, FieldError, ApiError, Refusal, FileReport);
+    let decls = keukentafel_domain::typescript_decls!(ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView);
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
-        "import type { FieldErrorCode } from './bindings';\nimport type { MergeCounts, Sender, SyncErrorCode } from './sync';",
+        "import type { FieldErrorCode } from './bindings';\n\
+         import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';",
         &format!(
             "{decls}/**\n * Every `ErrorCode`, to tell our rejections from anything else.\n */\n\
              export const ERROR_CODES: readonly ErrorCode[] = [{}];\n",

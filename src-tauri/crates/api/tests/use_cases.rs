@@ -228,3 +228,58 @@ fn a_household_that_cannot_be_read_is_not_found_and_the_rest_is_shown() {
     assert!(households::detail(&s, good.id).is_ok());
     assert!(visits::agenda(&s, today()).is_ok());
 }
+
+#[test]
+fn the_own_pairing_code_needs_a_profile_and_reads_back_with_the_same_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let bare = profile::open_store(&dir.path().join("bare").join("k.sqlite3"), Sources::system()).unwrap();
+    let err = exchange::own_pairing(&bare, today()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NoProfile, "a pairing code says who: no profile, no code");
+    assert!(!keukentafel_sync::signing_key_path(bare.path()).exists(), "no key made for a refused code");
+
+    let s = new_store(dir.path(), "Anna", Role::EnergyCoach);
+    let dump = s.dump().unwrap();
+    let own = exchange::own_pairing_view(&s, today()).unwrap();
+    let p = &own.pairing;
+    assert_eq!(
+        (p.name(), p.role(), p.organisation(), p.replica(), p.created()),
+        ("Anna", Role::EnergyCoach, "EAS", s.replica(), today())
+    );
+    assert_eq!(p.age_key().to_string(), exchange::identity(&s).unwrap().public_key(), "the age key beside the store");
+    assert_eq!(*p.signing_key(), exchange::signing_key(&s).unwrap().public(), "the signing key beside the store");
+    let key_file = keukentafel_sync::signing_key_path(s.path());
+    assert_eq!(key_file.file_name().unwrap(), "k-signing.txt");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    assert_eq!(exchange::own_pairing_view(&s, today()).unwrap(), own, "the keys are made once and reused");
+
+    let err = exchange::save_pairing_file(&s, "relative/dir", today()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation, "a file goes to a full path only");
+    let out = dir.path().join("usb");
+    let path = exchange::save_pairing_file(&s, out.to_str().unwrap(), today()).unwrap();
+    assert_eq!(PathBuf::from(&path), out.join("keukentafel-koppelcode.txt"));
+    assert_eq!(exchange::read_pairing(&path).unwrap(), own, "the file shows the same pairing and fingerprint");
+    assert_eq!(exchange::read_pairing(&own.code).unwrap(), own, "so does the pasted line");
+    assert_eq!(s.dump().unwrap(), dump, "making and reading pairing codes changes no record");
+
+    let serialised = serde_json::to_value(&own).unwrap();
+    assert_eq!(serialised["fingerprint"], own.fingerprint.as_str());
+    assert_eq!(serialised["pairing"]["role"], "energy_coach");
+}
+
+#[test]
+fn a_bad_pairing_code_is_refused_in_dutch_and_english() {
+    let err = exchange::read_pairing("KTKOPPEL1-bm90IGpzb24").unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidPairing);
+    assert!(err.message.contains("beschadigd") && err.message.contains("niets veranderd"), "{}", err.message);
+    assert!(err.message_en.contains("not a valid pairing code"), "{}", err.message_en);
+    let err = exchange::read_pairing("age1qqqq").unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidPairing);
+    assert!(err.message.contains("KTKOPPEL1-"), "{}", err.message);
+    let dir = tempfile::tempdir().unwrap();
+    let err = exchange::read_pairing(dir.path().join("weg.txt").to_str().unwrap()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::StoreIo, "a missing file is a file problem, not a bad code");
+}

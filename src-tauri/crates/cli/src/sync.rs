@@ -1,5 +1,5 @@
-//! The file exchange from the command line: `keygen`, `key`, `status`, `link`, `export`, `return-file`,
-//! `import`, `verify`, `conflicts`. Thin: each command calls one use case (or, for keys given on
+//! The file exchange from the command line: `keygen`, `key`, `pairing`, `pairing-show`, `status`,
+//! `link`, `export`, `return-file`, `import`, `verify`, `conflicts`. Thin: each command calls one use case (or, for keys given on
 //! the command line, one function of the sync crate) and prints its result as JSON on stdout;
 //! any refusal also goes to stderr in English and makes the exit code non-zero.
 
@@ -26,6 +26,25 @@ pub enum SyncCommand {
         db: PathBuf,
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Print this store's pairing code and its fingerprint; with --out, also save the pairing file.
+    ///
+    /// Prints the code (one line, to paste) and the fingerprint (to read aloud), each on its own
+    /// line; the keys are made beside the store on first use. With --out, also saves it as
+    /// keukentafel-koppelcode.txt in DIR and prints that file's path. Needs a profile.
+    Pairing {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Read a pairing code (the line or a pairing file) and print it with its fingerprint as JSON.
+    ///
+    /// --code is the KTKOPPEL1- line or the path of a pairing file. A bad code is refused with
+    /// the reason (non-zero exit). Needs no store and changes nothing.
+    PairingShow {
+        #[arg(long)]
+        code: String,
     },
     /// Print the exchange overview as JSON: own key, coordinator, peers, conflicts, held back.
     Status {
@@ -109,6 +128,18 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
             }
             Ok(())
         }
+        SyncCommand::Pairing { db, out } => {
+            let store = existing(&db)?;
+            let today = chrono::Local::now().date_naive();
+            let view = exchange::own_pairing_view(&store, today).map_err(en)?;
+            println!("{}", view.code);
+            println!("{}", view.fingerprint);
+            if let Some(out) = out {
+                println!("{}", exchange::save_pairing_file(&store, &absolute(out)?, today).map_err(en)?);
+            }
+            Ok(())
+        }
+        SyncCommand::PairingShow { code } => print_json(&exchange::read_pairing(&code).map_err(en)?),
         SyncCommand::Status { db } => print_json(&exchange::overview(&existing(&db)?).map_err(en)?),
         SyncCommand::Link { db, key } => {
             let mut store = existing(&db)?;

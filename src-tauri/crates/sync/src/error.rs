@@ -33,6 +33,14 @@ pub enum SyncError {
     InvalidRecipient(String),
     #[error("not an age identity file ({0})")]
     InvalidIdentity(String),
+    #[error("not a Keukentafel signing key file ({0})")]
+    InvalidSigningKey(String),
+    #[error("not a Keukentafel signing public key (expected ktsig1: and 43 characters): {0}")]
+    InvalidSigningPublicKey(String),
+    #[error("the signature does not match: the data was changed, or it was signed with another key")]
+    BadSignature,
+    #[error("not a valid pairing code: {0}")]
+    InvalidPairing(PairingProblem),
     #[error("{0} already exists; refusing to overwrite it")]
     AlreadyExists(PathBuf),
     #[error("no coordinator linked yet: paste the coordinator's public key first")]
@@ -43,6 +51,67 @@ pub enum SyncError {
     Io { path: PathBuf, detail: String },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// Why a pairing code (text or file) was refused; each reason has its own Dutch and English
+/// words (`keukentafel-api`). Serialized snake_case; exported to TypeScript.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum PairingProblem {
+    #[error("too large for a pairing code")]
+    TooLarge,
+    #[error("no pairing code in the text")]
+    NoCode,
+    #[error("more than one pairing code in the text")]
+    MoreThanOneCode,
+    #[error("it does not start with KTKOPPEL1-")]
+    WrongPrefix,
+    #[error("made by a newer Keukentafel (a later pairing code version)")]
+    NewerVersion,
+    #[error("the code is damaged (not valid base64url)")]
+    BadEncoding,
+    #[error("the code is damaged (its content is not the expected JSON)")]
+    BadJson,
+    #[error("unknown role")]
+    UnknownRole,
+    #[error("the installation id is not a UUID")]
+    BadReplica,
+    #[error("the age public key is not valid")]
+    BadAgeKey,
+    #[error("the signing public key is not valid")]
+    BadSigningKey,
+    #[error("the name is empty")]
+    NameEmpty,
+    #[error("the name is longer than 120 characters")]
+    NameTooLong,
+    #[error("the organisation is longer than 200 characters")]
+    OrganisationTooLong,
+    #[error("the name or organisation holds control characters")]
+    ControlCharacters,
+    #[error("the date is not a YYYY-MM-DD date")]
+    BadDate,
+}
+
+impl PairingProblem {
+    /// Every reason (for tests and for the messages' completeness check).
+    pub const ALL: [PairingProblem; 16] = [
+        PairingProblem::TooLarge,
+        PairingProblem::NoCode,
+        PairingProblem::MoreThanOneCode,
+        PairingProblem::WrongPrefix,
+        PairingProblem::NewerVersion,
+        PairingProblem::BadEncoding,
+        PairingProblem::BadJson,
+        PairingProblem::UnknownRole,
+        PairingProblem::BadReplica,
+        PairingProblem::BadAgeKey,
+        PairingProblem::BadSigningKey,
+        PairingProblem::NameEmpty,
+        PairingProblem::NameTooLong,
+        PairingProblem::OrganisationTooLong,
+        PairingProblem::ControlCharacters,
+        PairingProblem::BadDate,
+    ];
 }
 
 /// What the UI decides on. Serialized snake_case; exported to TypeScript.
@@ -59,6 +128,10 @@ pub enum SyncErrorCode {
     ExportInvalidOp,
     InvalidRecipient,
     InvalidIdentity,
+    InvalidSigningKey,
+    InvalidSigningPublicKey,
+    BadSignature,
+    InvalidPairing,
     AlreadyExists,
     NoCoordinator,
     UnknownPeer,
@@ -85,6 +158,10 @@ impl SyncError {
             SyncError::InvalidOp { .. } => C::ExportInvalidOp,
             SyncError::InvalidRecipient(_) => C::InvalidRecipient,
             SyncError::InvalidIdentity(_) => C::InvalidIdentity,
+            SyncError::InvalidSigningKey(_) => C::InvalidSigningKey,
+            SyncError::InvalidSigningPublicKey(_) => C::InvalidSigningPublicKey,
+            SyncError::BadSignature => C::BadSignature,
+            SyncError::InvalidPairing(_) => C::InvalidPairing,
             SyncError::AlreadyExists(_) => C::AlreadyExists,
             SyncError::NoCoordinator => C::NoCoordinator,
             SyncError::UnknownPeer(_) => C::UnknownPeer,
@@ -105,6 +182,20 @@ impl SyncError {
                 | SyncError::NewerVersion { .. }
                 | SyncError::Malformed(_)
                 | SyncError::InvalidOp { .. }
+                | SyncError::BadSignature
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pairing_problem_is_listed_once() {
+        let decl = PairingProblem::decl(&ts_rs::Config::default());
+        assert_eq!(decl.matches('"').count() / 2, PairingProblem::ALL.len(), "PairingProblem::ALL misses one: {decl}");
+        let mut seen = std::collections::BTreeSet::new();
+        assert!(PairingProblem::ALL.iter().all(|p| seen.insert(format!("{p:?}"))));
     }
 }

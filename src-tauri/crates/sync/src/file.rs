@@ -1,6 +1,10 @@
 //! Writing a file so that it is either complete or absent: a temp file in the target folder,
 //! fsync, rename over the final name, fsync of the folder (a USB stick pulled, a full disk or
 //! a power cut never leaves a half-written export behind under the final name).
+//!
+//! Secret keys use [`create_private`]: the same, but the final name is taken with a hard link,
+//! which fails when the name exists, so a key is never overwritten and another process that
+//! races to create it never sees a half-written one.
 
 use std::io::Write;
 use std::path::Path;
@@ -25,6 +29,55 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
         return Err(SyncError::io(path, e));
     }
     sync_dir(path)
+}
+
+/// Creates `path` holding `bytes`, readable by the owner only (mode 0600 on Unix), complete or
+/// not at all; refuses with [`SyncError::AlreadyExists`] when `path` exists (also when another
+/// process created it a moment ago: exactly one creator wins).
+///
+/// The bytes go to a private temp file first, which is then hard-linked to the final name (a
+/// link never replaces an existing file). Where the file system has no hard links (FAT), the
+/// final name is opened with `create_new` instead and removed again if writing fails; a reader
+/// racing with the creator may then see an incomplete file for a moment.
+pub fn create_private(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| SyncError::io(dir, e))?;
+    if path.exists() {
+        return Err(SyncError::AlreadyExists(path.to_owned()));
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.{:016x}.tmp", std::process::id(), rand::random::<u64>()));
+    write_new_private(&tmp, bytes)?;
+    let linked = std::fs::hard_link(&tmp, path);
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => sync_dir(path),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(SyncError::AlreadyExists(path.to_owned())),
+        // No hard links here: take the final name directly.
+        Err(_) => write_new_private(path, bytes).and_then(|_| sync_dir(path)),
+    }
+}
+
+/// Opens `path` with `create_new` (mode 0600), writes and fsyncs; removes it if that fails.
+fn write_new_private(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => SyncError::AlreadyExists(path.to_owned()),
+        _ => SyncError::io(path, e),
+    })?;
+    let written = file.write_all(bytes).and_then(|_| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        let _ = std::fs::remove_file(path); // never leave a half-written key behind
+        return Err(SyncError::io(path, e));
+    }
+    Ok(())
 }
 
 /// Makes a rename or creation in `path`'s folder durable.

@@ -3,10 +3,9 @@
 //! The identity (X25519 secret key) lives in a standard age identity file beside the store
 //! (`<store stem>-identity.txt`, mode 0600), so the reference `age` tool can decrypt an export
 //! file with it: `age -d -i keukentafel-identity.txt FILE`. It is created on first use and
-//! never overwritten. A public key (`age1…`) is what a volunteer pastes to link to a
+//! never overwritten ([`crate::file::create_private`]). A public key (`age1…`) is what a volunteer pastes to link to a
 //! coordinator; it is not secret.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -104,28 +103,8 @@ pub fn generate_identity_file(path: &Path) -> Result<String, SyncError> {
 
 fn write_new_identity(path: &Path) -> Result<KeyPair, SyncError> {
     let pair = KeyPair::generate();
-    let text = pair.identity_file_text(chrono::Utc::now());
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| SyncError::io(dir, e))?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => SyncError::AlreadyExists(path.to_owned()),
-        _ => SyncError::io(path, e),
-    })?;
-    let written = file.write_all(text.as_bytes()).and_then(|_| file.sync_all());
-    if let Err(e) = written {
-        drop(file);
-        let _ = std::fs::remove_file(path); // never leave a half-written key behind
-        return Err(SyncError::io(path, e));
-    }
-    crate::file::sync_dir(path)?;
+    let text = age::secrecy::SecretString::from(pair.identity_file_text(chrono::Utc::now()));
+    crate::file::create_private(path, text.expose_secret().as_bytes())?;
     Ok(pair)
 }
 

@@ -4,8 +4,12 @@
 //!
 //! Modules, along the path of data:
 //! - [`keys`]: this installation's age identity (beside the store) and others' public keys.
-//! - [`export`]: which ops go to whom, the manifest, the file name; [`file`]: atomic writes.
-//! - [`format`]: the plaintext (JSON Lines: manifest, ops, footer with SHA-256), pure.
+//! - [`signing`]: this installation's Ed25519 signing key (beside the store), signing and
+//!   checking signatures.
+//! - [`pairing`]: the pairing code (who an installation is, with its public keys) and the
+//!   fingerprint people compare aloud when a coordinator enrols a volunteer.
+//! - [`export`]: which ops go to whom, the manifest, the file name; [`file`](mod@file): atomic writes (and private key files).
+//! - [`format`](mod@format): the plaintext (JSON Lines: manifest, ops, footer with SHA-256), pure.
 //! - [`envelope`]: the age encryption around it, and telling truncated from altered files.
 //! - [`import`]: verify everything, back up, merge in one transaction, report per file.
 //!
@@ -20,9 +24,11 @@ pub mod file;
 pub mod format;
 pub mod import;
 pub mod keys;
+pub mod pairing;
+pub mod signing;
 pub mod view;
 
-pub use error::{SyncError, SyncErrorCode};
+pub use error::{PairingProblem, SyncError, SyncErrorCode};
 pub use export::{
     coordinator, export_for, export_return_file, export_to_coordinator, link_coordinator, link_coordinator_file,
     save_public_key, ExportOutcome, COORDINATOR_SETTING, PUBLIC_KEY_FILE,
@@ -35,5 +41,12 @@ pub use import::{
 pub use keys::{
     generate_identity_file, identity_path, load_or_create_identity, parse_recipient, recipient_from_arg, KeyPair,
     Recipient,
+};
+pub use pairing::{
+    fingerprint, pairing_from_arg, parse_pairing, read_pairing_file, save_pairing_file, Fingerprint, Pairing,
+    PAIRING_FILE, PAIRING_PREFIX,
+};
+pub use signing::{
+    load_or_create_signing_key, signing_key_path, verify, Signature, SigningKey, SigningPublicKey,
 };
 pub use view::{overview, PeerView, SyncOverview};

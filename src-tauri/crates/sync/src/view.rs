@@ -58,15 +58,16 @@ pub fn overview(store: &Store, key: &KeyPair) -> Result<SyncOverview, SyncError>
 
 /// The generated `ui/src/generated/sync.ts`.
 pub fn typescript() -> String {
-    use crate::error::SyncErrorCode;
+    use crate::error::{PairingProblem, SyncErrorCode};
     use crate::export::ExportOutcome;
     use crate::import::{MergeCounts, Progress, Sender, Stage};
+    use crate::pairing::{Fingerprint, Pairing};
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-sync (src/view.rs)",
-        "import type { ReplicaId } from './bindings';",
+        "import type { ReplicaId, Role } from './bindings';",
         &keukentafel_domain::typescript_decls!(
             SyncOverview, PeerView, ExportOutcome, Stage, Progress, Sender, MergeCounts,
-            SyncErrorCode,
+            SyncErrorCode, Pairing, Fingerprint, PairingProblem,
         ),
     )
 }
