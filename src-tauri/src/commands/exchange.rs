@@ -1,10 +1,11 @@
+use keukentafel_api::exchange::{PairingView, VolunteerView};
 use keukentafel_api::{errors, exchange, FileReport, Reply};
 use keukentafel_domain::ReplicaId;
 use keukentafel_sync::{ExportOutcome, Progress, SyncOverview};
 use tauri::ipc::Channel;
 use tauri::{Manager, State};
 
-use super::{now, AppState};
+use super::{now, today, AppState};
 
 #[tauri::command]
 pub fn sync_overview(state: State<AppState>) -> Reply<SyncOverview> {
@@ -12,18 +13,38 @@ pub fn sync_overview(state: State<AppState>) -> Reply<SyncOverview> {
 }
 
 #[tauri::command]
-pub fn link_coordinator(state: State<AppState>, key: String) -> Reply<SyncOverview> {
-    state.with(|s| exchange::link_coordinator(s, &key))
+pub fn link_coordinator(state: State<AppState>, code: String) -> Reply<SyncOverview> {
+    state.with(|s| exchange::link_coordinator(s, &code))
 }
 
 #[tauri::command]
-pub fn link_coordinator_file(state: State<AppState>, path: String) -> Reply<SyncOverview> {
-    state.with(|s| exchange::link_coordinator_file(s, std::path::Path::new(&path)))
+pub fn own_pairing(state: State<AppState>) -> Reply<PairingView> {
+    state.with(|s| exchange::own_pairing_view(s, today()))
 }
 
 #[tauri::command]
-pub fn save_own_key(state: State<AppState>, dir: String) -> Reply<String> {
-    state.with(|s| exchange::save_own_key(s, &dir))
+pub fn save_pairing_file(state: State<AppState>, dir: String) -> Reply<String> {
+    state.with(|s| exchange::save_pairing_file(s, &dir, today()))
+}
+
+#[tauri::command]
+pub fn read_pairing(code: String) -> Reply<PairingView> {
+    exchange::read_pairing(&code)
+}
+
+#[tauri::command]
+pub fn list_volunteers(state: State<AppState>) -> Reply<Vec<VolunteerView>> {
+    state.with(|s| exchange::volunteers(s))
+}
+
+#[tauri::command]
+pub fn enrol_volunteer(state: State<AppState>, code: String) -> Reply<Vec<VolunteerView>> {
+    state.with(|s| exchange::enrol_volunteer(s, &code, now()))
+}
+
+#[tauri::command]
+pub fn revoke_volunteer(state: State<AppState>, replica: ReplicaId) -> Reply<Vec<VolunteerView>> {
+    state.with(|s| exchange::revoke_volunteer(s, replica, now()))
 }
 
 #[tauri::command(async)]

@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-api (src/lib.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { FieldErrorCode } from './bindings';
+import type { FieldErrorCode, ReplicaId, Role } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
 
 /**
@@ -53,6 +53,19 @@ fingerprint: Fingerprint,
  * The single line to paste (`KTKOPPEL1-…`).
  */
 code: string, };
+
+/**
+ * A volunteer installation as the coordinator's volunteers page shows it.
+ */
+export type VolunteerView = { replica: ReplicaId, name: string, role: Role, organisation: string, 
+/**
+ * Of the enrolled keys: what the volunteer's screen showed when enrolling.
+ */
+fingerprint: string, active: boolean, enrolled_by: string, enrolled_at: string, revoked_at: string | null, 
+/**
+ * When its last file was imported (RFC 3339), if ever.
+ */
+last_import: string | null, };
 
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.

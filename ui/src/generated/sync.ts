@@ -12,9 +12,9 @@ export type SyncOverview = {
  */
 own_key: string, identity_file: string, 
 /**
- * The linked coordinator's public key (volunteers).
+ * The linked coordinator (volunteers).
  */
-coordinator: string | null, peers: Array<PeerView>, open_conflicts: number, 
+coordinator: CoordinatorLink | null, peers: Array<PeerView>, open_conflicts: number, 
 /**
  * Ops waiting for a coordinator (a laptop clock far ahead, or a copied installation).
  */
@@ -32,6 +32,15 @@ can_receive: boolean,
  * When its last file was imported (RFC 3339), if ever.
  */
 last_import: string | null, };
+
+/**
+ * The coordinator a volunteer's installation is linked to, as its pairing code said.
+ */
+export type CoordinatorLink = { name: string, organisation: string, replica: ReplicaId, 
+/**
+ * To compare with the coordinator's screen.
+ */
+fingerprint: string, };
 
 /**
  * What an export wrote.
@@ -61,12 +70,17 @@ recipient: string, created_at: string, };
 /**
  * What a merge did with one file's ops.
  */
-export type MergeCounts = { new: number, already_present: number, conflicts: number, held_back: number, };
+export type MergeCounts = { new: number, already_present: number, conflicts: number, held_back: number, 
+/**
+ * Changes of other installations that this sender may not pass on and this store did
+ * not already hold: left out.
+ */
+not_from_sender: number, };
 
 /**
  * What the UI decides on. Serialized snake_case; exported to TypeScript.
  */
-export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "export_invalid_op" | "invalid_recipient" | "invalid_identity" | "invalid_signing_key" | "invalid_signing_public_key" | "bad_signature" | "invalid_pairing" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";
+export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "export_invalid_op" | "invalid_recipient" | "invalid_identity" | "invalid_signing_key" | "invalid_signing_public_key" | "bad_signature" | "invalid_pairing" | "export_unsigned" | "export_unknown_sender" | "export_forged_sender" | "export_revoked_sender" | "not_a_coordinator" | "not_enrolled" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";
 
 /**
  * Who an installation is, with its public keys. Always valid: made by [`Pairing::new`] (or

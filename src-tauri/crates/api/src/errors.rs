@@ -306,9 +306,33 @@ fn sync_message_nl(e: &SyncError) -> String {
              staat. {UNTOUCHED}"
         ),
         SyncError::InvalidPairing(problem) => pairing_message_nl(*problem),
+        SyncError::Unsigned { .. } => format!(
+            "Dit bestand is gemaakt met een oudere versie van Keukentafel, zonder handtekening. Vraag de afzender \
+             om Keukentafel bij te werken en opnieuw te exporteren. {UNTOUCHED}"
+        ),
+        SyncError::UnknownSender { author, .. } => format!(
+            "Dit bestand komt van {}, maar die computer is niet gekoppeld. Alleen bestanden van gekoppelde \
+             vrijwilligers (of van je eigen coördinator) worden ingelezen. {UNTOUCHED}",
+            if author.trim().is_empty() { "een onbekende computer".to_owned() } else { format!("„{}”", author.trim()) }
+        ),
+        SyncError::ForgedSender { .. } => format!(
+            "Dit bestand zegt dat het van een gekoppelde computer komt, maar het is met een andere sleutel \
+             ondertekend. Het is niet ingelezen. Neem contact op met de afzender. {UNTOUCHED}"
+        ),
+        SyncError::RevokedSender { name, .. } => format!(
+            "Dit bestand komt van {name}. Die koppeling is ingetrokken, dus het bestand is niet ingelezen. \
+             Wat {name} eerder stuurde, blijft bewaard. {UNTOUCHED}"
+        ),
+        SyncError::NotACoordinator { .. } => {
+            "Dit is de koppelcode van een vrijwilliger, niet van een coördinator. Vraag je coördinator om zijn of haar koppelcode."
+                .into()
+        }
+        SyncError::NotEnrolled(_) => {
+            "Deze vrijwilliger is niet (meer) gekoppeld. Er is geen bestand voor gemaakt.".into()
+        }
         SyncError::AlreadyExists(_) => "Dat bestand bestaat al; Keukentafel overschrijft het niet.".into(),
         SyncError::NoCoordinator => {
-            "Er is nog geen coördinator gekoppeld. Plak eerst de sleutel van je coördinator.".into()
+            "Er is nog geen coördinator gekoppeld. Koppel eerst met de koppelcode van je coördinator.".into()
         }
         SyncError::UnknownPeer(_) => {
             "Van deze computer is nog nooit een bestand ingelezen; er kan nog geen retourbestand voor worden gemaakt."
@@ -401,7 +425,13 @@ impl From<SyncError> for ApiError {
             | SyncError::NewerVersion { .. }
             | SyncError::Malformed(_)
             | SyncError::InvalidOp { .. }
-            | SyncError::BadSignature => ErrorCode::ExportRefused,
+            | SyncError::BadSignature
+            | SyncError::Unsigned { .. }
+            | SyncError::UnknownSender { .. }
+            | SyncError::ForgedSender { .. }
+            | SyncError::RevokedSender { .. } => ErrorCode::ExportRefused,
+            SyncError::NotACoordinator { .. } => ErrorCode::InvalidPairing,
+            SyncError::NotEnrolled(_) => ErrorCode::NotFound,
             SyncError::InvalidRecipient(_)
             | SyncError::InvalidIdentity(_)
             | SyncError::InvalidSigningKey(_)

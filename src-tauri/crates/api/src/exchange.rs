@@ -1,12 +1,13 @@
 //! The exchange by export files: this installation's keys, its pairing code, linking to a
-//! coordinator, writing an export or a return file, importing files. Keys live beside the
+//! coordinator, enrolling and revoking volunteers (coordinator), writing an export or a return
+//! file, importing files. Keys live beside the
 //! store (age identity `<stem>-identity.txt`, signing key `<stem>-signing.txt`, both made on
 //! first use); files go to a folder the user chose.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use keukentafel_domain::{ReplicaId, Rule, ValidationErrors};
+use keukentafel_domain::{Enrolment, ReplicaId, Role, Rule, ValidationErrors};
 use keukentafel_store::{Store, StoreError};
 use keukentafel_sync::{
     ExportOutcome, Fingerprint, KeyPair, MergeCounts, Pairing, Progress, Sender, SigningKey, SyncOverview,
@@ -14,7 +15,7 @@ use keukentafel_sync::{
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::errors::Refusal;
+use crate::errors::{ApiError, ErrorCode, Refusal};
 use crate::Reply;
 
 /// The outcome for one imported file: `merged` when it was applied, `refusal` when not.
@@ -106,35 +107,91 @@ pub fn overview(store: &Store) -> Reply<SyncOverview> {
     Ok(keukentafel_sync::overview(store, &key)?)
 }
 
-/// Links this (volunteer's) installation to the coordinator's public key (`age1…`), pasted or
-/// as the text of a small key file.
-pub fn link_coordinator(store: &mut Store, key: &str) -> Reply<SyncOverview> {
-    keukentafel_sync::link_coordinator(store, key)?;
+/// Links this (volunteer's) installation to its coordinator from the coordinator's pairing
+/// code (a pasted line or the path of the code file), after the volunteer compared the
+/// fingerprint ([`read_pairing`] shows it). From then on only files signed by that coordinator
+/// are imported, and exports are encrypted to it.
+pub fn link_coordinator(store: &mut Store, code: &str) -> Reply<SyncOverview> {
+    keukentafel_sync::link_coordinator(store, code)?;
     overview(store)
 }
 
-/// Links to the coordinator from the key file the coordinator handed out.
-pub fn link_coordinator_file(store: &mut Store, path: &Path) -> Reply<SyncOverview> {
-    keukentafel_sync::link_coordinator_file(store, path)?;
-    overview(store)
+/// A volunteer installation as the coordinator's volunteers page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct VolunteerView {
+    pub replica: ReplicaId,
+    pub name: String,
+    pub role: Role,
+    pub organisation: String,
+    /// Of the enrolled keys: what the volunteer's screen showed when enrolling.
+    pub fingerprint: String,
+    pub active: bool,
+    pub enrolled_by: String,
+    pub enrolled_at: String,
+    pub revoked_at: Option<String>,
+    /// When its last file was imported (RFC 3339), if ever.
+    pub last_import: Option<String>,
 }
 
-/// Links from a command-line argument: a key (`age1…`) or the path of a key file.
-pub fn link_coordinator_arg(store: &mut Store, arg: &str) -> Reply<SyncOverview> {
-    if arg.trim_start().starts_with("age1") {
-        link_coordinator(store, arg)
-    } else {
-        link_coordinator_file(store, Path::new(arg))
+/// Every enrolled volunteer installation, active first.
+pub fn volunteers(store: &Store) -> Reply<Vec<VolunteerView>> {
+    let peers = store.peers()?;
+    let mut out = Vec::new();
+    for e in store.enrolments()? {
+        let age: keukentafel_sync::Recipient = keukentafel_sync::parse_recipient(&e.age_key)?;
+        let signing: keukentafel_sync::SigningPublicKey =
+            e.signing_key.parse().map_err(|_| keukentafel_sync::SyncError::InvalidSigningPublicKey(e.signing_key.clone()))?;
+        out.push(VolunteerView {
+            fingerprint: keukentafel_sync::fingerprint(e.replica, &age, &signing).to_string(),
+            last_import: peers.iter().find(|p| p.replica == e.replica).and_then(|p| p.last_import.clone()),
+            replica: e.replica,
+            name: e.name,
+            role: e.role,
+            organisation: e.organisation,
+            active: e.active,
+            enrolled_by: e.enrolled_by,
+            enrolled_at: e.enrolled_at,
+            revoked_at: e.revoked_at,
+        });
     }
+    Ok(out)
 }
 
-/// Saves this installation's public key as a small file in `dir` (to hand to volunteers);
-/// returns the file's path.
-pub fn save_own_key(store: &Store, dir: &str) -> Reply<String> {
-    let dir = export_dir(dir)?;
-    let author = store.profile()?.map(|p| p.name).unwrap_or_default();
-    let key = identity(store)?;
-    Ok(keukentafel_sync::save_public_key(&key, &author, &dir)?.display().to_string())
+/// Enrols a volunteer's installation from its pairing code (a pasted line or the path of the
+/// code file), after the coordinator compared the fingerprint with the volunteer's screen.
+/// Enrolling the same installation again with a new code replaces its keys and name (the only
+/// way they change) and makes a revoked enrolment active again. A coordinator's code, or this
+/// installation's own, is refused.
+pub fn enrol_volunteer(store: &mut Store, code: &str, now: DateTime<Utc>) -> Reply<Vec<VolunteerView>> {
+    let pairing = keukentafel_sync::pairing_from_arg(code)?;
+    if pairing.role() == Role::Coordinator || pairing.replica() == store.replica() {
+        return Err(ApiError::new(
+            ErrorCode::InvalidPairing,
+            "Dit is geen koppelcode van een vrijwilliger. Vraag de vrijwilliger om de code op zijn of haar scherm.",
+            "This is not a volunteer's pairing code. Ask the volunteer for the code on their screen.",
+        ));
+    }
+    let by = store.profile()?.ok_or(keukentafel_store::StoreError::NoProfile)?.name;
+    store.enrol(&Enrolment {
+        replica: pairing.replica(),
+        name: pairing.name().to_owned(),
+        role: pairing.role(),
+        organisation: pairing.organisation().to_owned(),
+        age_key: pairing.age_key().to_string(),
+        signing_key: pairing.signing_key().to_string(),
+        active: true,
+        enrolled_by: by,
+        enrolled_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        revoked_at: None,
+    })?;
+    volunteers(store)
+}
+
+/// Revokes a volunteer's enrolment: its later files are refused and no return file is written
+/// for it; what it sent before stays.
+pub fn revoke_volunteer(store: &mut Store, replica: ReplicaId, now: DateTime<Utc>) -> Reply<Vec<VolunteerView>> {
+    store.revoke(replica, &now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))?;
+    volunteers(store)
 }
 
 /// A volunteer's export file for the linked coordinator.

@@ -27,7 +27,7 @@ pub mod profile;
 pub mod visits;
 
 pub use errors::{ApiError, ErrorCode, FieldError, Refusal};
-pub use exchange::{FileReport, PairingView};
+pub use exchange::{FileReport, PairingView, VolunteerView};
 pub use visits::{Templates, VisitError};
 
 /// What every use case returns.
@@ -38,10 +38,10 @@ pub type Reply<T> = Result<T, ApiError>;
 pub fn typescript() -> String {
     let codes: Vec<String> =
         ErrorCode::ALL.iter().map(|c| serde_json::to_string(c).expect("a code serialises").replace('"', "'")).collect();
-    let decls = keukentafel_domain::typescript_decls!(ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView);
+    let decls = keukentafel_domain::typescript_decls!(ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView, VolunteerView);
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
-        "import type { FieldErrorCode } from './bindings';\n\
+        "import type { FieldErrorCode, ReplicaId, Role } from './bindings';\n\
          import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';",
         &format!(
             "{decls}/**\n * Every `ErrorCode`, to tell our rejections from anything else.\n */\n\

@@ -19,13 +19,10 @@ pub enum SyncCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Print this store's public key (made on first use, kept beside the store); with --out,
-    /// also save it as a small key file in DIR for volunteers, and print that file's path.
+    /// Print this store's age public key (made on first use, kept beside the store).
     Key {
         #[arg(long)]
         db: PathBuf,
-        #[arg(long)]
-        out: Option<PathBuf>,
     },
     /// Print this store's pairing code and its fingerprint; with --out, also save the pairing file.
     ///
@@ -51,13 +48,34 @@ pub enum SyncCommand {
         #[arg(long)]
         db: PathBuf,
     },
-    /// Link this (volunteer's) store to its coordinator: an age public key (age1…) or the key
-    /// file the coordinator handed out. Prints the sync overview.
+    /// Link this (volunteer's) store to its coordinator: the coordinator's pairing code (the
+    /// KTKOPPEL1- line or the pairing file). Compare the fingerprint first (`pairing-show`).
+    /// Prints the sync overview.
     Link {
         #[arg(long)]
         db: PathBuf,
         #[arg(long)]
-        key: String,
+        pairing: String,
+    },
+    /// Enrol a volunteer's installation (coordinator) from its pairing code (line or file),
+    /// after comparing the fingerprint with the volunteer's screen; prints the volunteers.
+    Enroll {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        pairing: String,
+    },
+    /// Revoke a volunteer's enrolment: its later files are refused; prints the volunteers.
+    Revoke {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        volunteer: ReplicaId,
+    },
+    /// Print the enrolled volunteers as JSON (with fingerprints and status).
+    Volunteers {
+        #[arg(long)]
+        db: PathBuf,
     },
     /// Write an encrypted export file into DIR for the given public keys (and this store's own
     /// key, kept beside the store); prints the file's path. Without --recipient: for the linked
@@ -120,14 +138,19 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
             println!("{public}");
             Ok(())
         }
-        SyncCommand::Key { db, out } => {
-            let store = existing(&db)?;
-            println!("{}", exchange::overview(&store).map_err(en)?.own_key);
-            if let Some(out) = out {
-                println!("{}", exchange::save_own_key(&store, &absolute(out)?).map_err(en)?);
-            }
+        SyncCommand::Key { db } => {
+            println!("{}", exchange::overview(&existing(&db)?).map_err(en)?.own_key);
             Ok(())
         }
+        SyncCommand::Enroll { db, pairing } => {
+            let mut store = existing(&db)?;
+            print_json(&exchange::enrol_volunteer(&mut store, &pairing, chrono::Utc::now()).map_err(en)?)
+        }
+        SyncCommand::Revoke { db, volunteer } => {
+            let mut store = existing(&db)?;
+            print_json(&exchange::revoke_volunteer(&mut store, volunteer, chrono::Utc::now()).map_err(en)?)
+        }
+        SyncCommand::Volunteers { db } => print_json(&exchange::volunteers(&existing(&db)?).map_err(en)?),
         SyncCommand::Pairing { db, out } => {
             let store = existing(&db)?;
             let today = chrono::Local::now().date_naive();
@@ -141,9 +164,9 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
         }
         SyncCommand::PairingShow { code } => print_json(&exchange::read_pairing(&code).map_err(en)?),
         SyncCommand::Status { db } => print_json(&exchange::overview(&existing(&db)?).map_err(en)?),
-        SyncCommand::Link { db, key } => {
+        SyncCommand::Link { db, pairing } => {
             let mut store = existing(&db)?;
-            print_json(&exchange::link_coordinator_arg(&mut store, &key).map_err(en)?)
+            print_json(&exchange::link_coordinator(&mut store, &pairing).map_err(en)?)
         }
         SyncCommand::Export { db, out, recipient, identity } => {
             let store = existing(&db)?;

@@ -54,3 +54,24 @@ pub struct ConflictResolution {
     #[ts(type = "unknown")]
     pub value: serde_json::Value,
 }
+
+/// A volunteer installation a coordinator enrolled in person, from its pairing code. The keys
+/// are text (`age1…`, `ktsig1:…`); the sync crate parses them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enrolment {
+    pub replica: ReplicaId,
+    pub name: String,
+    pub role: crate::Role,
+    pub organisation: String,
+    /// Its age public key: return files are encrypted to it.
+    pub age_key: String,
+    /// Its signing public key: only files signed with it are imported.
+    pub signing_key: String,
+    /// `false` once revoked: its later files are refused.
+    pub active: bool,
+    /// The coordinator who enrolled it (name).
+    pub enrolled_by: String,
+    /// RFC 3339, UTC.
+    pub enrolled_at: String,
+    pub revoked_at: Option<String>,
+}

@@ -40,6 +40,18 @@ fn data(e: impl std::fmt::Display) -> StoreError {
 }
 
 impl Store {
+    /// Which of `op_ids` this store's change log holds.
+    pub fn holds_ops(&self, op_ids: &[Uuid]) -> Result<std::collections::HashSet<Uuid>> {
+        let mut stmt = self.conn.prepare_cached("SELECT 1 FROM ops WHERE op_id = ?1")?;
+        let mut out = std::collections::HashSet::new();
+        for id in op_ids {
+            if stmt.exists([id.to_string()])? {
+                out.insert(*id);
+            }
+        }
+        Ok(out)
+    }
+
     /// Per replica, the highest sequence number this store holds with no gap before it.
     pub fn received(&self) -> Result<Received> {
         let mut out = Received::new();

@@ -41,9 +41,28 @@ pub enum SyncError {
     BadSignature,
     #[error("not a valid pairing code: {0}")]
     InvalidPairing(PairingProblem),
+    /// A file of an older Keukentafel (format 1.x): it carries no signature, so nobody can
+    /// tell who wrote it.
+    #[error("the file was made by an older Keukentafel (file version {found}) and carries no signature; the sender must update and export again")]
+    Unsigned { found: String },
+    /// Signed, but not by an installation this one accepts files from: not an enrolled
+    /// volunteer (coordinator), or not the linked coordinator (volunteer).
+    #[error("the file comes from installation {replica} ({author}), which may not send files here (not enrolled, or not the linked coordinator)")]
+    UnknownSender { replica: String, author: String },
+    /// Signed with a key other than the one enrolled (or linked) for the installation it names.
+    #[error("the file claims to come from {replica} but is signed with another key than the one enrolled for it")]
+    ForgedSender { replica: String },
+    #[error("the file comes from {name}, whose enrolment was revoked on {revoked_at}")]
+    RevokedSender { name: String, revoked_at: String },
+    /// A volunteer linked to a code that is not a coordinator's.
+    #[error("this pairing code is of a {role}, not of a coordinator")]
+    NotACoordinator { role: String },
+    /// A return file for an installation that is not (or no longer) enrolled.
+    #[error("installation {0} is not enrolled (or its enrolment was revoked): no return file is written for it")]
+    NotEnrolled(String),
     #[error("{0} already exists; refusing to overwrite it")]
     AlreadyExists(PathBuf),
-    #[error("no coordinator linked yet: paste the coordinator's public key first")]
+    #[error("no coordinator linked yet: link with the coordinator's pairing code first")]
     NoCoordinator,
     #[error("unknown installation {0}: it never sent a file")]
     UnknownPeer(String),
@@ -132,6 +151,12 @@ pub enum SyncErrorCode {
     InvalidSigningPublicKey,
     BadSignature,
     InvalidPairing,
+    ExportUnsigned,
+    ExportUnknownSender,
+    ExportForgedSender,
+    ExportRevokedSender,
+    NotACoordinator,
+    NotEnrolled,
     AlreadyExists,
     NoCoordinator,
     UnknownPeer,
@@ -162,6 +187,12 @@ impl SyncError {
             SyncError::InvalidSigningPublicKey(_) => C::InvalidSigningPublicKey,
             SyncError::BadSignature => C::BadSignature,
             SyncError::InvalidPairing(_) => C::InvalidPairing,
+            SyncError::Unsigned { .. } => C::ExportUnsigned,
+            SyncError::UnknownSender { .. } => C::ExportUnknownSender,
+            SyncError::ForgedSender { .. } => C::ExportForgedSender,
+            SyncError::RevokedSender { .. } => C::ExportRevokedSender,
+            SyncError::NotACoordinator { .. } => C::NotACoordinator,
+            SyncError::NotEnrolled(_) => C::NotEnrolled,
             SyncError::AlreadyExists(_) => C::AlreadyExists,
             SyncError::NoCoordinator => C::NoCoordinator,
             SyncError::UnknownPeer(_) => C::UnknownPeer,
@@ -183,6 +214,10 @@ impl SyncError {
                 | SyncError::Malformed(_)
                 | SyncError::InvalidOp { .. }
                 | SyncError::BadSignature
+                | SyncError::Unsigned { .. }
+                | SyncError::UnknownSender { .. }
+                | SyncError::ForgedSender { .. }
+                | SyncError::RevokedSender { .. }
         )
     }
 }

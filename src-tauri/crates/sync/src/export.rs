@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use keukentafel_domain::ReplicaId;
+use keukentafel_domain::{ReplicaId, Role};
 use keukentafel_store::{Received, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -27,6 +27,8 @@ use crate::envelope;
 use crate::error::SyncError;
 use crate::format::{self, Manifest, Version};
 use crate::keys::{parse_recipient, KeyPair, Recipient};
+use crate::pairing::{pairing_from_arg, Pairing};
+use crate::signing::load_or_create_signing_key;
 
 /// The local setting that holds the coordinator's public key (on a volunteer's installation).
 pub const COORDINATOR_SETTING: &str = "coordinator_recipient";
@@ -40,43 +42,18 @@ pub struct ExportOutcome {
     pub recipients: Vec<String>,
 }
 
-/// Links a volunteer's installation to its coordinator: stores the pasted public key (or the
-/// text of a small file holding it). Returns the key as stored.
-pub fn link_coordinator(store: &mut Store, pasted: &str) -> Result<String, SyncError> {
-    let key = parse_recipient(pasted)?.to_string();
-    store.set_setting(COORDINATOR_SETTING, &key)?;
-    Ok(key)
-}
-
-/// Links to the coordinator from a small key file (as written by [`save_public_key`], or any
-/// text file holding one `age1…` key).
-pub fn link_coordinator_file(store: &mut Store, path: &Path) -> Result<String, SyncError> {
-    const MAX: u64 = 64 * 1024;
-    let meta = std::fs::metadata(path).map_err(|e| SyncError::io(path, e))?;
-    if !meta.is_file() || meta.len() > MAX {
-        return Err(SyncError::InvalidRecipient(format!("{} is not a small key file", path.display())));
+/// Links a volunteer's installation to its coordinator from the coordinator's pairing code (a
+/// pasted line, or the path of the code file), after the volunteer compared the fingerprint.
+/// Only a coordinator's code links; linking again with a new code replaces the old link.
+pub fn link_coordinator(store: &mut Store, code: &str) -> Result<Pairing, SyncError> {
+    let pairing = pairing_from_arg(code)?;
+    if pairing.role() != Role::Coordinator {
+        let role = serde_json::to_value(pairing.role()).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        return Err(SyncError::NotACoordinator { role });
     }
-    let text = std::fs::read_to_string(path).map_err(|e| SyncError::io(path, e))?;
-    link_coordinator(store, &text)
-}
-
-/// The name of the key file a coordinator hands out; no personal data in it.
-pub const PUBLIC_KEY_FILE: &str = "keukentafel-sleutel.txt";
-
-/// Writes this installation's public key as a small text file into `dir`, for a coordinator to
-/// give to volunteers (USB stick, e-mail). The file holds nothing secret.
-pub fn save_public_key(key: &KeyPair, author: &str, dir: &Path) -> Result<PathBuf, SyncError> {
-    std::fs::create_dir_all(dir).map_err(|e| SyncError::io(dir, e))?;
-    let path = dir.join(PUBLIC_KEY_FILE);
-    let text = format!(
-        "# Keukentafel: de sleutel van {author}.\n\
-         # Koppel je Keukentafel hiermee: Uitwisselen, Koppelen aan je coördinator, Sleutelbestand kiezen.\n\
-         # Keukentafel: the public key of {author}. Link your Keukentafel with it (Sync, link to your coordinator).\n\
-         {}\n",
-        key.public_key()
-    );
-    crate::file::write_atomically(&path, text.as_bytes())?;
-    Ok(path)
+    store.set_setting(COORDINATOR_SETTING, &pairing.age_key().to_string())?;
+    store.set_setting(crate::trust::COORDINATOR_PAIRING_SETTING, &pairing.to_line())?;
+    Ok(pairing)
 }
 
 /// The linked coordinator's public key, if any.
@@ -90,7 +67,8 @@ pub fn export_to_coordinator(store: &Store, key: &KeyPair, out_dir: &Path, now: 
     export_for(store, key, &[parse_recipient(&coordinator)?], out_dir, now)
 }
 
-/// A coordinator's return file for one installation that sent a file before.
+/// A coordinator's return file for one enrolled, active volunteer installation, encrypted to
+/// the age key it was enrolled with (never to a key a file named).
 pub fn export_return_file(
     store: &Store,
     key: &KeyPair,
@@ -98,11 +76,8 @@ pub fn export_return_file(
     out_dir: &Path,
     now: DateTime<Utc>,
 ) -> Result<ExportOutcome, SyncError> {
-    let peer = store.peer(peer)?.ok_or_else(|| SyncError::UnknownPeer(peer.to_string()))?;
-    if peer.recipient.is_empty() {
-        return Err(SyncError::UnknownPeer(peer.replica.to_string()));
-    }
-    export_for(store, key, &[parse_recipient(&peer.recipient)?], out_dir, now)
+    let enrolment = store.enrolment(peer)?.filter(|e| e.active).ok_or_else(|| SyncError::NotEnrolled(peer.to_string()))?;
+    export_for(store, key, &[parse_recipient(&enrolment.age_key)?], out_dir, now)
 }
 
 /// What every recipient is known to hold: the per-replica minimum over what each said. `None`
@@ -153,20 +128,30 @@ pub fn export_for(
         created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         extra: BTreeMap::new(),
     };
-    let plaintext = format::write_plaintext(&manifest, &ops)?;
+    let signing = load_or_create_signing_key(store.path())?;
+    let body = format::write_body(&manifest, &ops)?;
+    let name = file_name(store.replica(), &manifest, &body, &names_of(recipients, key));
+    let plaintext = format::sign(body, &signing);
     let mut all: Vec<Recipient> = recipients.to_vec();
     all.push(key.recipient());
-    let mut names: Vec<String> = all.iter().map(Recipient::to_string).collect();
-    names.sort();
-    names.dedup();
+    let names = names_of(recipients, key);
     let bytes = envelope::encrypt(&plaintext, &all)?;
 
-    let path = out_dir.join(file_name(store.replica(), &manifest, &plaintext, &names));
+    let path = out_dir.join(name);
     crate::file::write_atomically(&path, &bytes)?;
     Ok(ExportOutcome { path: path.display().to_string(), op_count: ops.len(), recipients: names })
 }
 
-/// `keukentafel-<replica prefix>-<hash>.kt`; the hash covers the op lines, not the manifest or
+/// The recipients' keys as text, this installation's own included, sorted, once each.
+fn names_of(recipients: &[Recipient], key: &KeyPair) -> Vec<String> {
+    let mut names: Vec<String> = recipients.iter().map(Recipient::to_string).collect();
+    names.push(key.public_key());
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// `keukentafel-<replica prefix>-<hash>.kt`, from the unsigned body; the hash covers the op lines, not the manifest or
 /// the footer (which hold the time).
 fn file_name(replica: ReplicaId, manifest: &Manifest, plaintext: &[u8], recipients: &[String]) -> PathBuf {
     let first_end = plaintext.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);

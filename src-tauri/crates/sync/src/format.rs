@@ -1,10 +1,16 @@
-//! The plaintext of an export file (format `keukentafel-export`, version 1.0): JSON Lines.
+//! The plaintext of an export file (format `keukentafel-export`, version 2.0): JSON Lines.
 //!
 //! ```text
-//! {"format":"keukentafel-export","major":1,"minor":0,"min_reader":{"major":1,"minor":0},…}   manifest
+//! {"format":"keukentafel-export","major":2,"minor":0,"min_reader":{"major":2,"minor":0},…}   manifest
 //! {"op_id":…}                                                                                  one op per line
 //! {"footer":true,"op_count":N,"sha256":"<hex of every byte before this line>"}                 footer
+//! {"signer":"ktsig1:…","signature":"<Ed25519 over every byte before this line>"}              signature
 //! ```
+//!
+//! The signature covers the whole plaintext before it (manifest, ops, footer). [`read_plaintext`]
+//! checks it against the key the line names; whether that key may send to this store (an
+//! enrolled volunteer, or the linked coordinator) is decided by `trust` before the store is
+//! touched. A file of version 1.x has no signature and is refused ([`SyncError::Unsigned`]).
 //!
 //! Every line ends with `\n`. [`read_plaintext`] is pure and total (it never panics, whatever the
 //! bytes; fuzzed): it checks, in this order, the manifest's format name and version (a newer
@@ -30,9 +36,11 @@ use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
 
 use crate::error::SyncError;
+use crate::signing::{Signature, SigningKey, SigningPublicKey};
 
 pub const FORMAT: &str = "keukentafel-export";
-pub const MAJOR: u32 = 1;
+/// 2.0: every file ends with a signature line (files of 1.x carry none and are refused).
+pub const MAJOR: u32 = 2;
 pub const MINOR: u32 = 0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -89,11 +97,25 @@ pub struct Footer {
     pub sha256: String,
 }
 
+/// The line after the footer: who wrote the file, and their signature over every byte before
+/// this line (manifest, ops and footer).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureLine {
+    /// The signer's public key (`ktsig1:…`). A reader trusts it only if it is the key it
+    /// enrolled (or linked) for the sending installation.
+    pub signer: String,
+    /// Ed25519 over the bytes before this line, base64url.
+    pub signature: String,
+}
+
 /// A verified file's content.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportContents {
     pub manifest: Manifest,
     pub ops: Vec<Op>,
+    /// The key the file is signed with (the signature was checked against it).
+    pub signer: SigningPublicKey,
 }
 
 pub fn hex(bytes: &[u8]) -> String {
@@ -117,8 +139,23 @@ pub fn ranges_of(ops: &[Op]) -> BTreeMap<ReplicaId, [i64; 2]> {
     ranges
 }
 
-/// The plaintext of a file carrying `ops`.
-pub fn write_plaintext(manifest: &Manifest, ops: &[Op]) -> Result<Vec<u8>, SyncError> {
+/// The plaintext of a file carrying `ops`, signed with `key`.
+pub fn write_plaintext(manifest: &Manifest, ops: &[Op], key: &SigningKey) -> Result<Vec<u8>, SyncError> {
+    let body = write_body(manifest, ops)?;
+    Ok(sign(body, key))
+}
+
+/// Appends the signature line over `body` (manifest, ops and footer).
+pub fn sign(mut body: Vec<u8>, key: &SigningKey) -> Vec<u8> {
+    let line = SignatureLine { signer: key.public().to_string(), signature: key.sign(&body).to_string() };
+    // Two strings: serialising cannot fail.
+    body.extend(serde_json::to_vec(&line).unwrap_or_default());
+    body.push(b'\n');
+    body
+}
+
+/// Manifest, ops and footer, without the signature line.
+pub fn write_body(manifest: &Manifest, ops: &[Op]) -> Result<Vec<u8>, SyncError> {
     let malformed = |e: serde_json::Error| SyncError::Malformed(e.to_string());
     let mut out = Vec::with_capacity(256 + ops.len() * 480);
     serde_json::to_writer(&mut out, manifest).map_err(malformed)?;
@@ -161,8 +198,52 @@ pub fn check_manifest_line(line: &[u8]) -> Result<Manifest, SyncError> {
     serde_json::from_value(value).map_err(|e| SyncError::Malformed(format!("manifest: {e}")))
 }
 
-/// Reads and verifies a file's plaintext. See the module doc for the order of the checks.
+/// Reads and verifies a file's plaintext: the version, then the signature over everything before
+/// the last line (against the key the file names: whether that key may send is the reader's
+/// decision, see `trust`), then the body (see [`read_body`]).
 pub fn read_plaintext(bytes: &[u8]) -> Result<ExportContents, SyncError> {
+    let first_end = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len());
+    match check_manifest_line(&bytes[..first_end]) {
+        // Not ours, newer, or cut off: the body's reader tells which, precisely.
+        Err(e) => return Err(read_body(bytes).err().unwrap_or(e)),
+        Ok(m) if m.major < MAJOR => return Err(SyncError::Unsigned { found: m.version().to_string() }),
+        Ok(_) => {}
+    }
+    let (body, line) = split_signature(bytes)?;
+    let signer: SigningPublicKey =
+        line.signer.parse().map_err(|_| SyncError::Altered("the signature line names no valid key".into()))?;
+    let signature = line.signature.parse::<Signature>().map_err(|_| SyncError::BadSignature)?;
+    signer.verify(body, &signature)?;
+    let (manifest, ops) = read_body(body)?;
+    Ok(ExportContents { manifest, ops, signer })
+}
+
+/// The body (everything before the last line) and the signature line. A file cut off inside or
+/// before its signature line is truncated.
+fn split_signature(bytes: &[u8]) -> Result<(&[u8], SignatureLine), SyncError> {
+    if bytes.is_empty() {
+        return Err(SyncError::NotAnExportFile("the encrypted content is empty".into()));
+    }
+    if bytes.last() != Some(&b'\n') {
+        return Err(SyncError::Truncated("the last line is incomplete".into()));
+    }
+    let without_end = &bytes[..bytes.len() - 1];
+    let start = without_end.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    if start == 0 {
+        return Err(SyncError::Truncated("the file ends after the manifest".into()));
+    }
+    match serde_json::from_slice::<SignatureLine>(&without_end[start..]) {
+        Ok(line) => Ok((&bytes[..start], line)),
+        Err(_) if serde_json::from_slice::<Footer>(&without_end[start..]).is_ok_and(|f| f.footer) => {
+            Err(SyncError::Truncated("the file ends after the footer: the signature is missing".into()))
+        }
+        Err(_) => Err(SyncError::Truncated("no signature line at the end".into())),
+    }
+}
+
+/// Reads and checks a body: manifest, ops, footer. See the module doc for the order of the
+/// checks. Pure and total; also the fuzz target's entry past the signature.
+pub fn read_body(bytes: &[u8]) -> Result<(Manifest, Vec<Op>), SyncError> {
     if bytes.is_empty() {
         return Err(SyncError::NotAnExportFile("the encrypted content is empty".into()));
     }
@@ -211,7 +292,7 @@ pub fn read_plaintext(bytes: &[u8]) -> Result<ExportContents, SyncError> {
         check_op(&manifest, &op).map_err(invalid)?;
         ops.push(op);
     }
-    Ok(ExportContents { manifest, ops })
+    Ok((manifest, ops))
 }
 
 /// An op must lie in a range the manifest announced, and its value must be one this version

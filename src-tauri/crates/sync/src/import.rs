@@ -19,6 +19,7 @@ use crate::envelope;
 use crate::error::SyncError;
 use crate::format::{self, ExportContents, Manifest};
 use crate::keys::KeyPair;
+use crate::trust::{check_sender, TrustedSender};
 
 /// How many pre-import backups are kept.
 pub const BACKUPS_KEPT: usize = 10;
@@ -60,11 +61,20 @@ pub struct MergeCounts {
     pub already_present: usize,
     pub conflicts: usize,
     pub held_back: usize,
+    /// Changes of other installations that this sender may not pass on and this store did
+    /// not already hold: left out.
+    pub not_from_sender: usize,
 }
 
 impl From<MergeReport> for MergeCounts {
     fn from(r: MergeReport) -> Self {
-        MergeCounts { new: r.new, already_present: r.already_present, conflicts: r.conflicts, held_back: r.held_back }
+        MergeCounts {
+            new: r.new,
+            already_present: r.already_present,
+            conflicts: r.conflicts,
+            held_back: r.held_back,
+            not_from_sender: 0,
+        }
     }
 }
 
@@ -148,13 +158,20 @@ pub fn import_files(
             drop(bytes);
             sender_of = Some(sender(&contents.manifest));
             op_count = contents.ops.len();
+            // Only now the store is read: may this sender write here, with this key?
+            let trusted = check_sender(store, &contents.manifest, &contents.signer)?;
+            if let Some(s) = sender_of.as_mut() {
+                s.author = trusted.name.clone();
+                s.role = role_text(trusted.role);
+                s.recipient = trusted.age_key.clone();
+            }
             if !backed_up {
                 stage(Stage::BackingUp);
                 backup_before_import(store, now)?;
                 backed_up = true;
             }
             stage(Stage::Merging);
-            apply(store, &contents, now)
+            apply(store, &contents, &trusted, now)
         })();
         stage(Stage::Done);
         reports.push(FileReport { path: shown, sender: sender_of, op_count, outcome });
@@ -162,21 +179,45 @@ pub fn import_files(
     reports
 }
 
-/// Merges a verified file's ops and remembers its sender. No backup: callers take one first.
-pub fn apply(store: &mut Store, contents: &ExportContents, now: DateTime<Utc>) -> Result<MergeCounts, SyncError> {
-    let report = store.merge(&contents.ops)?;
+/// Merges a verified file's ops and remembers its sender, as this store knows it (`trusted`):
+/// a file never changes a sender's name or keys. A sender that may not relay (a volunteer)
+/// brings only its own ops and ops this store already holds; others it carries are left out
+/// and counted (`not_from_sender`). No backup: callers take one first.
+pub fn apply(
+    store: &mut Store,
+    contents: &ExportContents,
+    trusted: &TrustedSender,
+    now: DateTime<Utc>,
+) -> Result<MergeCounts, SyncError> {
     let m = &contents.manifest;
+    let (ops, left_out) = if trusted.relays {
+        (std::borrow::Cow::Borrowed(&contents.ops[..]), 0)
+    } else {
+        let others: Vec<uuid::Uuid> = contents.ops.iter().filter(|o| o.replica != m.replica).map(|o| o.op_id).collect();
+        let held = store.holds_ops(&others)?;
+        let kept: Vec<_> =
+            contents.ops.iter().filter(|o| o.replica == m.replica || held.contains(&o.op_id)).cloned().collect();
+        let left_out = contents.ops.len() - kept.len();
+        (std::borrow::Cow::Owned(kept), left_out)
+    };
+    let report = store.merge(&ops)?;
     if m.replica != store.replica() {
         store.record_peer(&Peer {
             replica: m.replica,
-            author: m.author.clone(),
-            role: m.role.clone(),
-            recipient: m.recipient.clone(),
+            author: trusted.name.clone(),
+            role: role_text(trusted.role),
+            recipient: trusted.age_key.clone(),
             received: m.received.clone(),
             last_import: Some(now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
         })?;
     }
-    Ok(report.into())
+    let mut counts = MergeCounts::from(report);
+    counts.not_from_sender = left_out;
+    Ok(counts)
+}
+
+fn role_text(role: keukentafel_domain::Role) -> String {
+    serde_json::to_value(role).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// Online backup into `<store folder>/backups/`, then keeps only the newest [`BACKUPS_KEPT`].

@@ -9,9 +9,13 @@
 //! - [`pairing`]: the pairing code (who an installation is, with its public keys) and the
 //!   fingerprint people compare aloud when a coordinator enrols a volunteer.
 //! - [`export`]: which ops go to whom, the manifest, the file name; [`file`](mod@file): atomic writes (and private key files).
-//! - [`format`](mod@format): the plaintext (JSON Lines: manifest, ops, footer with SHA-256), pure.
+//! - [`format`](mod@format): the plaintext (JSON Lines: manifest, ops, footer with SHA-256, and a
+//!   signature line over all of it), pure.
+//! - [`trust`]: who may send files here, with which keys: enrolled volunteers (coordinator),
+//!   the linked coordinator (volunteer); decided from this store's records, never from a file.
 //! - [`envelope`]: the age encryption around it, and telling truncated from altered files.
-//! - [`import`]: verify everything, back up, merge in one transaction, report per file.
+//! - [`import`]: verify everything (signature, then sender), back up, merge in one
+//!   transaction, report per file.
 //!
 //! Guarantees: a file is refused (with its own [`SyncError`] variant) before the store is
 //! touched; a file is applied entirely or not at all; importing a file again adds nothing.
@@ -26,12 +30,13 @@ pub mod import;
 pub mod keys;
 pub mod pairing;
 pub mod signing;
+pub mod trust;
 pub mod view;
 
 pub use error::{PairingProblem, SyncError, SyncErrorCode};
 pub use export::{
-    coordinator, export_for, export_return_file, export_to_coordinator, link_coordinator, link_coordinator_file,
-    save_public_key, ExportOutcome, COORDINATOR_SETTING, PUBLIC_KEY_FILE,
+    coordinator, export_for, export_return_file, export_to_coordinator, link_coordinator, ExportOutcome,
+    COORDINATOR_SETTING,
 };
 pub use format::{ExportContents, Manifest};
 pub use import::{
@@ -49,4 +54,5 @@ pub use pairing::{
 pub use signing::{
     load_or_create_signing_key, signing_key_path, verify, Signature, SigningKey, SigningPublicKey,
 };
+pub use trust::{check_sender, coordinator_link, TrustedSender};
 pub use view::{overview, PeerView, SyncOverview};

@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::SyncError;
-use crate::export::coordinator;
+use crate::trust::coordinator_link;
 use crate::keys::{identity_path, KeyPair};
 
 /// An installation this one received a file from.
@@ -21,14 +21,24 @@ pub struct PeerView {
     pub last_import: Option<String>,
 }
 
+/// The coordinator a volunteer's installation is linked to, as its pairing code said.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct CoordinatorLink {
+    pub name: String,
+    pub organisation: String,
+    pub replica: ReplicaId,
+    /// To compare with the coordinator's screen.
+    pub fingerprint: String,
+}
+
 /// The sync screen's state.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct SyncOverview {
     /// This installation's public key, to give to the coordinator (or to volunteers).
     pub own_key: String,
     pub identity_file: String,
-    /// The linked coordinator's public key (volunteers).
-    pub coordinator: Option<String>,
+    /// The linked coordinator (volunteers).
+    pub coordinator: Option<CoordinatorLink>,
     pub peers: Vec<PeerView>,
     pub open_conflicts: usize,
     /// Ops waiting for a coordinator (a laptop clock far ahead, or a copied installation).
@@ -39,7 +49,12 @@ pub fn overview(store: &Store, key: &KeyPair) -> Result<SyncOverview, SyncError>
     Ok(SyncOverview {
         own_key: key.public_key(),
         identity_file: identity_path(store.path()).display().to_string(),
-        coordinator: coordinator(store)?,
+        coordinator: coordinator_link(store)?.map(|c| CoordinatorLink {
+            name: c.name().to_owned(),
+            organisation: c.organisation().to_owned(),
+            replica: c.replica(),
+            fingerprint: c.fingerprint().to_string(),
+        }),
         peers: store
             .peers()?
             .into_iter()
@@ -66,7 +81,7 @@ pub fn typescript() -> String {
         "keukentafel-sync (src/view.rs)",
         "import type { ReplicaId, Role } from './bindings';",
         &keukentafel_domain::typescript_decls!(
-            SyncOverview, PeerView, ExportOutcome, Stage, Progress, Sender, MergeCounts,
+            SyncOverview, PeerView, CoordinatorLink, ExportOutcome, Stage, Progress, Sender, MergeCounts,
             SyncErrorCode, Pairing, Fingerprint, PairingProblem,
         ),
     )

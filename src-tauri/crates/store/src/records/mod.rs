@@ -15,6 +15,7 @@ mod agenda;
 pub(crate) mod answers;
 mod app;
 mod consent;
+mod enrolments;
 mod households;
 mod profile;
 pub(crate) mod unreadable;
