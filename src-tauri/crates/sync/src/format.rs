@@ -198,9 +198,9 @@ pub fn check_manifest_line(line: &[u8]) -> Result<Manifest, SyncError> {
     serde_json::from_value(value).map_err(|e| SyncError::Malformed(format!("manifest: {e}")))
 }
 
-/// Reads and verifies a file's plaintext: the version, then the signature over everything before
-/// the last line (against the key the file names: whether that key may send is the reader's
-/// decision, see `trust`), then the body (see [`read_body`]).
+/// Reads and verifies a file's plaintext: the version, the body (see [`read_body`]), then the
+/// signature over everything before the last line, against the key the file names (whether
+/// that key may send here is the reader's decision: see `trust`).
 pub fn read_plaintext(bytes: &[u8]) -> Result<ExportContents, SyncError> {
     let first_end = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len());
     match check_manifest_line(&bytes[..first_end]) {
@@ -210,12 +210,28 @@ pub fn read_plaintext(bytes: &[u8]) -> Result<ExportContents, SyncError> {
         Ok(_) => {}
     }
     let (body, line) = split_signature(bytes)?;
+    // The body first: a damaged file is reported as damaged (checksum), a whole file whose
+    // signature does not match as such.
+    let (manifest, ops) = read_body(body)?;
     let signer: SigningPublicKey =
         line.signer.parse().map_err(|_| SyncError::Altered("the signature line names no valid key".into()))?;
     let signature = line.signature.parse::<Signature>().map_err(|_| SyncError::BadSignature)?;
     signer.verify(body, &signature)?;
-    let (manifest, ops) = read_body(body)?;
     Ok(ExportContents { manifest, ops, signer })
+}
+
+/// Who a file says it comes from and which key it says signed it, read cheaply (the manifest
+/// and the signature line only, nothing verified), so an importer can refuse a sender it does
+/// not accept before reading the rest. [`read_plaintext`] verifies everything afterwards.
+pub fn claimed_sender(bytes: &[u8]) -> Result<(Manifest, SigningPublicKey), SyncError> {
+    let first_end = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len());
+    let manifest = check_manifest_line(&bytes[..first_end])?;
+    if manifest.major < MAJOR {
+        return Err(SyncError::Unsigned { found: manifest.version().to_string() });
+    }
+    let (_, line) = split_signature(bytes)?;
+    let signer = line.signer.parse().map_err(|_| SyncError::Altered("the signature line names no valid key".into()))?;
+    Ok((manifest, signer))
 }
 
 /// The body (everything before the last line) and the signature line. A file cut off inside or

@@ -154,11 +154,17 @@ pub fn import_files(
             stage(Stage::Reading);
             let bytes = std::fs::read(path).map_err(|e| SyncError::io(path, e))?;
             stage(Stage::Verifying);
-            let contents = read_export_bytes(key, &bytes)?;
+            let plaintext = envelope::decrypt(&bytes, key)?;
             drop(bytes);
+            // Who may send here is decided first, from this store's records: a file from
+            // anyone else is refused before the rest of it is even read.
+            let (claimed, claimed_signer) = format::claimed_sender(&plaintext)?;
+            check_sender(store, &claimed, &claimed_signer)?;
+            let contents = format::read_plaintext(&plaintext)?;
+            drop(plaintext);
             sender_of = Some(sender(&contents.manifest));
             op_count = contents.ops.len();
-            // Only now the store is read: may this sender write here, with this key?
+            // The verified signer and manifest (the same bytes; checked again to be exact).
             let trusted = check_sender(store, &contents.manifest, &contents.signer)?;
             if let Some(s) = sender_of.as_mut() {
                 s.author = trusted.name.clone();

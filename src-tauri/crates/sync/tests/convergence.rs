@@ -97,6 +97,14 @@ fn run(n: usize, actions: &[Action]) {
     let mut nodes: Vec<Node> =
         (0..n).map(|i| node(root.path(), &format!("n{i}"), 100 + i as u64, roles[i.min(1) + (i % 2) * usize::from(i > 0)])).collect();
 
+    // Store 0 is the coordinator: it enrols every volunteer and each volunteer links to it.
+    // Files go between a volunteer and the coordinator only (volunteers never accept each
+    // other's files: that is the trust the exchange is built on).
+    for i in 1..n {
+        let (first, rest) = nodes.split_at_mut(1);
+        pair(&mut first[0], &mut rest[i - 1]);
+    }
+
     // Store 0 (the coordinator) creates the households and sends them to everyone.
     let households = add_households(&mut nodes[0], HOUSEHOLDS);
     for i in 1..n {
@@ -152,6 +160,8 @@ fn run(n: usize, actions: &[Action]) {
                 pairs.push((households[h], made[0], made[1]));
             }
             Action::Send { from, to } => {
+                // Between two volunteers, the file goes to the coordinator instead.
+                let to = if from != 0 && to != 0 { 0 } else { to };
                 if from != to {
                     let out = keukentafel_sync::export_for(&nodes[from].store, &nodes[from].key, &[nodes[to].key.recipient()], &root.path().join(format!("post-{}", post.len())), now()).unwrap();
                     post.push((to, PathBuf::from(out.path)));

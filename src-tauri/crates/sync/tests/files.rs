@@ -16,7 +16,8 @@ use sha2::Digest;
 
 fn setup(root: &Path) -> (Node, Node, PathBuf) {
     let mut volunteer = node(root, "vrijwilliger", 1, Role::EnergyCoach);
-    let coordinator = node(root, "coordinator", 2, Role::Coordinator);
+    let mut coordinator = node(root, "coordinator", 2, Role::Coordinator);
+    pair(&mut coordinator, &mut volunteer);
     let ids = add_households(&mut volunteer, 5);
     let mut update = volunteer.store.household(ids[0]).unwrap();
     update.data.notes = "Tocht bij de voordeur".into();
@@ -68,9 +69,9 @@ fn a_return_file_carries_only_what_the_volunteer_lacks() {
     import_ok(&mut volunteer, Path::new(&back.path));
     assert_eq!(state(&volunteer.store), state(&coordinator.store), "both hold everything now");
 
-    // Linking: a volunteer exports to the pasted coordinator key; with nothing new, the file
-    // still carries the acknowledgement.
-    keukentafel_sync::link_coordinator(&mut volunteer.store, &format!("\n  {}  \n", coordinator.key.public_key())).unwrap();
+    // Linked by a pasted code (with whitespace around it); with nothing new, the file still
+    // carries the acknowledgement.
+    keukentafel_sync::link_coordinator(&mut volunteer.store, &format!("\n  {}  \n", pairing_of(&coordinator).to_line())).unwrap();
     import_ok(&mut volunteer, Path::new(&back.path));
     let ack = keukentafel_sync::export_to_coordinator(&volunteer.store, &volunteer.key, &volunteer.outbox, now()).unwrap();
     let ack = keukentafel_sync::read_export(&coordinator.key, Path::new(&ack.path)).unwrap();
@@ -95,10 +96,12 @@ fn the_reference_age_tool_decrypts_an_export_file() {
         let lines: Vec<&str> = text.lines().collect();
         let manifest: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
         assert_eq!(manifest["format"], "keukentafel-export");
-        let footer: serde_json::Value = serde_json::from_str(lines.last().unwrap()).unwrap();
-        let before = &text[..text.len() - lines.last().unwrap().len() - 1];
-        assert_eq!(footer["sha256"], format::hex(&sha2::Sha256::digest(before.as_bytes())), "the footer checks");
-        assert_eq!(footer["op_count"], lines.len() as u64 - 2);
+        let signature: serde_json::Value = serde_json::from_str(lines[lines.len() - 1]).unwrap();
+        assert_eq!(signature["signer"], pairing_of(&volunteer).signing_key().to_string(), "signed by the volunteer");
+        let footer: serde_json::Value = serde_json::from_str(lines[lines.len() - 2]).unwrap();
+        let footer_start = text.len() - lines[lines.len() - 1].len() - lines[lines.len() - 2].len() - 2;
+        assert_eq!(footer["sha256"], format::hex(&sha2::Sha256::digest(&text.as_bytes()[..footer_start])), "the footer checks");
+        assert_eq!(footer["op_count"], lines.len() as u64 - 3);
     }
 }
 
@@ -106,13 +109,14 @@ fn the_reference_age_tool_decrypts_an_export_file() {
 fn unknown_fields_of_a_newer_minor_version_are_kept_and_passed_on() {
     let root = tempfile::tempdir().unwrap();
     let (volunteer, mut coordinator, _) = setup(root.path());
-    let third = node(root.path(), "derde", 3, Role::DebtHelpVolunteer);
+    let mut third = node(root.path(), "derde", 3, Role::DebtHelpVolunteer);
+    pair(&mut coordinator, &mut third);
     let mut ops = volunteer.store.ops_missing_from(&Received::new()).unwrap();
     ops[3].extra.insert("meter_photo".into(), serde_json::json!({"sha": "abc"}));
     let mut manifest = manifest_for(&volunteer, &ops);
     manifest.minor = 7;
-    manifest.extra.insert("signature".into(), serde_json::json!("later"));
-    let file = write_file(root.path(), "minor.kt", &format::write_plaintext(&manifest, &ops).unwrap(), &coordinator);
+    manifest.extra.insert("photos".into(), serde_json::json!("later"));
+    let file = write_file(root.path(), "minor.kt", &signed(&volunteer, &manifest, &ops), &coordinator);
     import_ok(&mut coordinator, &file);
     let relayed = export(&coordinator, &third);
     let got = keukentafel_sync::read_export(&third.key, &relayed).unwrap();
@@ -186,12 +190,12 @@ fn bad_files_are_refused_each_with_its_own_error_and_the_store_is_unchanged() {
     let to_coordinator = coordinator.key.recipient();
     let ops = volunteer.store.ops_missing_from(&Received::new()).unwrap();
     let mut newer = manifest_for(&volunteer, &ops);
-    newer.major = 2;
-    let plain = format::write_plaintext(&newer, &ops).unwrap();
+    newer.major = format::MAJOR + 1;
+    let plain = signed(&volunteer, &newer, &ops);
     assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportNewerVersion);
     let mut needs = manifest_for(&volunteer, &ops);
-    needs.min_reader = format::Version { major: 1, minor: 3 };
-    let plain = format::write_plaintext(&needs, &ops).unwrap();
+    needs.min_reader = format::Version { major: format::MAJOR, minor: 3 };
+    let plain = signed(&volunteer, &needs, &ops);
     assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportNewerVersion);
 
     // Foreign files: garbage, an age file of something else, a SQLite file.
@@ -203,7 +207,7 @@ fn bad_files_are_refused_each_with_its_own_error_and_the_store_is_unchanged() {
     assert_eq!(refused(&mut coordinator, &bad, &std::fs::read(&volunteer.path).unwrap()), C::ExportNotAnExportFile);
 
     // Authentic encryption around broken content (anyone can encrypt to a public key).
-    let mut plain = format::write_plaintext(&manifest_for(&volunteer, &ops), &ops).unwrap();
+    let mut plain = signed(&volunteer, &manifest_for(&volunteer, &ops), &ops);
     let cut = plain.len() - 30;
     assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain[..cut], std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportTruncated);
     let at = plain.iter().position(|&b| b == b'\n').unwrap() + 40;
@@ -212,7 +216,7 @@ fn bad_files_are_refused_each_with_its_own_error_and_the_store_is_unchanged() {
     let mut wrong_value = ops.clone();
     let i = wrong_value.iter().position(|o| o.field == "adults").unwrap();
     wrong_value[i].value = serde_json::json!("many");
-    let plain = format::write_plaintext(&manifest_for(&volunteer, &wrong_value), &wrong_value).unwrap();
+    let plain = signed(&volunteer, &manifest_for(&volunteer, &wrong_value), &wrong_value);
     assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportInvalidOp);
 
     assert!(!coordinator.path.parent().unwrap().join("backups").exists(), "no backup was needed: nothing was applied");
@@ -242,19 +246,17 @@ fn a_damaged_file_among_several_does_not_stop_the_others() {
 }
 
 #[test]
-fn a_coordinators_key_file_links_a_volunteer_and_a_big_file_is_refused() {
+fn a_volunteer_links_only_with_a_coordinators_pairing_code() {
     let root = tempfile::tempdir().unwrap();
     let coordinator = node(root.path(), "coordinator", 21, Role::Coordinator);
     let mut volunteer = node(root.path(), "volunteer", 22, Role::EnergyCoach);
+    let other = node(root.path(), "andere", 23, Role::DebtHelpVolunteer);
     let out = root.path().join("usb");
-    let file = keukentafel_sync::save_public_key(&coordinator.key, "Carla", &out).unwrap();
-    assert_eq!(file.file_name().unwrap(), keukentafel_sync::PUBLIC_KEY_FILE, "no personal data in the name");
-    let linked = keukentafel_sync::link_coordinator_file(&mut volunteer.store, &file).unwrap();
-    assert_eq!(linked, coordinator.key.public_key());
-    assert_eq!(keukentafel_sync::coordinator(&volunteer.store).unwrap(), Some(linked));
-
-    let big = root.path().join("big.txt");
-    std::fs::write(&big, "x".repeat(100 * 1024)).unwrap();
-    let err = keukentafel_sync::link_coordinator_file(&mut volunteer.store, &big).unwrap_err();
-    assert_eq!(err.code(), keukentafel_sync::SyncErrorCode::InvalidRecipient);
+    let file = keukentafel_sync::save_pairing_file(&pairing_of(&coordinator), &out).unwrap();
+    let linked = keukentafel_sync::link_coordinator(&mut volunteer.store, file.to_str().unwrap()).unwrap();
+    assert_eq!(linked.fingerprint(), pairing_of(&coordinator).fingerprint());
+    assert_eq!(keukentafel_sync::coordinator(&volunteer.store).unwrap(), Some(coordinator.key.public_key()));
+    let err = keukentafel_sync::link_coordinator(&mut volunteer.store, &pairing_of(&other).to_line()).unwrap_err();
+    assert_eq!(err.code(), SyncErrorCode::NotACoordinator, "a volunteer's code links nobody");
+    assert_eq!(keukentafel_sync::coordinator_link(&volunteer.store).unwrap().unwrap().replica(), coordinator.store.replica());
 }

@@ -22,7 +22,8 @@ use sha2::Digest;
 /// its template, and an answer. Returns it, a coordinator and the volunteer's ops as JSON lines.
 fn volunteer_and_coordinator(root: &Path) -> (Node, Node, Vec<Json>) {
     let mut volunteer = node(root, "vrijwilliger", 1, Role::EnergyCoach);
-    let coordinator = node(root, "coordinator", 2, Role::Coordinator);
+    let mut coordinator = node(root, "coordinator", 2, Role::Coordinator);
+    pair(&mut coordinator, &mut volunteer);
     let today = NaiveDate::from_ymd_opt(2026, 9, 21).unwrap();
     let h = volunteer
         .store
@@ -63,8 +64,9 @@ fn volunteer_and_coordinator(root: &Path) -> (Node, Node, Vec<Json>) {
     (volunteer, coordinator, lines)
 }
 
-/// The plaintext of an export file, written by hand: manifest, the op lines as given, and a
-/// footer with the right count and checksum.
+/// The plaintext of an export file, written by hand: manifest, the op lines as given, a
+/// footer with the right count and checksum, and the sender's own signature (an enrolled
+/// volunteer whose laptop writes something wrong: the signature is fine, the value is not).
 fn plaintext(from: &Node, lines: &[Json]) -> Vec<u8> {
     let ops: Vec<keukentafel_store::Op> = lines.iter().filter_map(|l| serde_json::from_value(l.clone()).ok()).collect();
     let mut out = serde_json::to_vec(&manifest_for(from, &ops)).unwrap();
@@ -76,7 +78,7 @@ fn plaintext(from: &Node, lines: &[Json]) -> Vec<u8> {
     let sha = format::hex(&sha2::Sha256::digest(&out));
     out.extend(serde_json::to_vec(&json!({"footer": true, "op_count": lines.len(), "sha256": sha})).unwrap());
     out.push(b'\n');
-    out
+    format::sign(out, &signing_of(from))
 }
 
 /// The index of the op line that sets `entity.field`.
@@ -178,7 +180,8 @@ fn a_line_that_is_not_an_op_is_refused_with_its_line() {
 fn a_field_of_a_newer_version_is_kept_and_passed_on_but_not_applied() {
     let root = tempfile::tempdir().unwrap();
     let (volunteer, mut coordinator, mut lines) = volunteer_and_coordinator(root.path());
-    let third = node(root.path(), "derde", 3, Role::DebtHelpVolunteer);
+    let mut third = node(root.path(), "derde", 3, Role::DebtHelpVolunteer);
+    pair(&mut coordinator, &mut third);
     let i = line_of(&lines, "household", "wijk");
     lines[i]["field"] = json!("phone_number");
     lines[i]["value"] = json!("030-1234567");

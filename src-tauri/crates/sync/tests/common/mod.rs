@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use keukentafel_domain::{HouseholdId, HouseholdInput, Role, Sources, UserProfileInput};
 use keukentafel_store::Store;
 use keukentafel_sync::format::{self, Manifest};
-use keukentafel_sync::{envelope, FileReport, KeyPair};
+use keukentafel_sync::{envelope, FileReport, KeyPair, Pairing, SigningKey};
 
 /// The clock all test stores start from (2026-09-21), so no op looks dated in the future.
 pub const T0: i64 = 1_790_000_000_000;
@@ -71,9 +71,9 @@ pub fn state(store: &Store) -> (String, i64) {
 pub fn manifest_for(from: &Node, ops: &[keukentafel_store::Op]) -> Manifest {
     Manifest {
         format: format::FORMAT.into(),
-        major: 1,
+        major: format::MAJOR,
         minor: 0,
-        min_reader: format::Version { major: 1, minor: 0 },
+        min_reader: format::Version { major: format::MAJOR, minor: 0 },
         schema_version: from.store.schema_version().unwrap(),
         replica: from.store.replica(),
         author: "x".into(),
@@ -91,4 +91,51 @@ pub fn write_file(dir: &Path, name: &str, plaintext: &[u8], to: &Node) -> PathBu
     let path = dir.join(name);
     std::fs::write(&path, envelope::encrypt(plaintext, &[to.key.recipient()]).unwrap()).unwrap();
     path
+}
+
+/// `n`'s signing key (beside its store).
+pub fn signing_of(n: &Node) -> SigningKey {
+    keukentafel_sync::load_or_create_signing_key(&n.path).unwrap()
+}
+
+/// `n`'s pairing code, as its screen shows it.
+pub fn pairing_of(n: &Node) -> Pairing {
+    let profile = n.store.profile().unwrap().unwrap();
+    Pairing::for_installation(&profile, n.store.replica(), &n.key, &signing_of(n), now().date_naive()).unwrap()
+}
+
+/// The coordinator enrols `volunteer` (as after comparing the fingerprint in person).
+pub fn enrol(coordinator: &mut Node, volunteer: &Node) {
+    let p = pairing_of(volunteer);
+    coordinator
+        .store
+        .enrol(&keukentafel_domain::Enrolment {
+            replica: p.replica(),
+            name: p.name().to_owned(),
+            role: p.role(),
+            organisation: p.organisation().to_owned(),
+            age_key: p.age_key().to_string(),
+            signing_key: p.signing_key().to_string(),
+            active: true,
+            enrolled_by: "coordinator".into(),
+            enrolled_at: "2026-09-21T00:00:00Z".into(),
+            revoked_at: None,
+        })
+        .unwrap();
+}
+
+/// `volunteer` links to `coordinator` with the coordinator's pairing code.
+pub fn link(volunteer: &mut Node, coordinator: &Node) {
+    keukentafel_sync::link_coordinator(&mut volunteer.store, &pairing_of(coordinator).to_line()).unwrap();
+}
+
+/// Both directions: the coordinator accepts the volunteer's files and the other way round.
+pub fn pair(coordinator: &mut Node, volunteer: &mut Node) {
+    enrol(coordinator, volunteer);
+    link(volunteer, coordinator);
+}
+
+/// A plaintext signed with `from`'s own key, as its exporter would sign it.
+pub fn signed(from: &Node, manifest: &Manifest, ops: &[keukentafel_store::Op]) -> Vec<u8> {
+    format::write_plaintext(manifest, ops, &signing_of(from)).unwrap()
 }

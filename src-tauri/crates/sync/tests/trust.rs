@@ -1,0 +1,216 @@
+//! The attacks of issue 8 on real stores and files, each written as an attacker would: with the
+//! reference `age` tool where an outsider needs only the coordinator's public key. Every file
+//! is refused with its own error and the store stays byte for byte as it was (compared with
+//! `dump`); a return file only ever goes to the key the coordinator enrolled.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use keukentafel_domain::Role;
+use keukentafel_store::Received;
+use keukentafel_sync::{format, SigningKey, SyncErrorCode};
+
+fn age_bin() -> PathBuf {
+    std::env::var_os("AGE_BIN").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("age"))
+}
+
+/// Encrypts `plaintext` for `to` with the reference `age` tool, as an outsider who has only
+/// the public key would.
+fn age_encrypt(dir: &Path, name: &str, plaintext: &[u8], to: &Node) -> PathBuf {
+    let plain = dir.join(format!("{name}.plain"));
+    std::fs::write(&plain, plaintext).unwrap();
+    let out = dir.join(name);
+    let status = Command::new(age_bin())
+        .args(["-r", &to.key.public_key(), "-o"])
+        .arg(&out)
+        .arg(&plain)
+        .status()
+        .unwrap_or_else(|e| panic!("the reference `age` tool must be installed (apt-get install age): {e}"));
+    assert!(status.success());
+    out
+}
+
+/// Imports `file` into `to` and returns the refusal's code; the store must be unchanged.
+fn refused(to: &mut Node, file: &Path) -> SyncErrorCode {
+    let before = state(&to.store);
+    let report = import(to, &[file.to_owned()]).remove(0);
+    let err = match report.outcome {
+        Err(e) => e,
+        Ok(m) => panic!("{} must be refused, it merged {m:?}", file.display()),
+    };
+    assert!(err.is_refusal(), "{err}");
+    assert_eq!(state(&to.store), before, "a refused file leaves the store as it was");
+    err.code()
+}
+
+struct World {
+    _root: tempfile::TempDir,
+    dir: PathBuf,
+    coordinator: Node,
+    anna: Node,
+    outsider: Node,
+}
+
+/// A coordinator with one enrolled volunteer (Anna) whose households it holds, and an outsider
+/// with a store of its own who knows the coordinator's public key.
+fn world() -> World {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().to_owned();
+    let mut coordinator = node(&dir, "coordinator", 31, Role::Coordinator);
+    let mut anna = node(&dir, "anna", 32, Role::EnergyCoach);
+    let mut outsider = node(&dir, "buitenstaander", 33, Role::EnergyCoach);
+    pair(&mut coordinator, &mut anna);
+    add_households(&mut anna, 3);
+    add_households(&mut outsider, 1);
+    let file = export(&anna, &coordinator);
+    import_ok(&mut coordinator, &file);
+    World { _root: root, dir, coordinator, anna, outsider }
+}
+
+#[test]
+fn an_outsider_with_only_the_public_key_writes_nothing() {
+    let mut w = world();
+    // A well-formed, signed file from the outsider's own installation, encrypted with `age`.
+    let ops = w.outsider.store.ops_missing_from(&Received::new()).unwrap();
+    let plain = signed(&w.outsider, &manifest_for(&w.outsider, &ops), &ops);
+    let file = age_encrypt(&w.dir, "outsider.kt", &plain, &w.coordinator);
+    assert_eq!(refused(&mut w.coordinator, &file), SyncErrorCode::ExportUnknownSender);
+    assert!(w.coordinator.store.peer(w.outsider.store.replica()).unwrap().is_none(), "not listed as a volunteer");
+    // Its genuine export, too.
+    let genuine = export(&w.outsider, &w.coordinator);
+    assert_eq!(refused(&mut w.coordinator, &genuine), SyncErrorCode::ExportUnknownSender);
+}
+
+#[test]
+fn posing_as_a_volunteer_is_refused_and_keys_never_change_through_a_file() {
+    let mut w = world();
+    let enrolled_key = w.coordinator.store.enrolment(w.anna.store.replica()).unwrap().unwrap().age_key;
+    let attacker = SigningKey::generate();
+    // The attacker knows Anna's full replica id and writes a file in her name: rename a
+    // household, and ask return files to go to the attacker's age key.
+    let mut ops = w.anna.store.ops_missing_from(&Received::new()).unwrap();
+    let i = ops.iter().position(|o| o.field == "name" && o.entity == "household").unwrap();
+    ops[i].value = serde_json::json!("Gekaapt");
+    let mut manifest = manifest_for(&w.anna, &ops);
+    manifest.recipient = w.outsider.key.public_key();
+
+    // Signed with the attacker's own key, naming it in the signature line.
+    let forged = format::write_plaintext(&manifest, &ops, &attacker).unwrap();
+    let file = age_encrypt(&w.dir, "forged.kt", &forged, &w.coordinator);
+    assert_eq!(refused(&mut w.coordinator, &file), SyncErrorCode::ExportForgedSender);
+
+    // Naming Anna's real signing key, with the attacker's signature.
+    let mut claimed = forged.clone();
+    let sig_start = claimed[..claimed.len() - 1].iter().rposition(|&b| b == b'\n').unwrap() + 1;
+    claimed.truncate(sig_start);
+    let line = format::SignatureLine {
+        signer: signing_of(&w.anna).public().to_string(),
+        signature: attacker.sign(&claimed).to_string(),
+    };
+    claimed.extend(serde_json::to_vec(&line).unwrap());
+    claimed.push(b'\n');
+    let file = age_encrypt(&w.dir, "claimed.kt", &claimed, &w.coordinator);
+    assert_eq!(refused(&mut w.coordinator, &file), SyncErrorCode::BadSignature);
+
+    // A genuine file of Anna's whose manifest names another age key: imported (it is hers),
+    // but her keys stay the enrolled ones and the return file goes to her enrolled key.
+    add_households(&mut w.anna, 1);
+    let ops = w.anna.store.ops_missing_from(&w.coordinator.store.received().unwrap()).unwrap();
+    let mut manifest = manifest_for(&w.anna, &ops);
+    manifest.recipient = w.outsider.key.public_key();
+    manifest.author = "Iemand anders".into();
+    let file = age_encrypt(&w.dir, "genuine.kt", &signed(&w.anna, &manifest, &ops), &w.coordinator);
+    import_ok(&mut w.coordinator, &file);
+    let peer = w.coordinator.store.peer(w.anna.store.replica()).unwrap().unwrap();
+    assert_eq!((peer.recipient.as_str(), peer.author.as_str()), (enrolled_key.as_str(), "anna"), "names and keys come from the enrolment");
+    let back = keukentafel_sync::export_return_file(
+        &w.coordinator.store,
+        &w.coordinator.key,
+        w.anna.store.replica(),
+        &w.coordinator.outbox,
+        now(),
+    )
+    .unwrap();
+    assert!(keukentafel_sync::read_export(&w.outsider.key, Path::new(&back.path)).is_err(), "the attacker cannot read it");
+    assert!(keukentafel_sync::read_export(&w.anna.key, Path::new(&back.path)).is_ok(), "Anna can");
+    // And Anna's next genuine export is not held back.
+    add_households(&mut w.anna, 1);
+    let next_file = export(&w.anna, &w.coordinator);
+    let next = import_ok(&mut w.coordinator, &next_file);
+    assert_eq!((next.held_back, next.new > 0), (0, true));
+}
+
+#[test]
+fn a_tampered_signature_an_old_unsigned_file_and_a_revoked_volunteer_are_refused() {
+    let mut w = world();
+    add_households(&mut w.anna, 1);
+    let file = export(&w.anna, &w.coordinator);
+    let mut plain = keukentafel_sync::envelope::decrypt(&std::fs::read(&file).unwrap(), &w.coordinator.key).unwrap();
+    // One character of the signature changed (still valid base64url).
+    let at = plain.len() - 10;
+    plain[at] = if plain[at] == b'A' { b'B' } else { b'A' };
+    let tampered = age_encrypt(&w.dir, "tampered.kt", &plain, &w.coordinator);
+    assert_eq!(refused(&mut w.coordinator, &tampered), SyncErrorCode::BadSignature);
+
+    // A file of format 1.0: no signature line at all.
+    let ops = w.anna.store.ops_missing_from(&Received::new()).unwrap();
+    let mut old = manifest_for(&w.anna, &ops);
+    (old.major, old.min_reader) = (1, format::Version { major: 1, minor: 0 });
+    let body = format::write_body(&old, &ops).unwrap();
+    let unsigned = age_encrypt(&w.dir, "old.kt", &body, &w.coordinator);
+    assert_eq!(refused(&mut w.coordinator, &unsigned), SyncErrorCode::ExportUnsigned);
+
+    // Revoked: later files refused, what came before stays; no return file any more.
+    let held = state(&w.coordinator.store);
+    w.coordinator.store.revoke(w.anna.store.replica(), "2026-09-22T10:00:00Z").unwrap();
+    assert_eq!(refused(&mut w.coordinator, &file), SyncErrorCode::ExportRevokedSender);
+    assert_eq!(state(&w.coordinator.store).0, held.0, "what Anna sent before stays");
+    let err = keukentafel_sync::export_return_file(
+        &w.coordinator.store,
+        &w.coordinator.key,
+        w.anna.store.replica(),
+        &w.coordinator.outbox,
+        now(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), SyncErrorCode::NotEnrolled);
+    // Enrolled again (a new pairing in person): accepted again.
+    enrol(&mut w.coordinator, &w.anna);
+    import_ok(&mut w.coordinator, &file);
+}
+
+#[test]
+fn a_volunteer_accepts_only_its_own_coordinator_and_passes_on_only_its_own_changes() {
+    let mut w = world();
+    // Another coordinator (with Anna's public key, say from a lost e-mail) writes to Anna.
+    let mut stranger = node(&w.dir, "andere-coordinator", 34, Role::Coordinator);
+    add_households(&mut stranger, 1);
+    let file = export(&stranger, &w.anna);
+    assert_eq!(refused(&mut w.anna, &file), SyncErrorCode::ExportUnknownSender);
+    // The outsider signs as itself but claims to be Anna's coordinator.
+    let ops = w.outsider.store.ops_missing_from(&Received::new()).unwrap();
+    let mut manifest = manifest_for(&w.outsider, &ops);
+    manifest.replica = w.coordinator.store.replica();
+    let ranges_ok = ops.iter().map(|o| o.replica).all(|r| r == w.outsider.store.replica());
+    assert!(ranges_ok);
+    let fake = age_encrypt(&w.dir, "fake-coordinator.kt", &signed(&w.outsider, &manifest, &ops), &w.anna);
+    assert_eq!(refused(&mut w.anna, &fake), SyncErrorCode::ExportForgedSender);
+
+    // Bram, a second volunteer; Anna's file carries a change in Bram's name that the
+    // coordinator never had: it is left out, Anna's own changes arrive.
+    let mut bram = node(&w.dir, "bram", 35, Role::DebtHelpVolunteer);
+    pair(&mut w.coordinator, &mut bram);
+    let bram_ids = add_households(&mut bram, 1);
+    let bram_ops = bram.store.ops_missing_from(&Received::new()).unwrap();
+    add_households(&mut w.anna, 1);
+    let mut ops = w.anna.store.ops_missing_from(&w.coordinator.store.received().unwrap()).unwrap();
+    let anna_new = ops.len();
+    ops.extend(bram_ops.iter().cloned());
+    let file = age_encrypt(&w.dir, "relay.kt", &signed(&w.anna, &manifest_for(&w.anna, &ops), &ops), &w.coordinator);
+    let counts = import_ok(&mut w.coordinator, &file);
+    assert_eq!((counts.new, counts.not_from_sender), (anna_new, bram_ops.len()));
+    assert!(w.coordinator.store.household(bram_ids[0]).is_err(), "Bram's household did not come in through Anna");
+}
