@@ -146,13 +146,22 @@ fn an_exchange_round_with_a_refused_file_and_a_conflict() {
     }
     let err = exchange::export_to_coordinator(&anna, usb_s, now()).unwrap_err();
     assert_eq!(err.code, ErrorCode::NoCoordinator);
-    let err = exchange::link_coordinator(&mut anna, "not a key").unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidKey);
-    assert!(err.message.contains("age1"), "{}", err.message);
+    let err = exchange::link_coordinator(&mut anna, "not a code").unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidPairing);
 
-    let key_file = exchange::save_own_key(&coord, usb_s).unwrap();
-    let overview = exchange::link_coordinator_file(&mut anna, Path::new(&key_file)).unwrap();
-    assert_eq!(overview.coordinator.as_deref(), Some(exchange::overview(&coord).unwrap().own_key.as_str()));
+    // Pairing in person: each side reads the other's code and compares the fingerprint.
+    let anna_code = exchange::own_pairing_view(&anna, today()).unwrap();
+    let err = exchange::link_coordinator(&mut coord, &anna_code.code).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidPairing, "a volunteer's code is no coordinator's");
+    assert!(err.message.contains("niet van een coördinator"), "{}", err.message);
+    let volunteers = exchange::enrol_volunteer(&mut coord, &anna_code.code, now()).unwrap();
+    assert_eq!(volunteers.len(), 1);
+    assert_eq!(volunteers[0].fingerprint, anna_code.fingerprint.to_string(), "the coordinator sees the volunteer's fingerprint");
+    let coord_file = exchange::save_pairing_file(&coord, usb_s, today()).unwrap();
+    let coord_view = exchange::read_pairing(&coord_file).unwrap();
+    let overview = exchange::link_coordinator(&mut anna, &coord_file).unwrap();
+    let link = overview.coordinator.expect("linked");
+    assert_eq!((link.name, link.fingerprint), ("Carla".to_owned(), coord_view.fingerprint.to_string()));
 
     let h = households::create(&mut anna, household("Fam. de Groot")).unwrap();
     let file = PathBuf::from(exchange::export_to_coordinator(&anna, usb_s, now()).unwrap().path);
