@@ -66,4 +66,4 @@ export type MergeCounts = { new: number, already_present: number, conflicts: num
 /**
  * What the UI decides on. Serialized snake_case; exported to TypeScript.
  */
-export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "invalid_recipient" | "invalid_identity" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";
+export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "export_too_large" | "export_too_many_ops" | "invalid_recipient" | "invalid_identity" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";

@@ -79,7 +79,8 @@ enum Command {
     /// Checklist templates: validate a template file, or evaluate a visit from JSON.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
-    /// The file exchange: keygen, key, status, link, export, return-file, import, verify, conflicts.
+    /// The file exchange: keygen, key, status, link, export, return-file, import, verify, conflicts,
+    /// held, accept, reject.
     #[command(flatten)]
     Sync(sync::SyncCommand),
     /// Test aid for the crash test: add households one by one, printing `saved <id>` after each

@@ -25,6 +25,10 @@ pub enum SyncError {
     NewerVersion { found_major: u32, found_minor: u32, needs: String, supported: String },
     #[error("the file is readable but its content is not valid ({0})")]
     Malformed(String),
+    #[error("the file is too large to import: {bytes} bytes (the limit is {limit})")]
+    TooLarge { bytes: u64, limit: u64 },
+    #[error("the file carries too many changes to import: {count} ops (the limit is {limit})")]
+    TooManyOps { count: u64, limit: u64 },
     #[error("not an age public key (expected one line starting with age1): {0}")]
     InvalidRecipient(String),
     #[error("not an age identity file ({0})")]
@@ -52,6 +56,10 @@ pub enum SyncErrorCode {
     ExportAltered,
     ExportNewerVersion,
     ExportMalformed,
+    /// Over the size limit (bytes on disk, or as the age header announces).
+    ExportTooLarge,
+    /// Over the op-count limit (as the manifest announces, or as the content holds).
+    ExportTooManyOps,
     InvalidRecipient,
     InvalidIdentity,
     AlreadyExists,
@@ -77,6 +85,8 @@ impl SyncError {
             SyncError::Altered(_) => C::ExportAltered,
             SyncError::NewerVersion { .. } => C::ExportNewerVersion,
             SyncError::Malformed(_) => C::ExportMalformed,
+            SyncError::TooLarge { .. } => C::ExportTooLarge,
+            SyncError::TooManyOps { .. } => C::ExportTooManyOps,
             SyncError::InvalidRecipient(_) => C::InvalidRecipient,
             SyncError::InvalidIdentity(_) => C::InvalidIdentity,
             SyncError::AlreadyExists(_) => C::AlreadyExists,
@@ -98,6 +108,8 @@ impl SyncError {
                 | SyncError::Altered(_)
                 | SyncError::NewerVersion { .. }
                 | SyncError::Malformed(_)
+                | SyncError::TooLarge { .. }
+                | SyncError::TooManyOps { .. }
         )
     }
 }
