@@ -164,7 +164,9 @@ impl Store {
     /// `dest` is whole or absent: when the disk is full or the folder read-only, nothing is
     /// left behind. Refuses to overwrite an existing `dest`.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let dir = dest.parent().filter(|d| !d.as_os_str().is_empty());
+        let made_dir = dir.filter(|d| !d.exists());
+        if let Some(dir) = dir {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::from(e).at(dir))?;
         }
         let mut name = dest.file_name().unwrap_or_default().to_os_string();
@@ -193,6 +195,9 @@ impl Store {
         if result.is_err() {
             let _ = remove(&part);
             let _ = remove(Path::new(&journal));
+            if let Some(dir) = made_dir {
+                let _ = std::fs::remove_dir(dir); // only when empty
+            }
         }
         result
     }
