@@ -547,6 +547,35 @@ mod tests {
     }
 
     #[test]
+    fn each_limit_has_its_own_code_and_words() {
+        const MIB: u64 = 1024 * 1024;
+        let big = Refusal::from(&SyncError::TooLarge { bytes: 300 * MIB + 1, limit: 256 * MIB });
+        assert_eq!(big.code, SyncErrorCode::ExportTooLarge);
+        assert!(big.message.contains("te groot") && big.message.contains("301 MB") && big.message.contains("256 MB"), "{}", big.message);
+        assert!(big.message_en.contains("too large") && big.message_en.contains("256 MB"), "{}", big.message_en);
+        let many = Refusal::from(&SyncError::TooManyOps { count: 2_000_001, limit: 2_000_000 });
+        assert_eq!(many.code, SyncErrorCode::ExportTooManyOps);
+        assert!(many.message.contains("te veel wijzigingen") && many.message.contains("2.000.001"), "{}", many.message);
+        assert!(many.message_en.contains("too many changes") && many.message_en.contains("2,000,000"), "{}", many.message_en);
+        for r in [&big, &many] {
+            assert!(r.message.contains("niets veranderd") && r.message_en.contains("Nothing was changed"));
+        }
+        assert_eq!(ApiError::from(SyncError::TooManyOps { count: 3, limit: 2 }).code, ErrorCode::ExportRefused);
+        assert_eq!(grouped(999, '.'), "999");
+        assert_eq!(grouped(1_000, '.'), "1.000");
+    }
+
+    #[test]
+    fn a_full_disk_and_a_read_only_store_are_told_apart() {
+        let full = Refusal::from(&SyncError::Store(StoreError::DiskFull("backup: disk I/O error".into())));
+        let read_only = Refusal::from(&SyncError::Store(StoreError::ReadOnly("/x/k.sqlite3".into())));
+        assert_eq!((full.code, read_only.code), (SyncErrorCode::Store, SyncErrorCode::Store));
+        assert!(full.message.contains("vol") && full.message_en.contains("disk is full"), "{full:?}");
+        assert!(read_only.message.contains("alleen-lezen") && read_only.message_en.contains("read-only"), "{read_only:?}");
+        assert_ne!(full.message, read_only.message);
+    }
+
+    #[test]
     fn refusals_keep_their_exact_reason() {
         let r = Refusal::from(&SyncError::Truncated("cut".into()));
         assert_eq!(r.code, SyncErrorCode::ExportTruncated);
