@@ -53,7 +53,7 @@ fn a_file_over_the_size_limit_is_refused_from_its_size_on_disk() {
     // decrypted, it would be refused as "not an export file".
     let huge = root.path().join("huge.kt");
     std::fs::File::create(&huge).unwrap().set_len(MAX_FILE_BYTES + 1).unwrap();
-    let e = refusal(import(&mut coordinator, &[huge.clone()]));
+    let e = refusal(import(&mut coordinator, std::slice::from_ref(&huge)));
     assert!(matches!(e, SyncError::TooLarge { bytes, limit } if bytes == MAX_FILE_BYTES + 1 && limit == MAX_FILE_BYTES), "{e}");
     assert_eq!(e.code(), SyncErrorCode::ExportTooLarge);
     assert!(e.is_refusal());
