@@ -5,12 +5,13 @@
 //!
 //! Why these numbers (see also the README, "Sync between laptops"): the merge benchmark models
 //! a coordinator's volume as 1,000,000 ops arriving in 200 files, 5,000 ops or about 1.8 MB
-//! each; an op takes 364 bytes on average in a file (demo data). 256 MiB is some 140 times such
-//! a file and holds about 740,000 real ops: a return file carrying the whole store of a large
-//! organisation. 2,000,000 ops is twice the benchmarked store; real ops need more than 128
-//! bytes each, so for files of real ops the size limit is met first, and the op limit is what
-//! refuses a file from its manifest alone. At the limits an import needs about 1 GB of memory
-//! at its peak (a file of 10 million tiny ops needed 10.8 GB and 40 minutes before).
+//! each; an op takes 365 bytes on average in a file (demo data: 57,021 ops in 20.8 MB). 256 MiB
+//! is some 140 times such a file and holds about 740,000 real ops: a return file carrying the
+//! whole store of a large organisation. 2,000,000 ops is twice the benchmarked store; an op
+//! needs well over 128 bytes, so for files of real ops the size limit is met first, and the op
+//! limit is what refuses a file from its manifest alone. Peak memory grows with the file (91 MB
+//! for that 20.8 MB file): about 1 GB at the limit, where a file of 10 million tiny ops needed
+//! 10.8 GB and 40 minutes before.
 
 /// The largest export file imported, in bytes (256 MiB).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
