@@ -1,7 +1,7 @@
 //! The plaintext of an export file (format `keukentafel-export`, version 1.1): JSON Lines.
 //!
 //! ```text
-//! {"format":"keukentafel-export","major":1,"minor":0,"min_reader":{"major":1,"minor":0},…}   manifest
+//! {"format":"keukentafel-export","major":1,"minor":1,"min_reader":{"major":1,"minor":0},…}   manifest
 //! {"op_id":…}                                                                                  one op per line
 //! {"footer":true,"op_count":N,"sha256":"<hex of every byte before this line>"}                 footer
 //! ```
@@ -9,8 +9,9 @@
 //! Every line ends with `\n`. [`read_plaintext`] is pure and total (it never panics, whatever the
 //! bytes; fuzzed): it checks, in this order, the manifest's format name and version (a newer
 //! major version, or a `min_reader` above ours, is refused before anything else is read, since
-//! its layout may differ), the footer (missing: truncated), the checksum and op count (wrong:
-//! altered), then each op. Unknown fields from a newer minor version are kept: in
+//! its layout may differ) and the op count it announces (over the limit: too many ops), the
+//! footer (missing: truncated), the checksum and op count (wrong: altered), the op count against
+//! the limit, then each op. Unknown fields from a newer minor version are kept: in
 //! [`Manifest::extra`] and in each op's `extra`, which travels on unchanged.
 //!
 //! Version 1.1 adds `op_count` to the manifest (1.0 readers keep it as an unknown field), so a

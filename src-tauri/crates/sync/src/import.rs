@@ -126,9 +126,8 @@ pub fn read_export_bytes(key: &KeyPair, bytes: &[u8]) -> Result<ExportContents, 
 /// the first line when the manifest announces too many ops, before parsing when the content
 /// holds too many.
 pub fn read_export_bytes_with(key: &KeyPair, bytes: &[u8], limits: &Limits) -> Result<ExportContents, SyncError> {
-    let too_large = |bytes: u64| SyncError::TooLarge { bytes, limit: limits.max_file_bytes };
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_large(bytes.len() as u64));
+        return Err(SyncError::TooLarge { bytes: bytes.len() as u64, limit: limits.max_file_bytes });
     }
     let plaintext = envelope::decrypt_with(bytes, key, limits.max_file_bytes, |line| {
         format::check_first_line(line, limits.max_ops).map(|_| ())
