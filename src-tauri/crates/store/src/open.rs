@@ -21,6 +21,7 @@ use crate::error::StoreError;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_sync.sql"),
+    include_str!("../migrations/0003_held.sql"),
 ];
 
 /// The schema version this program writes.
