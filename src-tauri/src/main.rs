@@ -68,6 +68,9 @@ fn main() {
             conflicts::list_conflicts,
             conflicts::resolve_conflict,
             conflicts::accept_held_ops,
+            conflicts::held_changes,
+            conflicts::accept_held_changes,
+            conflicts::reject_held_changes,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-api (src/lib.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { FieldErrorCode, ReplicaId, Role } from './bindings';
+import type { FieldErrorCode, HouseholdId, ReplicaId, Role } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
 
 /**
@@ -66,6 +66,41 @@ fingerprint: string, active: boolean, enrolled_by: string, enrolled_at: string, 
  * When its last file was imported (RFC 3339), if ever.
  */
 last_import: string | null, };
+
+/**
+ * Why a change was held back.
+ */
+export type HeldReason = "future_clock" | "duplicate_sequence";
+
+/**
+ * One change held back for the coordinator, with what is needed to judge it.
+ */
+export type HeldChange = { op_id: string, reason: HeldReason, 
+/**
+ * Who made it: the author's name when this installation knows it ("" otherwise).
+ */
+author_name: string, 
+/**
+ * The installation it came from.
+ */
+replica: ReplicaId, 
+/**
+ * `household`, `visit`, `consent`, `answer`, `user`.
+ */
+entity: string, entity_id: string, field: string, value: unknown, 
+/**
+ * The household the record belongs to, when known.
+ */
+household_id: HouseholdId | null, household_name: string, 
+/**
+ * The date the change carries (its clock, RFC 3339, UTC): far ahead for `future_clock`.
+ */
+at: string, };
+
+/**
+ * Which held changes a decision is about: all of them, or the listed ones (by `op_id`).
+ */
+export type HeldSelection = "all" | { "ops": Array<string> };
 
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.

@@ -192,6 +192,13 @@ impl From<StoreError> for ApiError {
         let en = e.to_string();
         let (code, nl) = match e {
             StoreError::Validation(v) => return v.into(),
+            StoreError::NotFound { entity: "held op", .. } => {
+                return ApiError::new(
+                    ErrorCode::NotFound,
+                    "Deze achtergehouden wijziging is er niet meer. Misschien is ze net geaccepteerd of geweigerd.",
+                    "This held-back change is no longer there. It may just have been accepted or rejected.",
+                )
+            }
             StoreError::NotFound { entity, .. } => {
                 let (nl, en) = match entity {
                     "household" => ("Dit huishouden", "This household"),
@@ -247,6 +254,30 @@ impl From<StoreError> for ApiError {
                  gebruikt de gegevens. Sluit dat en probeer het opnieuw."
                     .into(),
             ),
+            StoreError::DiskFull(ref detail) => {
+                return ApiError::new(
+                    ErrorCode::StoreIo,
+                    "De schijf is vol. Maak ruimte vrij, bijvoorbeeld door oude bestanden te verwijderen. Probeer het \
+                     daarna opnieuw. Er is niets half opgeslagen.",
+                    format!(
+                        "The disk is full. Free some space, for example by removing old files, then try again. \
+                         Nothing was half saved. ({detail})"
+                    ),
+                )
+            }
+            StoreError::ReadOnly(ref detail) => {
+                return ApiError::new(
+                    ErrorCode::StoreIo,
+                    "Keukentafel mag hier niet schrijven: het gegevensbestand of de map waar het in staat is \
+                     alleen-lezen. Dat kan een beveiligde USB-stick of map zijn. Vraag om hulp als je niet weet \
+                     waarom. Er is niets veranderd.",
+                    format!(
+                        "Keukentafel may not write here: the data file or its folder is read-only (a write-protected \
+                         USB stick or folder, for example). Ask for help if you do not know why. Nothing was changed. \
+                         ({detail})"
+                    ),
+                )
+            }
             StoreError::Io(_) => (
                 ErrorCode::StoreIo,
                 "Opslaan op de schijf lukt niet. Is de schijf vol? Er is niets half opgeslagen.".into(),
@@ -290,6 +321,18 @@ fn sync_message_nl(e: &SyncError) -> String {
         SyncError::InvalidOp { line, .. } => format!(
             "Op regel {line} van dit bestand staat een gegeven dat niet klopt. Daarom is het hele bestand niet \
              ingelezen. Vraag de afzender om een nieuw exportbestand. {UNTOUCHED}"
+        ),
+        SyncError::TooLarge { bytes, limit } => format!(
+            "Dit bestand is te groot om in te lezen: {} MB. De grens is {} MB, en een gewoon exportbestand is een \
+             paar MB. Vraag de afzender wat er is gebeurd. {UNTOUCHED}",
+            grouped(megabytes(*bytes), '.'),
+            grouped(megabytes(*limit), '.')
+        ),
+        SyncError::TooManyOps { count, limit } => format!(
+            "Dit bestand heeft te veel wijzigingen om in te lezen: {}. De grens is {}. Vraag de afzender wat er \
+             is gebeurd. {UNTOUCHED}",
+            grouped(*count, '.'),
+            grouped(*limit, '.')
         ),
         SyncError::InvalidRecipient(_) => "Dit is geen geldige sleutel. Een sleutel is één regel die begint met age1.".into(),
         SyncError::InvalidIdentity(_) => {
@@ -387,12 +430,55 @@ fn pairing_message_nl(problem: PairingProblem) -> String {
     format!("{text} Er is niets veranderd.")
 }
 
-/// A store error's Dutch message and code, without consuming it.
-fn store_message(e: &StoreError) -> (String, ErrorCode) {
+/// The English message for a sync error: written here for the refusals a user can meet, the
+/// error's own text otherwise.
+fn sync_message_en(e: &SyncError) -> String {
+    const UNTOUCHED: &str = "Nothing was changed in your data.";
+    match e {
+        SyncError::TooLarge { bytes, limit } => format!(
+            "This file is too large to import: {} MB. The limit is {} MB, and a normal export file is a few MB. \
+             Ask the sender what happened. {UNTOUCHED}",
+            grouped(megabytes(*bytes), ','),
+            grouped(megabytes(*limit), ',')
+        ),
+        SyncError::TooManyOps { count, limit } => format!(
+            "This file carries too many changes to import: {}. The limit is {}. Ask the sender what happened. \
+             {UNTOUCHED}",
+            grouped(*count, ','),
+            grouped(*limit, ',')
+        ),
+        SyncError::Store(s) => store_message(s).2,
+        other => other.to_string(),
+    }
+}
+
+/// Whole megabytes (MiB), rounded up: a file just over the limit does not read as "256 MB".
+fn megabytes(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
+}
+
+/// `n` with its digits in groups of three: `2.000.000` (Dutch) or `2,000,000` (English).
+fn grouped(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A store error's Dutch message, code and English message, without consuming it.
+fn store_message(e: &StoreError) -> (String, ErrorCode, String) {
     // StoreError is not Clone: rebuild the variants whose message depends on their content.
     let copy = match e {
         StoreError::Busy => StoreError::Busy,
         StoreError::Io(s) => StoreError::Io(s.clone()),
+        StoreError::DiskFull(s) => StoreError::DiskFull(s.clone()),
+        StoreError::ReadOnly(s) => StoreError::ReadOnly(s.clone()),
+        StoreError::Data(s) => StoreError::Data(s.clone()),
         StoreError::NoProfile => StoreError::NoProfile,
         StoreError::Validation(v) => StoreError::Validation(v.clone()),
         StoreError::NotFound { entity, id } => StoreError::NotFound { entity, id: id.clone() },
@@ -407,7 +493,7 @@ fn store_message(e: &StoreError) -> (String, ErrorCode) {
         other => StoreError::Data(other.to_string()),
     };
     let api = ApiError::from(copy);
-    (api.message, api.code)
+    (api.message, api.code, api.message_en)
 }
 
 impl From<SyncError> for ApiError {
@@ -426,6 +512,8 @@ impl From<SyncError> for ApiError {
             | SyncError::Malformed(_)
             | SyncError::InvalidOp { .. }
             | SyncError::BadSignature
+            | SyncError::TooLarge { .. }
+            | SyncError::TooManyOps { .. }
             | SyncError::Unsigned { .. }
             | SyncError::UnknownSender { .. }
             | SyncError::ForgedSender { .. }
@@ -441,7 +529,7 @@ impl From<SyncError> for ApiError {
             SyncError::UnknownPeer(_) => ErrorCode::NotFound,
             SyncError::AlreadyExists(_) | SyncError::Io { .. } => ErrorCode::StoreIo,
         };
-        ApiError::new(code, sync_message_nl(&e), e.to_string())
+        ApiError::new(code, sync_message_nl(&e), sync_message_en(&e))
     }
 }
 
@@ -455,7 +543,7 @@ pub struct Refusal {
 
 impl From<&SyncError> for Refusal {
     fn from(e: &SyncError) -> Self {
-        Refusal { code: e.code(), message: sync_message_nl(e), message_en: e.to_string() }
+        Refusal { code: e.code(), message: sync_message_nl(e), message_en: sync_message_en(e) }
     }
 }
 
@@ -519,17 +607,20 @@ mod tests {
     #[case(StoreError::Foreign { path: PathBuf::new() }, ErrorCode::StoreUnusable, "ander programma")]
     #[case(StoreError::Busy, ErrorCode::StoreBusy, "al open")]
     #[case(StoreError::Io("disk full".into()), ErrorCode::StoreIo, "schijf vol")]
+    #[case(StoreError::DiskFull("k.sqlite3: database or disk is full".into()), ErrorCode::StoreIo, "De schijf is vol")]
+    #[case(StoreError::ReadOnly("k.sqlite3".into()), ErrorCode::StoreIo, "alleen-lezen")]
+    #[case(StoreError::NotFound { entity: "held op", id: "1".into() }, ErrorCode::NotFound, "achtergehouden wijziging")]
     #[case(StoreError::NoProfile, ErrorCode::NoProfile, "Profiel")]
     #[case(StoreError::NotFound { entity: "visit", id: "1".into() }, ErrorCode::NotFound, "Dit bezoek")]
     #[case(StoreError::Data("bad json".into()), ErrorCode::Internal, "ging iets mis")]
     #[case(StoreError::Unreadable { entity: "household", id: "1".into(), reason: "x".into() }, ErrorCode::NotFound, "Dit huishouden kan Keukentafel niet lezen")]
     fn store_errors_reach_the_ui_with_a_code_and_dutch(#[case] e: StoreError, #[case] code: ErrorCode, #[case] nl: &str) {
-        let (copy_nl, copy_code) = store_message(&e);
+        let (copy_nl, copy_code, copy_en) = store_message(&e);
         let api = ApiError::from(e);
         assert_eq!(api.code, code);
         assert!(api.message.contains(nl), "{}", api.message);
         assert!(!api.message_en.is_empty());
-        assert_eq!((copy_nl, copy_code), (api.message, api.code), "a borrowed store error reads the same");
+        assert_eq!((copy_nl, copy_code, copy_en), (api.message, api.code, api.message_en), "a borrowed store error reads the same");
     }
 
     #[test]
@@ -604,6 +695,35 @@ mod tests {
             assert!(api.message.contains(nl), "{}", api.message);
         }
         assert_eq!(Refusal::from(&SyncError::BadSignature).code, SyncErrorCode::BadSignature);
+    }
+
+    #[test]
+    fn each_limit_has_its_own_code_and_words() {
+        const MIB: u64 = 1024 * 1024;
+        let big = Refusal::from(&SyncError::TooLarge { bytes: 300 * MIB + 1, limit: 256 * MIB });
+        assert_eq!(big.code, SyncErrorCode::ExportTooLarge);
+        assert!(big.message.contains("te groot") && big.message.contains("301 MB") && big.message.contains("256 MB"), "{}", big.message);
+        assert!(big.message_en.contains("too large") && big.message_en.contains("256 MB"), "{}", big.message_en);
+        let many = Refusal::from(&SyncError::TooManyOps { count: 2_000_001, limit: 2_000_000 });
+        assert_eq!(many.code, SyncErrorCode::ExportTooManyOps);
+        assert!(many.message.contains("te veel wijzigingen") && many.message.contains("2.000.001"), "{}", many.message);
+        assert!(many.message_en.contains("too many changes") && many.message_en.contains("2,000,000"), "{}", many.message_en);
+        for r in [&big, &many] {
+            assert!(r.message.contains("niets veranderd") && r.message_en.contains("Nothing was changed"));
+        }
+        assert_eq!(ApiError::from(SyncError::TooManyOps { count: 3, limit: 2 }).code, ErrorCode::ExportRefused);
+        assert_eq!(grouped(999, '.'), "999");
+        assert_eq!(grouped(1_000, '.'), "1.000");
+    }
+
+    #[test]
+    fn a_full_disk_and_a_read_only_store_are_told_apart() {
+        let full = Refusal::from(&SyncError::Store(StoreError::DiskFull("backup: disk I/O error".into())));
+        let read_only = Refusal::from(&SyncError::Store(StoreError::ReadOnly("/x/k.sqlite3".into())));
+        assert_eq!((full.code, read_only.code), (SyncErrorCode::Store, SyncErrorCode::Store));
+        assert!(full.message.contains("vol") && full.message_en.contains("disk is full"), "{full:?}");
+        assert!(read_only.message.contains("alleen-lezen") && read_only.message_en.contains("read-only"), "{read_only:?}");
+        assert_ne!(full.message, read_only.message);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! - [`visits`]: planning visits, the agenda, and a visit's checklist (template fixed per
 //!   visit, answers as ops, evaluation by the pure checklist engine).
 //! - [`exchange`]: keys, pairing codes, linking to a coordinator, export and return files, import.
-//! - [`conflicts`]: conflicts and held-back changes.
+//! - [`conflicts`]: conflicts, and held-back changes (listed, accepted, rejected).
 //! - [`errors`]: the one place where errors become `{code, message, message_en, fields}`, with
 //!   every Dutch and English error text.
 //!
@@ -26,6 +26,7 @@ pub mod households;
 pub mod profile;
 pub mod visits;
 
+pub use conflicts::{HeldChange, HeldReason, HeldSelection};
 pub use errors::{ApiError, ErrorCode, FieldError, Refusal};
 pub use exchange::{FileReport, PairingView, VolunteerView};
 pub use visits::{Templates, VisitError};
@@ -34,14 +35,17 @@ pub use visits::{Templates, VisitError};
 pub type Reply<T> = Result<T, ApiError>;
 
 /// The generated `ui/src/generated/api.ts`: the error the UI receives, the import report and
-/// the pairing view.
+/// the pairing view and the held-back changes.
 pub fn typescript() -> String {
     let codes: Vec<String> =
         ErrorCode::ALL.iter().map(|c| serde_json::to_string(c).expect("a code serialises").replace('"', "'")).collect();
-    let decls = keukentafel_domain::typescript_decls!(ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView, VolunteerView);
+    let decls = keukentafel_domain::typescript_decls!(
+        ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView, VolunteerView, HeldReason, HeldChange,
+        HeldSelection
+    );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
-        "import type { FieldErrorCode, ReplicaId, Role } from './bindings';\n\
+        "import type { FieldErrorCode, HouseholdId, ReplicaId, Role } from './bindings';\n\
          import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';",
         &format!(
             "{decls}/**\n * Every `ErrorCode`, to tell our rejections from anything else.\n */\n\

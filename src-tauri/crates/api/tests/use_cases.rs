@@ -206,7 +206,7 @@ fn an_exchange_round_with_a_refused_file_and_a_conflict() {
     )
     .unwrap();
     assert!(left.is_empty());
-    assert_eq!(conflicts::accept_held(&mut coord).unwrap(), 0);
+    assert_eq!(conflicts::accept_held(&mut coord, keukentafel_api::HeldSelection::All).unwrap(), 0);
 
     // The return file brings the decision back to Anna.
     let back = PathBuf::from(exchange::export_return_file(&coord, anna_replica, usb_s, now()).unwrap().path);

@@ -80,7 +80,7 @@ enum Command {
     #[command(subcommand)]
     Checklist(ChecklistCommand),
     /// The file exchange: keygen, key, pairing, pairing-show, status, link, export, return-file,
-    /// import, verify, conflicts.
+    /// import, verify, conflicts, held, accept, reject.
     #[command(flatten)]
     Sync(sync::SyncCommand),
     /// Test aid for the crash test: add households one by one, printing `saved <id>` after each

@@ -1,12 +1,13 @@
 //! The file exchange from the command line: `keygen`, `key`, `pairing`, `pairing-show`, `status`,
-//! `link`, `export`, `return-file`, `import`, `verify`, `conflicts`. Thin: each command calls one use case (or, for keys given on
+//! `link`, `export`, `return-file`, `import`, `verify`, `conflicts`, `held`, `accept`, `reject`.
+//! Thin: each command calls one use case (or, for keys given on
 //! the command line, one function of the sync crate) and prints its result as JSON on stdout;
 //! any refusal also goes to stderr in English and makes the exit code non-zero.
 
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use keukentafel_api::{conflicts, exchange};
+use keukentafel_api::{conflicts, exchange, HeldSelection};
 use keukentafel_domain::ReplicaId;
 use keukentafel_sync::KeyPair;
 
@@ -124,6 +125,40 @@ pub enum SyncCommand {
         #[arg(long)]
         db: PathBuf,
     },
+    /// Print the changes held back for the coordinator as JSON (who, which record and household,
+    /// field, value, the date they carry, why they were held).
+    Held {
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Accept held-back changes (by op id, or all): they are merged with their own date. Prints
+    /// how many were added.
+    Accept {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long = "op", value_name = "ID", num_args = 1.., required_unless_present = "all", conflicts_with = "all")]
+        ops: Vec<String>,
+        #[arg(long)]
+        all: bool,
+    },
+    /// Reject held-back changes (by op id, or all): they are dropped and do not come back when the
+    /// same file is imported again. Prints how many were rejected.
+    Reject {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long = "op", value_name = "ID", num_args = 1.., required_unless_present = "all", conflicts_with = "all")]
+        ops: Vec<String>,
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+fn selection(ops: Vec<String>, all: bool) -> HeldSelection {
+    if all {
+        HeldSelection::All
+    } else {
+        HeldSelection::Ops(ops)
+    }
 }
 
 fn absolute(p: PathBuf) -> Result<String, String> {
@@ -237,6 +272,15 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
         SyncCommand::Conflicts { db } => {
             let store = existing(&db)?;
             print_json(&conflicts::list(&store).map_err(en)?)
+        }
+        SyncCommand::Held { db } => print_json(&conflicts::held(&existing(&db)?).map_err(en)?),
+        SyncCommand::Accept { db, ops, all } => {
+            let accepted = conflicts::accept_held(&mut existing(&db)?, selection(ops, all)).map_err(en)?;
+            print_json(&accepted)
+        }
+        SyncCommand::Reject { db, ops, all } => {
+            let rejected = conflicts::reject_held(&mut existing(&db)?, selection(ops, all)).map_err(en)?;
+            print_json(&rejected)
         }
     }
 }

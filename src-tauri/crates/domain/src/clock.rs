@@ -7,6 +7,10 @@
 //! [`Hlc`] is a hybrid logical clock: wall-clock milliseconds, a counter for events within the
 //! same millisecond (or while the wall clock runs behind), and the replica that made it. Its text
 //! form sorts the same way as the value, so SQLite can order by it.
+//!
+//! The clock never follows another laptop further than [`MAX_AHEAD_MILLIS`] past this laptop's
+//! wall clock: an op dated in 2099 (a laptop with a wrong clock), even once a coordinator
+//! accepted it, must not drag every later local change into 2099.
 
 use rand::{RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
@@ -97,6 +101,11 @@ impl Sources {
     }
 }
 
+/// How far ahead of this laptop's wall clock a clock may run (one day): the drift between
+/// laptops that is tolerated. An op dated further ahead is held back for the coordinator, and a
+/// local clock never moves further ahead than this, whatever it has seen.
+pub const MAX_AHEAD_MILLIS: i64 = 24 * 60 * 60 * 1000;
+
 /// A hybrid logical clock value. Ordered by (millis, counter, replica): a total order that is
 /// the same on every installation, which last-writer-wins merging relies on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -120,8 +129,19 @@ impl Hlc {
         }
     }
 
-    /// The clock after receiving `remote` (used by import): later than both.
+    /// The latest wall-clock time a clock may show at wall time `now_millis`.
+    pub fn ceiling(now_millis: i64) -> i64 {
+        now_millis.saturating_add(MAX_AHEAD_MILLIS)
+    }
+
+    /// The clock after receiving `remote`: later than both, unless `remote` lies beyond the
+    /// [ceiling](Hlc::ceiling): then it is not followed (this is a plain [`Hlc::tick`]), so the
+    /// local clock stays within a day of wall time. An op built on such a remote op says so with
+    /// its base clock, not by a later clock.
     pub fn observe(last: Option<Hlc>, remote: Hlc, now_millis: i64, replica: ReplicaId) -> Hlc {
+        if remote.millis > Hlc::ceiling(now_millis) {
+            return Hlc::tick(last, now_millis, replica);
+        }
         let last_millis = last.map(|l| l.millis).unwrap_or(i64::MIN);
         let millis = now_millis.max(last_millis).max(remote.millis);
         let counter = if millis == last_millis && millis == remote.millis {
@@ -218,6 +238,18 @@ mod tests {
         let next = Hlc::observe(Some(local), remote, 900, replica(1));
         assert!(next > local && next > remote);
         assert_eq!((next.millis, next.counter), (5_000, 8));
+    }
+
+    #[test]
+    fn observe_does_not_follow_a_clock_beyond_the_allowed_drift() {
+        let now = 1_000_000;
+        let local = Hlc { millis: now - 5, counter: 0, replica: replica(1) };
+        let year_2099 = Hlc { millis: 4_070_908_800_000, counter: 0, replica: replica(2) };
+        let next = Hlc::observe(Some(local), year_2099, now, replica(1));
+        assert_eq!((next.millis, next.counter), (now, 0), "a remote clock far ahead is not followed");
+        let within = Hlc { millis: now + MAX_AHEAD_MILLIS, counter: 4, replica: replica(2) };
+        let next = Hlc::observe(Some(local), within, now, replica(1));
+        assert_eq!((next.millis, next.counter), (now + MAX_AHEAD_MILLIS, 5), "within the drift it is followed");
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod model;
 pub mod sync;
 pub mod validate;
 
-pub use clock::{Clock, Hlc, Sources};
+pub use clock::{Clock, Hlc, Sources, MAX_AHEAD_MILLIS};
 pub use error::{FieldErrorCode, FieldProblem, FieldValueError, Rule, ValidationErrors, ValueProblem};
 pub use ids::*;
 pub use model::*;

@@ -15,6 +15,10 @@ pub enum StoreError {
     Foreign { path: PathBuf },
     #[error("the store is in use by another program")]
     Busy,
+    #[error("the disk is full (or refused to write more): {0}")]
+    DiskFull(String),
+    #[error("read-only: {0}")]
+    ReadOnly(String),
     #[error("disk error: {0}")]
     Io(String),
     #[error(transparent)]
@@ -37,11 +41,16 @@ pub enum StoreError {
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as E;
+        // A write that failed halfway: SQLite reports a full disk (ENOSPC) as `DiskFull`, and a
+        // file that may not grow any further (EFBIG: a file size limit, a FAT32 stick) as the
+        // write's I/O error.
+        let write_failed = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_IOERR_WRITE);
         match e.sqlite_error_code() {
             Some(E::DatabaseBusy | E::DatabaseLocked) => StoreError::Busy,
-            Some(E::DiskFull | E::SystemIoFailure | E::CannotOpen | E::ReadOnly | E::PermissionDenied) => {
-                StoreError::Io(e.to_string())
-            }
+            Some(E::DiskFull) => StoreError::DiskFull(e.to_string()),
+            Some(E::SystemIoFailure) if write_failed => StoreError::DiskFull(e.to_string()),
+            Some(E::ReadOnly) => StoreError::ReadOnly(e.to_string()),
+            Some(E::SystemIoFailure | E::CannotOpen | E::PermissionDenied) => StoreError::Io(e.to_string()),
             Some(E::DatabaseCorrupt | E::NotADatabase) => {
                 StoreError::Damaged { path: PathBuf::new(), detail: e.to_string() }
             }
@@ -52,7 +61,25 @@ impl From<rusqlite::Error> for StoreError {
 
 impl From<std::io::Error> for StoreError {
     fn from(e: std::io::Error) -> Self {
-        StoreError::Io(e.to_string())
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => StoreError::DiskFull(e.to_string()),
+            K::ReadOnlyFilesystem | K::PermissionDenied => StoreError::ReadOnly(e.to_string()),
+            _ => StoreError::Io(e.to_string()),
+        }
+    }
+}
+
+impl StoreError {
+    /// The same error with the path it concerns in front of its detail (for disk errors).
+    pub fn at(self, path: &std::path::Path) -> Self {
+        let with = |d: String| format!("{}: {d}", path.display());
+        match self {
+            StoreError::DiskFull(d) => StoreError::DiskFull(with(d)),
+            StoreError::ReadOnly(d) => StoreError::ReadOnly(with(d)),
+            StoreError::Io(d) => StoreError::Io(with(d)),
+            other => other,
+        }
     }
 }
 

@@ -52,18 +52,29 @@ impl Store {
         Ok(out)
     }
 
-    /// Per replica, the highest sequence number this store holds with no gap before it.
+    /// Per replica, the highest sequence number this store holds with no gap before it. A slot
+    /// settled without an op (a rejected op; an op held under another slot) counts as held.
     pub fn received(&self) -> Result<Received> {
         let mut out = Received::new();
         let mut stmt = self.conn.prepare_cached("SELECT replica, COUNT(*), MAX(seq) FROM ops GROUP BY replica")?;
-        let rows: Vec<(String, i64, i64)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
-        for (replica, count, max) in rows {
+        let mut rows: BTreeMap<String, (i64, i64)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?.collect::<rusqlite::Result<_>>()?;
+        let settled: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT DISTINCT replica FROM settled_slots")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for replica in &settled {
+            rows.entry(replica.clone()).or_insert((0, 0)).0 = -1; // walk this one
+        }
+        for (replica, (count, max)) in rows {
             let contiguous = if count == max {
                 max
             } else {
-                // A gap (a lost file): find where it starts.
-                let mut seqs = self.conn.prepare_cached("SELECT seq FROM ops WHERE replica = ?1 ORDER BY seq")?;
+                // A gap (a lost file, or settled slots to count in): find where it starts.
+                let mut seqs = self.conn.prepare_cached(
+                    "SELECT seq FROM ops WHERE replica = ?1 UNION SELECT seq FROM settled_slots WHERE replica = ?1 ORDER BY seq",
+                )?;
                 let mut expected = 1;
                 for seq in seqs.query_map([&replica], |r| r.get::<_, i64>(0))? {
                     if seq? != expected {
@@ -154,16 +165,57 @@ impl Store {
         Ok(())
     }
 
-    /// A consistent copy of the whole store, made while it stays open (SQLite online backup).
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(dir) = dest.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        self.conn.backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>)?;
-        Ok(())
+    /// Whether this store can be written: `false` when its file (or folder) is read-only, so
+    /// SQLite opened it for reading only.
+    pub fn is_writable(&self) -> Result<bool> {
+        Ok(!self.conn.is_readonly(rusqlite::MAIN_DB)?)
     }
 
-    fn user_name(&self, id: UserId) -> Result<String> {
+    /// A consistent copy of the whole store, made while it stays open (SQLite online backup).
+    /// The copy is written beside `dest` under a temporary name and renamed when complete, so
+    /// `dest` is whole or absent: when the disk is full or the folder read-only, nothing is
+    /// left behind. Refuses to overwrite an existing `dest`.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let dir = dest.parent().filter(|d| !d.as_os_str().is_empty());
+        let made_dir = dir.filter(|d| !d.exists());
+        if let Some(dir) = dir {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::from(e).at(dir))?;
+        }
+        let mut name = dest.file_name().unwrap_or_default().to_os_string();
+        name.push(".part");
+        let part = dest.with_file_name(name);
+        let mut journal = part.clone().into_os_string();
+        journal.push("-journal");
+        let remove = |p: &Path| match std::fs::remove_file(p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::from(e).at(p)),
+            _ => Ok(()),
+        };
+        // A temporary copy left by an earlier attempt that was cut off is of no use.
+        remove(&part)?;
+        remove(Path::new(&journal))?;
+        let result = (|| {
+            // Created here (not by SQLite) so a folder that cannot be written to says so.
+            std::fs::OpenOptions::new().write(true).create_new(true).open(&part).map_err(|e| StoreError::from(e).at(&part))?;
+            self.conn
+                .backup(rusqlite::MAIN_DB, &part, None::<fn(rusqlite::backup::Progress)>)
+                .map_err(|e| StoreError::from(e).at(dest))?;
+            if dest.exists() {
+                return Err(StoreError::Io(format!("{}: exists already", dest.display())));
+            }
+            std::fs::rename(&part, dest).map_err(|e| StoreError::from(e).at(dest))
+        })();
+        if result.is_err() {
+            let _ = remove(&part);
+            let _ = remove(Path::new(&journal));
+            if let Some(dir) = made_dir {
+                let _ = std::fs::remove_dir(dir); // only when empty
+            }
+        }
+        result
+    }
+
+    /// The name of a user (an op's author), or "" when this store does not know it.
+    pub(crate) fn user_name(&self, id: UserId) -> Result<String> {
         Ok(read_fields(&self.conn, &schema::USER, id.0)?
             .and_then(|f| f.get("name").and_then(Json::as_str).map(str::to_owned))
             .unwrap_or_default())
@@ -198,13 +250,7 @@ impl Store {
                 last.others.push(self.side(&loser)?);
                 continue;
             }
-            let household_id = self.household_of(&entity, &entity_id)?;
-            let household_name = match household_id {
-                Some(h) => read_fields(&self.conn, &schema::HOUSEHOLD, h.0)?
-                    .and_then(|f| f.get("name").and_then(Json::as_str).map(str::to_owned))
-                    .unwrap_or_default(),
-                None => String::new(),
-            };
+            let (household_id, household_name) = self.household_context(&entity, entity_id.parse().map_err(data)?)?;
             out.push(ConflictView {
                 kind,
                 entity,
@@ -220,21 +266,31 @@ impl Store {
         Ok(out)
     }
 
-    fn household_of(&self, entity: &str, id: &str) -> Result<Option<HouseholdId>> {
-        let uuid: Uuid = id.parse().map_err(data)?;
-        Ok(match entity {
-            "household" => Some(HouseholdId(uuid)),
-            "consent" | "visit" => {
-                let e = Entity::by_name(entity).ok_or_else(|| data(entity))?;
-                match read_fields(&self.conn, e, uuid) {
-                    Ok(f) => f.and_then(|f| f.get("household_id").and_then(Json::as_str).and_then(|s| s.parse().ok())),
-                    // A record that cannot be read: the conflict is still listed, without its household.
-                    Err(StoreError::Data(_)) => None,
-                    Err(e) => return Err(e),
-                }
+    /// The household a record belongs to, and its name, for context ("" when unknown).
+    pub(crate) fn household_context(&self, entity: &str, id: Uuid) -> Result<(Option<HouseholdId>, String)> {
+        // A record that cannot be read: the conflict is still listed, without its household.
+        let field = |e: &Entity, id: Uuid, f: &str| -> Result<Option<String>> {
+            match read_fields(&self.conn, e, id) {
+                Ok(m) => Ok(m.and_then(|m| m.get(f).and_then(Json::as_str).map(str::to_owned))),
+                Err(StoreError::Data(_)) => Ok(None),
+                Err(e) => Err(e),
             }
+        };
+        let household: Option<HouseholdId> = match entity {
+            "household" => Some(HouseholdId(id)),
+            "consent" => field(&schema::CONSENT, id, "household_id")?.and_then(|s| s.parse().ok()),
+            "visit" => field(&schema::VISIT, id, "household_id")?.and_then(|s| s.parse().ok()),
+            "answer" => match field(&schema::ANSWER, id, "visit_id")?.and_then(|s| s.parse().ok()) {
+                Some(visit) => field(&schema::VISIT, visit, "household_id")?.and_then(|s| s.parse().ok()),
+                None => None,
+            },
             _ => None,
-        })
+        };
+        let name = match household {
+            Some(h) => field(&schema::HOUSEHOLD, h.0, "name")?.unwrap_or_default(),
+            None => String::new(),
+        };
+        Ok((household, name))
     }
 
     /// A person's decision: a new op with the chosen value that has seen every side. A new value

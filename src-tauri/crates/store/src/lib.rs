@@ -24,7 +24,8 @@
 //! | `records/*` | one file per entity (profile, app info, households, consent, visits, agenda, answers); `unreadable`: rows that cannot be read |
 //! | `dump` | the canonical dump, with the records that cannot be read |
 //! | `exchange` | what the file exchange needs: received ops, peers, settings, backup, conflicts |
-//! | `merge` | [`Store::merge`], held-back ops, [`MergeReport`] |
+//! | `merge` | [`Store::merge`], what is held back, [`MergeReport`] |
+//! | `held` | held-back ops: [`Store::held_ops`] with author and household, accept, reject |
 //! | `ops` | public path of [`Op`], [`Writer`], `read_fields`, `field_clocks`, `all_ops` (re-exports) |
 //!
 //! # Module graph
@@ -48,6 +49,7 @@
 //! dump      → error, schema, log, tables, store, records (`unreadable`)
 //! exchange  → error, schema, log, tables, store
 //! merge     → error, schema, log, tables, settle, store; re-exports plan
+//! held      → error, log, store, merge, exchange
 //! ops       → log, tables, writer (re-exports only)
 //! lib.rs    → declares the modules and re-exports the public API; nothing imports the crate root
 //! ```
@@ -66,6 +68,7 @@ mod writer;
 
 pub mod dump;
 pub mod exchange;
+pub mod held;
 pub mod merge;
 pub mod ops;
 pub mod open;
@@ -73,6 +76,7 @@ pub mod schema;
 
 pub use error::StoreError;
 pub use exchange::{Peer, Received};
+pub use held::{HeldOp, HeldReason};
 pub use merge::{plan_field, FieldOp, FieldPlan, MergeReport, FUTURE_LIMIT_MILLIS};
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use ops::{Op, Writer};

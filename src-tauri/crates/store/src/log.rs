@@ -41,9 +41,23 @@ pub struct Op {
     pub extra: BTreeMap<String, Json>,
 }
 
+/// Ops dated further ahead of this laptop's clock than this (one day) are held back for the
+/// coordinator; a local clock never runs further ahead than this either.
+pub const FUTURE_LIMIT_MILLIS: i64 = keukentafel_domain::MAX_AHEAD_MILLIS;
+
 /// The highest clock in the change log (`None` for an empty log).
 pub(crate) fn last_hlc(conn: &Connection) -> Result<Option<Hlc>, StoreError> {
     let last: Option<String> = conn.query_row("SELECT MAX(hlc) FROM ops", [], |r| r.get(0))?;
+    last.map(|s| s.parse()).transpose().map_err(|e| StoreError::Data(format!("{e}")))
+}
+
+/// The highest clock in the change log whose time is at most `ceiling_millis` (an accepted op
+/// dated further ahead is left out: a writer does not continue from it).
+pub(crate) fn last_hlc_until(conn: &Connection, ceiling_millis: i64) -> Result<Option<Hlc>, StoreError> {
+    // The text form starts with the time in 18 digits, so every clock up to the ceiling sorts
+    // before the next millisecond's prefix.
+    let bound = format!("{:018}", ceiling_millis.saturating_add(1).max(0));
+    let last: Option<String> = conn.query_row("SELECT MAX(hlc) FROM ops WHERE hlc < ?1", [bound], |r| r.get(0))?;
     last.map(|s| s.parse()).transpose().map_err(|e| StoreError::Data(format!("{e}")))
 }
 

@@ -8,40 +8,44 @@
 //! idempotent.
 //!
 //! Rules:
-//! - An op already present (same op id) is skipped.
+//! - An op already present (same op id) is skipped; so is an op a person rejected before.
 //! - An op dated more than [`FUTURE_LIMIT_MILLIS`] ahead of this laptop's clock is held back
-//!   (table `held_ops`) until a coordinator accepts it; so is an op whose (replica, seq) is
-//!   taken by another op (a copied installation).
+//!   (table `held_ops`) until a person accepts or rejects it (module `held`); so is an op whose
+//!   (replica, seq) is taken by another op (a copied installation). In a file from this store's
+//!   coordinator ([`Store::merge_from_coordinator`]), ops the coordinator relays from other
+//!   installations are not held back for their clock: the coordinator has judged them.
 //! - A field's value is the one of its newest *head* by hybrid logical clock (last writer wins);
 //!   heads with different values are a conflict (see `plan` and `settle` for the details,
 //!   including edits made without knowing of an archive).
+//! - An op this store already holds under another (replica, seq) (an accepted copy, see `held`)
+//!   marks the slot it arrived under as delivered (`settled_slots`).
 //!
 //! Uses: `error`, `schema`, `log`, `tables`, `settle`, `store`; re-exports `plan`'s public
-//! items here, at their public path.
+//! items and the future limit here, at their public path.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use keukentafel_domain::ReplicaId;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use uuid::Uuid;
 
+pub use crate::log::FUTURE_LIMIT_MILLIS;
 pub use crate::plan::{plan_field, FieldOp, FieldPlan};
 
 use crate::error::StoreError;
-use crate::log::{insert_op, query_ops, Op};
+use crate::log::{insert_op, Op};
 use crate::schema::Entity;
 use crate::settle::{settle_archive, settle_field};
 use crate::store::{Result, Store};
 use crate::tables::{apply, set_columns};
-
-/// Ops dated further ahead than this (one day) are held back for the coordinator.
-pub const FUTURE_LIMIT_MILLIS: i64 = 24 * 60 * 60 * 1000;
 
 /// What a merge did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct MergeReport {
     /// Ops this store did not have.
     pub new: usize,
-    /// Ops it already had (a file imported twice, or ops relayed by several files).
+    /// Ops it already had (a file imported twice, or ops relayed by several files), or had
+    /// turned down before, or still holds back.
     pub already_present: usize,
     /// Conflicts that opened with this merge.
     pub conflicts: usize,
@@ -49,88 +53,106 @@ pub struct MergeReport {
     pub held_back: usize,
 }
 
+/// Which incoming ops a merge holds back.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Admission {
+    /// Ops from a file: held back when dated beyond `now` plus the limit (except ops the judge,
+    /// this store's coordinator, relays from other installations), or when their (replica, seq)
+    /// is taken.
+    Import { now: i64, judge: Option<ReplicaId> },
+    /// Ops a person accepted: nothing is held back (their slots were checked before).
+    Accepted,
+}
+
 impl Store {
     /// Merges ops from export files in one transaction. Ops must come from a verified file.
     pub fn merge(&mut self, incoming: &[Op]) -> Result<MergeReport> {
         let now = self.sources.now_millis();
+        self.merge_admitting(incoming, Admission::Import { now, judge: None })
+    }
+
+    /// Merges the ops of a file from this store's coordinator (installation `coordinator`).
+    /// The ops it relays from other installations were judged by the coordinator (held back
+    /// there, and accepted): they are not held back here for their clock. Its own ops are
+    /// judged here like anyone's.
+    pub fn merge_from_coordinator(&mut self, incoming: &[Op], coordinator: ReplicaId) -> Result<MergeReport> {
+        let now = self.sources.now_millis();
+        self.merge_admitting(incoming, Admission::Import { now, judge: Some(coordinator) })
+    }
+
+    fn merge_admitting(&mut self, incoming: &[Op], admission: Admission) -> Result<MergeReport> {
         // A merge touches many pages of the ops and record indexes: a larger page cache
         // (64 MB) for its duration keeps them in memory.
         self.conn.pragma_update(None, "cache_size", -65_536)?;
         let result = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let report = merge_in(&tx, incoming, now)?;
+            let report = merge_in(&tx, incoming, admission)?;
             tx.commit()?;
             Ok(report)
         })();
         self.conn.pragma_update(None, "cache_size", -2_000)?;
         result
     }
-
-    /// Accepts held-back ops (after a coordinator looked at them) and merges them.
-    pub fn accept_held(&mut self, op_ids: &[Uuid]) -> Result<MergeReport> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut ops = Vec::new();
-        for id in op_ids {
-            let held = query_ops(&tx, "held_ops", "WHERE op_id = ?1", [id.to_string()])?;
-            if held.is_empty() {
-                return Err(StoreError::NotFound { entity: "held op", id: id.to_string() });
-            }
-            ops.extend(held);
-            tx.execute("DELETE FROM held_ops WHERE op_id = ?1", [id.to_string()])?;
-        }
-        let report = merge_in(&tx, &ops, i64::MAX - FUTURE_LIMIT_MILLIS)?;
-        tx.commit()?;
-        Ok(report)
-    }
-
-    /// Ops waiting for a coordinator, with the reason they were held.
-    pub fn held_ops(&self) -> Result<Vec<(Op, String)>> {
-        let ops = query_ops(&self.conn, "held_ops", "ORDER BY hlc, op_id", [])?;
-        let mut out = Vec::with_capacity(ops.len());
-        for op in ops {
-            let reason: String =
-                self.conn.query_row("SELECT reason FROM held_ops WHERE op_id = ?1", [op.op_id.to_string()], |r| r.get(0))?;
-            out.push((op, reason));
-        }
-        Ok(out)
-    }
 }
 
 /// A field's name and the new ops that arrived for it.
 type FieldOps<'a> = (&'a str, Vec<&'a Op>);
 
-fn merge_in(tx: &Transaction<'_>, incoming: &[Op], now: i64) -> Result<MergeReport> {
+/// Stores the new ops among `incoming` (or holds them back, see [`Admission`]) and settles
+/// every field and record they touch.
+pub(crate) fn merge_in(tx: &Transaction<'_>, incoming: &[Op], admission: Admission) -> Result<MergeReport> {
     let mut report = MergeReport::default();
     // Per touched field: the new ops that arrived for it.
     let mut fields: BTreeMap<(&str, Uuid, &str), Vec<&Op>> = BTreeMap::new();
     let mut records: BTreeSet<(&str, Uuid)> = BTreeSet::new();
-    // Held ops are rare: look them up only when there are any.
+    // Held ops and decisions on them are rare: look them up only when there are any.
     let any_held: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM held_ops)", [], |r| r.get(0))?;
+    let any_rejected: bool =
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM held_decisions WHERE decision = 'rejected')", [], |r| r.get(0))?;
     let mut held = tx.prepare_cached("SELECT 1 FROM held_ops WHERE op_id = ?1")?;
+    let mut rejected = tx.prepare_cached("SELECT 1 FROM held_decisions WHERE op_id = ?1 AND decision = 'rejected'")?;
     let mut in_ops = tx.prepare_cached("SELECT 1 FROM ops WHERE op_id = ?1")?;
+    let mut in_slot = tx.prepare_cached("SELECT 1 FROM ops WHERE op_id = ?1 AND replica = ?2 AND seq = ?3")?;
+    let mut settle_slot =
+        tx.prepare_cached("INSERT OR IGNORE INTO settled_slots (replica, seq, op_id) VALUES (?1, ?2, ?3)")?;
     for op in incoming {
-        if any_held && held.exists([op.op_id.to_string()])? {
-            report.already_present += 1;
-            continue;
-        }
-        if op.hlc.millis > now.saturating_add(FUTURE_LIMIT_MILLIS) {
-            if in_ops.exists([op.op_id.to_string()])? {
+        let id = op.op_id.to_string();
+        if let Admission::Import { now, judge } = admission {
+            if (any_held && held.exists([&id])?) || (any_rejected && rejected.exists([&id])?) {
                 report.already_present += 1;
                 continue;
             }
-            insert_op(tx, "held_ops", op, Some("future_clock"))?;
-            report.held_back += 1;
-            continue;
+            let judged = judge.is_some_and(|j| op.hlc.replica != j);
+            if !judged && op.hlc.millis > now.saturating_add(FUTURE_LIMIT_MILLIS) {
+                if in_ops.exists([&id])? {
+                    report.already_present += 1;
+                    continue;
+                }
+                insert_op(tx, "held_ops", op, Some("future_clock"))?;
+                report.held_back += 1;
+                continue;
+            }
         }
         match insert_op(tx, "ops", op, None) {
             Ok(true) => {}
             Ok(false) => {
+                // Held already, perhaps under another slot (an accepted copy): that slot counts
+                // as delivered too.
+                if !in_slot.exists(params![id, op.replica.to_string(), op.seq])? {
+                    settle_slot.execute(params![op.replica.to_string(), op.seq, id])?;
+                }
                 report.already_present += 1;
                 continue;
             }
-            // The op id is new but (replica, seq) is taken: a copied installation. Only the
-            // failed statement is undone; the transaction goes on.
-            Err(StoreError::Sql(e)) if is_unique_violation(&e) => {
+            // (replica, seq) is taken by another op. Only the failed statement is undone; the
+            // transaction goes on.
+            Err(StoreError::Sql(e)) if is_unique_violation(&e) && matches!(admission, Admission::Import { .. }) => {
+                if in_ops.exists([&id])? {
+                    // Held already under another slot, and this one is taken anyway.
+                    report.already_present += 1;
+                    continue;
+                }
+                // The op id is new: a copied installation.
                 insert_op(tx, "held_ops", op, Some("duplicate_sequence"))?;
                 report.held_back += 1;
                 continue;
@@ -195,6 +217,6 @@ fn merge_in(tx: &Transaction<'_>, incoming: &[Op], now: i64) -> Result<MergeRepo
     Ok(report)
 }
 
-fn is_unique_violation(e: &rusqlite::Error) -> bool {
+pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }

@@ -21,7 +21,8 @@ use crate::error::StoreError;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_sync.sql"),
-    include_str!("../migrations/0003_enrolment.sql"),
+    include_str!("../migrations/0003_held.sql"),
+    include_str!("../migrations/0004_enrolment.sql"),
 ];
 
 /// The schema version this program writes.

@@ -132,11 +132,12 @@ pub(crate) fn settle_archive(tx: &Transaction<'_>, entity: &'static Entity, id: 
     record_conflicts(tx, "edit_vs_archive", entity, id, "archived", &pairs, a.op_id)
 }
 
-/// After a local write: plans the field again when it had more than one head (a conflict, or
-/// equal values from several laptops), and the record's archive state when it has an open
-/// edit-versus-archive conflict or the write was to an `archived` field with several heads.
-pub(crate) fn settle_after_local_write(tx: &Transaction<'_>, entity: &'static Entity, id: Uuid, field: &str, had_heads: usize) -> Result<()> {
-    if had_heads > 1 {
+/// After a local write: plans the field again when `replan` (it had more than one head — a
+/// conflict, or equal values from several laptops — or the write was made on an older value
+/// than the field held), and the record's archive state when it has an open edit-versus-archive
+/// conflict or such a write was to an `archived` field.
+pub(crate) fn settle_after_local_write(tx: &Transaction<'_>, entity: &'static Entity, id: Uuid, field: &str, replan: bool) -> Result<()> {
+    if replan {
         settle_field(tx, entity, id, field)?;
     }
     if entity.kind("archived").is_some() {
@@ -146,7 +147,7 @@ pub(crate) fn settle_after_local_write(tx: &Transaction<'_>, entity: &'static En
                                   AND resolved_by IS NULL)",
             )?
             .query_row(params![entity.name, id.to_string()], |r| r.get(0))?;
-        if open || (field == "archived" && had_heads > 1) {
+        if open || (field == "archived" && replan) {
             settle_archive(tx, entity, id)?;
         }
     }

@@ -8,6 +8,14 @@
 //! (`validate::field_value`), the same check an import applies to every op of a file, so what
 //! this store writes, every other store accepts.
 //!
+//! The clock: a new op's clock is later than every op in the log, except ops dated more than
+//! [`FUTURE_LIMIT_MILLIS`] ahead of this laptop's wall clock (an accepted op from a laptop with
+//! a wrong clock): those are not followed, so the clock stays within a day of wall time. An
+//! edit of a field whose value came from such an op still wins over it, as its successor: its
+//! `base_hlc` names the op's clock (see `plan`). An edit whose base is not the field's current
+//! op (the editor saw an older value) is concurrent with it: the field is planned again, so the
+//! local result is the one every other store computes.
+//!
 //! Uses: `error`, `schema`, `log`, `tables`, `settle`.
 
 use std::collections::BTreeMap;
@@ -18,7 +26,7 @@ use serde_json::{Map, Value as Json};
 use uuid::Uuid;
 
 use crate::error::StoreError;
-use crate::log::{insert_op, last_hlc, last_seq, Op};
+use crate::log::{insert_op, last_hlc, last_hlc_until, last_seq, Op, FUTURE_LIMIT_MILLIS};
 use crate::schema::Entity;
 use crate::settle::{plan_stored_field, settle_after_local_write};
 use crate::tables::{apply, field_clocks, max_entity_clock, read_fields, stored_heads};
@@ -30,6 +38,8 @@ pub struct Writer<'a> {
     replica: ReplicaId,
     author: Option<UserId>,
     last_hlc: Option<Hlc>,
+    /// Whether `last_hlc` was checked against the ceiling (wall time plus the allowed drift).
+    clock_checked: bool,
     next_seq: i64,
     written: usize,
 }
@@ -44,7 +54,22 @@ impl<'a> Writer<'a> {
         // Read inside the transaction: another process may have written since we last looked.
         let last_hlc = last_hlc(&tx)?;
         let last_seq = last_seq(&tx, replica)?;
-        Ok(Self { tx, sources, replica, author, last_hlc, next_seq: last_seq + 1, written: 0 })
+        Ok(Self { tx, sources, replica, author, last_hlc, clock_checked: false, next_seq: last_seq + 1, written: 0 })
+    }
+
+    /// The clock for the next op at wall time `now`: later than every op of the log up to the
+    /// ceiling (`now` plus [`FUTURE_LIMIT_MILLIS`]), never beyond it.
+    fn next_clock(&mut self, now: i64) -> Result<Hlc, StoreError> {
+        if !self.clock_checked {
+            self.clock_checked = true;
+            let ceiling = now.saturating_add(FUTURE_LIMIT_MILLIS);
+            if self.last_hlc.is_some_and(|l| l.millis > ceiling) {
+                self.last_hlc = last_hlc_until(&self.tx, ceiling)?;
+            }
+        }
+        let hlc = Hlc::tick(self.last_hlc, now, self.replica);
+        self.last_hlc = Some(hlc);
+        Ok(hlc)
     }
 
     pub fn author(&self) -> Result<UserId, StoreError> {
@@ -127,8 +152,10 @@ impl<'a> Writer<'a> {
                 }
             }
             let now = self.sources.now_millis();
-            let hlc = Hlc::tick(self.last_hlc, now, self.replica);
-            self.last_hlc = Some(hlc);
+            let hlc = self.next_clock(now)?;
+            let base_hlc = base.get(*field).copied().or_else(|| clocks.get(*field).copied());
+            // Made on an older value than the field holds: concurrent with the field's op.
+            let concurrent = clocks.get(*field).is_some_and(|c| base_hlc != Some(*c));
             let op = Op {
                 op_id: self.sources.new_uuid(now),
                 replica: self.replica,
@@ -138,7 +165,7 @@ impl<'a> Writer<'a> {
                 entity_id: id,
                 field: (*field).to_owned(),
                 value: value.clone(),
-                base_hlc: base.get(*field).copied().or_else(|| clocks.get(*field).copied()),
+                base_hlc,
                 author,
                 entity_base_hlc: entity_base,
                 resolves: seen,
@@ -147,7 +174,7 @@ impl<'a> Writer<'a> {
             self.next_seq += 1;
             insert_op(&self.tx, "ops", &op, None)?;
             apply(&self.tx, entity, &op)?;
-            settle_after_local_write(&self.tx, entity, id, field, heads)?;
+            settle_after_local_write(&self.tx, entity, id, field, heads > 1 || concurrent)?;
             count += 1;
         }
         self.written += count;

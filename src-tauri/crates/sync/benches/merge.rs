@@ -102,6 +102,7 @@ fn write_file(dir: &Path, r: usize, ops: &[Op], to: &KeyPair) -> std::path::Path
         ranges: format::ranges_of(ops),
         received: [(ops[0].replica, ops.len() as i64)].into_iter().collect(),
         created_at: "2026-11-23T10:00:00.000Z".into(),
+        op_count: Some(ops.len() as u64),
         extra: BTreeMap::new(),
     };
     let plain = format::write_plaintext(&manifest, ops, &keukentafel_sync::SigningKey::generate()).unwrap();

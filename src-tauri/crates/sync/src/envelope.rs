@@ -6,7 +6,12 @@
 //! know, and the header MAC covers it, so once the header is verified it tells exactly how
 //! long the encrypted payload should be. That is what lets an import tell a file that was cut
 //! off (shorter than announced) from one that was changed (same length, a chunk fails its
-//! MAC): age's STREAM alone reports both as "decryption error".
+//! MAC): age's STREAM alone reports both as "decryption error". It also lets an import refuse a
+//! file that announces more content than the size limit before decrypting any of it.
+//!
+//! [`decrypt_with`] decrypts in two steps: the first line of the content (the manifest) is
+//! handed to the caller's check as soon as it is decrypted, so a file whose manifest is refused
+//! (a newer version, too many ops announced) is not decrypted any further.
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -22,6 +27,9 @@ const SIZE_TAG: &str = "keukentafel-size";
 const CHUNK: u64 = 64 * 1024;
 const TAG: u64 = 16;
 const NONCE: usize = 16;
+/// How much content is decrypted while looking for the end of the first line (the manifest);
+/// a longer first line is left to the format check after the whole content is decrypted.
+const FIRST_LINE_MAX: usize = 4 * 1024 * 1024;
 
 /// The payload length age's STREAM produces for `plaintext` bytes: one 16-byte tag per 64 KiB
 /// chunk, and always at least one (possibly empty) chunk.
@@ -68,6 +76,19 @@ fn announced_payload(bytes: &[u8]) -> Option<u64> {
 /// Decrypts a whole file with this installation's key. Nothing is returned unless age verified
 /// every chunk; each way it can fail maps to its own refusal.
 pub fn decrypt(bytes: &[u8], key: &KeyPair) -> Result<Vec<u8>, SyncError> {
+    decrypt_with(bytes, key, u64::MAX, |_| Ok(()))
+}
+
+/// Like [`decrypt`], but refuses a file whose (authenticated) header announces more than
+/// `max_payload` encrypted bytes before decrypting anything, and hands the first line of the
+/// content to `first_line` as soon as it is decrypted: when that check fails, its error is
+/// returned and the rest is not decrypted.
+pub fn decrypt_with(
+    bytes: &[u8],
+    key: &KeyPair,
+    max_payload: u64,
+    first_line: impl FnOnce(&[u8]) -> Result<(), SyncError>,
+) -> Result<Vec<u8>, SyncError> {
     if bytes.is_empty() {
         return Err(SyncError::Empty);
     }
@@ -97,8 +118,35 @@ pub fn decrypt(bytes: &[u8], key: &KeyPair) -> Result<Vec<u8>, SyncError> {
         }
         other => SyncError::Altered(format!("age header: {other}")),
     })?;
+    // The header is authentic here (age checked its MAC): its size stanza can be trusted.
+    if let Some(announced) = announced_payload(bytes).filter(|&a| a > max_payload) {
+        return Err(SyncError::TooLarge { bytes: announced, limit: max_payload });
+    }
     let mut plaintext = Vec::with_capacity(bytes.len());
-    if let Err(e) = reader.read_to_end(&mut plaintext) {
+    let mut check = Some(first_line);
+    let read = (|| -> std::io::Result<Option<SyncError>> {
+        let mut chunk = vec![0u8; CHUNK as usize];
+        while plaintext.len() < FIRST_LINE_MAX {
+            let n = reader.read(&mut chunk)?;
+            if n == 0 {
+                return Ok(None); // the whole content is one line, or empty: left to the format check
+            }
+            let searched = plaintext.len();
+            plaintext.extend_from_slice(&chunk[..n]);
+            if let Some(end) = plaintext[searched..].iter().position(|&b| b == b'\n') {
+                if let Err(refused) = check.take().map_or(Ok(()), |c| c(&plaintext[..searched + end])) {
+                    return Ok(Some(refused));
+                }
+                break;
+            }
+        }
+        reader.read_to_end(&mut plaintext)?;
+        Ok(None)
+    })();
+    if let Ok(Some(refused)) = read {
+        return Err(refused);
+    }
+    if let Err(e) = read {
         // The header (and so the size stanza) is authentic here: age checked its MAC.
         let actual = header_end(bytes).map(|h| bytes.len().saturating_sub(h + NONCE) as u64);
         return Err(match (announced_payload(bytes), actual) {

@@ -29,6 +29,10 @@ pub enum SyncError {
     /// value outside its field's rules, a line that is not an op): the whole file is refused.
     #[error("line {line} of the file holds a change that is not valid ({reason}); the whole file was refused")]
     InvalidOp { line: u64, reason: String },
+    #[error("the file is too large to import: {bytes} bytes (the limit is {limit})")]
+    TooLarge { bytes: u64, limit: u64 },
+    #[error("the file carries too many changes to import: {count} ops (the limit is {limit})")]
+    TooManyOps { count: u64, limit: u64 },
     #[error("not an age public key (expected one line starting with age1): {0}")]
     InvalidRecipient(String),
     #[error("not an age identity file ({0})")]
@@ -145,6 +149,10 @@ pub enum SyncErrorCode {
     ExportNewerVersion,
     ExportMalformed,
     ExportInvalidOp,
+    /// Over the size limit (bytes on disk, or as the age header announces).
+    ExportTooLarge,
+    /// Over the op-count limit (as the manifest announces, or as the content holds).
+    ExportTooManyOps,
     InvalidRecipient,
     InvalidIdentity,
     InvalidSigningKey,
@@ -181,6 +189,8 @@ impl SyncError {
             SyncError::NewerVersion { .. } => C::ExportNewerVersion,
             SyncError::Malformed(_) => C::ExportMalformed,
             SyncError::InvalidOp { .. } => C::ExportInvalidOp,
+            SyncError::TooLarge { .. } => C::ExportTooLarge,
+            SyncError::TooManyOps { .. } => C::ExportTooManyOps,
             SyncError::InvalidRecipient(_) => C::InvalidRecipient,
             SyncError::InvalidIdentity(_) => C::InvalidIdentity,
             SyncError::InvalidSigningKey(_) => C::InvalidSigningKey,
@@ -218,6 +228,8 @@ impl SyncError {
                 | SyncError::UnknownSender { .. }
                 | SyncError::ForgedSender { .. }
                 | SyncError::RevokedSender { .. }
+                | SyncError::TooLarge { .. }
+                | SyncError::TooManyOps { .. }
         )
     }
 }

@@ -126,6 +126,7 @@ pub fn export_for(
         ranges: format::ranges_of(&ops),
         received: store.received()?,
         created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        op_count: Some(ops.len() as u64),
         extra: BTreeMap::new(),
     };
     let signing = load_or_create_signing_key(store.path())?;

@@ -15,8 +15,9 @@
 //! Every line ends with `\n`. [`read_plaintext`] is pure and total (it never panics, whatever the
 //! bytes; fuzzed): it checks, in this order, the manifest's format name and version (a newer
 //! major version, or a `min_reader` above ours, is refused before anything else is read, since
-//! its layout may differ), the footer (missing: truncated), the checksum and op count (wrong:
-//! altered), then each op. Unknown fields from a newer minor version are kept: in
+//! its layout may differ) and the op count it announces (over the limit: too many ops), the
+//! footer (missing: truncated), the checksum and op count (wrong: altered), the op count against
+//! the limit, then each op. Unknown fields from a newer minor version are kept: in
 //! [`Manifest::extra`] and in each op's `extra`, which travels on unchanged.
 //!
 //! A checksum proves only that the file is whole: anyone with the recipient's public key can
@@ -26,6 +27,10 @@
 //! ([`SyncError::InvalidOp`]). An op for an entity or field this version does not know is kept
 //! and passed on (a newer version's data, relayed by any version), provided its names are plain
 //! and its value bounded; the store never applies it to a table.
+//!
+//! Version 1.1 adds `op_count` to the manifest (1.0 readers keep it as an unknown field), so a
+//! file with more ops than the limit ([`crate::limits`]) is refused from its first line. The
+//! content's own op count is checked against the limit before any op is parsed.
 
 use std::collections::BTreeMap;
 
@@ -36,10 +41,12 @@ use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
 
 use crate::error::SyncError;
+use crate::limits::MAX_OPS;
 use crate::signing::{Signature, SigningKey, SigningPublicKey};
 
 pub const FORMAT: &str = "keukentafel-export";
-/// 2.0: every file ends with a signature line (files of 1.x carry none and are refused).
+/// 2.0: every file ends with a signature line (files of 1.x carry none and are refused); the
+/// manifest announces its `op_count` (added in 1.1).
 pub const MAJOR: u32 = 2;
 pub const MINOR: u32 = 0;
 
@@ -78,6 +85,9 @@ pub struct Manifest {
     pub received: Received,
     /// When the file was written (RFC 3339, UTC).
     pub created_at: String,
+    /// How many ops the file carries (since 1.1; the footer says it again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub op_count: Option<u64>,
     /// Fields of a newer minor version, tolerated.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Json>,
@@ -198,21 +208,36 @@ pub fn check_manifest_line(line: &[u8]) -> Result<Manifest, SyncError> {
     serde_json::from_value(value).map_err(|e| SyncError::Malformed(format!("manifest: {e}")))
 }
 
+/// Checks the first line as an import does before decrypting further: the manifest, and the
+/// op count it announces against `max_ops`.
+pub fn check_first_line(line: &[u8], max_ops: u64) -> Result<Manifest, SyncError> {
+    let manifest = check_manifest_line(line)?;
+    match manifest.op_count {
+        Some(count) if count > max_ops => Err(SyncError::TooManyOps { count, limit: max_ops }),
+        _ => Ok(manifest),
+    }
+}
+
+/// Reads and verifies a file's plaintext with the default op limit ([`MAX_OPS`]).
+pub fn read_plaintext(bytes: &[u8]) -> Result<ExportContents, SyncError> {
+    read_plaintext_with(bytes, MAX_OPS)
+}
+
 /// Reads and verifies a file's plaintext: the version, the body (see [`read_body`]), then the
 /// signature over everything before the last line, against the key the file names (whether
 /// that key may send here is the reader's decision: see `trust`).
-pub fn read_plaintext(bytes: &[u8]) -> Result<ExportContents, SyncError> {
+pub fn read_plaintext_with(bytes: &[u8], max_ops: u64) -> Result<ExportContents, SyncError> {
     let first_end = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len());
     match check_manifest_line(&bytes[..first_end]) {
         // Not ours, newer, or cut off: the body's reader tells which, precisely.
-        Err(e) => return Err(read_body(bytes).err().unwrap_or(e)),
+        Err(e) => return Err(read_body(bytes, max_ops).err().unwrap_or(e)),
         Ok(m) if m.major < MAJOR => return Err(SyncError::Unsigned { found: m.version().to_string() }),
         Ok(_) => {}
     }
     let (body, line) = split_signature(bytes)?;
     // The body first: a damaged file is reported as damaged (checksum), a whole file whose
     // signature does not match as such.
-    let (manifest, ops) = read_body(body)?;
+    let (manifest, ops) = read_body(body, max_ops)?;
     let signer: SigningPublicKey =
         line.signer.parse().map_err(|_| SyncError::Altered("the signature line names no valid key".into()))?;
     let signature = line.signature.parse::<Signature>().map_err(|_| SyncError::BadSignature)?;
@@ -259,7 +284,7 @@ fn split_signature(bytes: &[u8]) -> Result<(&[u8], SignatureLine), SyncError> {
 
 /// Reads and checks a body: manifest, ops, footer. See the module doc for the order of the
 /// checks. Pure and total; also the fuzz target's entry past the signature.
-pub fn read_body(bytes: &[u8]) -> Result<(Manifest, Vec<Op>), SyncError> {
+pub fn read_body(bytes: &[u8], max_ops: u64) -> Result<(Manifest, Vec<Op>), SyncError> {
     if bytes.is_empty() {
         return Err(SyncError::NotAnExportFile("the encrypted content is empty".into()));
     }
@@ -273,7 +298,7 @@ pub fn read_body(bytes: &[u8]) -> Result<(Manifest, Vec<Op>), SyncError> {
             Ok(_) => SyncError::Truncated("the file ends after the manifest".into()),
         });
     };
-    let manifest = check_manifest_line(&bytes[..first_end])?;
+    let manifest = check_first_line(&bytes[..first_end], max_ops)?;
 
     if bytes.last() != Some(&b'\n') {
         return Err(SyncError::Truncated("the last line is incomplete".into()));
@@ -298,6 +323,15 @@ pub fn read_body(bytes: &[u8]) -> Result<(Manifest, Vec<Op>), SyncError> {
         return Err(SyncError::Altered(format!(
             "the footer announces {} ops, the file holds {line_count}",
             footer.op_count
+        )));
+    }
+    if line_count > max_ops {
+        return Err(SyncError::TooManyOps { count: line_count, limit: max_ops });
+    }
+    if manifest.op_count.is_some_and(|n| n != line_count) {
+        return Err(SyncError::Malformed(format!(
+            "the manifest announces {} ops, the file holds {line_count}",
+            manifest.op_count.unwrap_or_default()
         )));
     }
     let mut ops = Vec::with_capacity(line_count.min(1 << 20) as usize);

@@ -1,17 +1,24 @@
 //! Importing export files into a store, and verifying a file without a store.
 //!
-//! Per file, independently: read the whole file, decrypt and verify everything (age, the
-//! manifest, footer, checksum, every op) before the store is touched; a refusal leaves the
-//! store as it was. Before the first file of a batch is applied, the store is backed up
-//! (SQLite online backup into `<store folder>/backups/`, newest [`BACKUPS_KEPT`] kept). Then
-//! the file's ops are merged in one transaction ([`Store::merge`]: all or nothing, ops already
-//! present skipped) and the sender is remembered as a peer. One bad file never stops the others.
+//! Per file, independently: refuse a file over the size limit from its size on disk, read it,
+//! decrypt and verify everything (age, the manifest — refused from its first line when it is of
+//! a newer version or announces too many ops —, footer, checksum, op count, every op) before the
+//! store is touched; a refusal leaves the store as it was. Before the first file of a batch is
+//! applied, the store is backed up (SQLite online backup into `<store folder>/backups/`, written
+//! under a temporary name and renamed when whole; newest [`BACKUPS_KEPT`] kept); a read-only
+//! store is refused before that. Then the file's ops are merged in one transaction
+//! ([`Store::merge`]: all or nothing, ops already present skipped) and the sender is remembered
+//! as a peer. One bad file never stops the others. When no file of the batch was applied, its
+//! backup (a copy of an unchanged store) is removed again, so a full disk is not made fuller.
+//!
+//! A file from this installation's coordinator is merged with
+//! [`Store::merge_from_coordinator`]: ops it relays from others were judged by the coordinator.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use keukentafel_domain::ReplicaId;
-use keukentafel_store::{MergeReport, Peer, Store};
+use keukentafel_store::{MergeReport, Peer, Store, StoreError};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -20,6 +27,7 @@ use crate::error::SyncError;
 use crate::format::{self, ExportContents, Manifest};
 use crate::keys::KeyPair;
 use crate::trust::{check_sender, TrustedSender};
+use crate::limits::Limits;
 
 /// How many pre-import backups are kept.
 pub const BACKUPS_KEPT: usize = 10;
@@ -116,16 +124,47 @@ fn sender(m: &Manifest) -> Sender {
     }
 }
 
-/// Decrypts and verifies file content already in memory (also the fuzz target's entry).
+/// Decrypts and verifies file content already in memory, with the default limits (also the
+/// fuzz target's entry).
 pub fn read_export_bytes(key: &KeyPair, bytes: &[u8]) -> Result<ExportContents, SyncError> {
-    let plaintext = envelope::decrypt(bytes, key)?;
-    format::read_plaintext(&plaintext)
+    read_export_bytes_with(key, bytes, &Limits::DEFAULT)
+}
+
+/// Decrypts and verifies file content already in memory, within `limits`: refused before
+/// decrypting when the bytes or the size the header announces are over the size limit, after
+/// the first line when the manifest announces too many ops, before parsing when the content
+/// holds too many.
+pub fn read_export_bytes_with(key: &KeyPair, bytes: &[u8], limits: &Limits) -> Result<ExportContents, SyncError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(SyncError::TooLarge { bytes: bytes.len() as u64, limit: limits.max_file_bytes });
+    }
+    let plaintext = envelope::decrypt_with(bytes, key, limits.max_file_bytes, |line| {
+        format::check_first_line(line, limits.max_ops).map(|_| ())
+    })?;
+    format::read_plaintext_with(&plaintext, limits.max_ops)
+}
+
+/// Reads a file whole, refusing it from its size on disk when it is over the size limit (and
+/// reading no more than the limit, should it grow meanwhile).
+pub fn read_file_within(path: &Path, limits: &Limits) -> Result<Vec<u8>, SyncError> {
+    use std::io::Read;
+    let too_large = |bytes: u64| SyncError::TooLarge { bytes, limit: limits.max_file_bytes };
+    let file = std::fs::File::open(path).map_err(|e| SyncError::io(path, e))?;
+    let size = file.metadata().map_err(|e| SyncError::io(path, e))?.len();
+    if size > limits.max_file_bytes {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limits.max_file_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| SyncError::io(path, e))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Reads, decrypts and verifies a whole file.
 pub fn read_export(key: &KeyPair, path: &Path) -> Result<ExportContents, SyncError> {
-    let bytes = std::fs::read(path).map_err(|e| SyncError::io(path, e))?;
-    read_export_bytes(key, &bytes)
+    read_export_bytes(key, &read_file_within(path, &Limits::DEFAULT)?)
 }
 
 /// Checks a file completely, as an import would, without a store.
@@ -134,15 +173,29 @@ pub fn verify_file(key: &KeyPair, path: &Path) -> Result<Verified, SyncError> {
     Ok(Verified { path: path.display().to_string(), op_count: contents.ops.len(), manifest: contents.manifest })
 }
 
-/// Imports `paths` one by one; see the module doc. `now` stamps the backup and the peer record.
+/// Imports `paths` one by one with the default limits; see the module doc. `now` stamps the
+/// backup and the peer record.
 pub fn import_files(
     store: &mut Store,
     key: &KeyPair,
     paths: &[PathBuf],
     now: DateTime<Utc>,
+    progress: impl FnMut(Progress),
+) -> Vec<FileReport> {
+    import_files_within(store, key, paths, now, &Limits::DEFAULT, progress)
+}
+
+/// Imports `paths` one by one within `limits`; see the module doc.
+pub fn import_files_within(
+    store: &mut Store,
+    key: &KeyPair,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+    limits: &Limits,
     mut progress: impl FnMut(Progress),
 ) -> Vec<FileReport> {
-    let mut backed_up = false;
+    let mut backup: Option<PathBuf> = None;
+    let mut applied = 0;
     let count = paths.len();
     let mut reports = Vec::with_capacity(count);
     for (index, path) in paths.iter().enumerate() {
@@ -152,15 +205,20 @@ pub fn import_files(
         let mut op_count = 0;
         let outcome = (|| {
             stage(Stage::Reading);
-            let bytes = std::fs::read(path).map_err(|e| SyncError::io(path, e))?;
+            let bytes = read_file_within(path, limits)?;
             stage(Stage::Verifying);
-            let plaintext = envelope::decrypt(&bytes, key)?;
+            if bytes.len() as u64 > limits.max_file_bytes {
+                return Err(SyncError::TooLarge { bytes: bytes.len() as u64, limit: limits.max_file_bytes });
+            }
+            let plaintext = envelope::decrypt_with(&bytes, key, limits.max_file_bytes, |line| {
+                format::check_first_line(line, limits.max_ops).map(|_| ())
+            })?;
             drop(bytes);
             // Who may send here is decided first, from this store's records: a file from
             // anyone else is refused before the rest of it is even read.
             let (claimed, claimed_signer) = format::claimed_sender(&plaintext)?;
             check_sender(store, &claimed, &claimed_signer)?;
-            let contents = format::read_plaintext(&plaintext)?;
+            let contents = format::read_plaintext_with(&plaintext, limits.max_ops)?;
             drop(plaintext);
             sender_of = Some(sender(&contents.manifest));
             op_count = contents.ops.len();
@@ -171,16 +229,24 @@ pub fn import_files(
                 s.role = role_text(trusted.role);
                 s.recipient = trusted.age_key.clone();
             }
-            if !backed_up {
+            if backup.is_none() {
                 stage(Stage::BackingUp);
-                backup_before_import(store, now)?;
-                backed_up = true;
+                backup = Some(backup_before_import(store, now)?);
             }
             stage(Stage::Merging);
             apply(store, &contents, &trusted, now)
         })();
+        applied += usize::from(outcome.is_ok());
         stage(Stage::Done);
         reports.push(FileReport { path: shown, sender: sender_of, op_count, outcome });
+    }
+    match backup {
+        // Nothing changed: the backup is a copy of the store as it still is.
+        Some(path) if applied == 0 => {
+            let _ = std::fs::remove_file(path);
+        }
+        Some(path) => prune_backups(&path),
+        None => {}
     }
     reports
 }
@@ -206,7 +272,12 @@ pub fn apply(
         let left_out = contents.ops.len() - kept.len();
         (std::borrow::Cow::Owned(kept), left_out)
     };
-    let report = store.merge(&ops)?;
+    // The linked coordinator has judged what it passes on: not held back again here.
+    let report = if trusted.relays && m.replica != store.replica() {
+        store.merge_from_coordinator(&ops, m.replica)?
+    } else {
+        store.merge(&ops)?
+    };
     if m.replica != store.replica() {
         store.record_peer(&Peer {
             replica: m.replica,
@@ -226,20 +297,47 @@ fn role_text(role: keukentafel_domain::Role) -> String {
     serde_json::to_value(role).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
-/// Online backup into `<store folder>/backups/`, then keeps only the newest [`BACKUPS_KEPT`].
+/// How many names a backup tries when a backup of the same moment exists already.
+const BACKUP_NAMES: usize = 100;
+
+/// Online backup into `<store folder>/backups/` (see the module doc). A read-only store is
+/// refused first; a backup that fails (full disk, read-only folder) leaves no file behind.
 pub fn backup_before_import(store: &Store, now: DateTime<Utc>) -> Result<PathBuf, SyncError> {
-    let dir = store.path().parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join("backups");
-    let stem = store.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "keukentafel".into());
-    let prefix = format!("{stem}-before-import-");
-    let mut dest = dir.join(format!("{prefix}{}.sqlite3", now.format("%Y%m%dT%H%M%S%.3fZ")));
-    let mut n = 1;
-    while dest.exists() {
-        dest = dir.join(format!("{prefix}{}-{n}.sqlite3", now.format("%Y%m%dT%H%M%S%.3fZ")));
-        n += 1;
+    if !store.is_writable()? {
+        return Err(StoreError::ReadOnly(store.path().display().to_string()).into());
     }
+    let dir = backup_dir(store);
+    let prefix = backup_prefix(store);
+    let stamp = now.format("%Y%m%dT%H%M%S%.3fZ");
+    let dest = (0..BACKUP_NAMES)
+        .map(|n| match n {
+            0 => dir.join(format!("{prefix}{stamp}.sqlite3")),
+            n => dir.join(format!("{prefix}{stamp}-{n}.sqlite3")),
+        })
+        .find(|p| !p.exists())
+        .ok_or_else(|| SyncError::AlreadyExists(dir.join(format!("{prefix}{stamp}.sqlite3"))))?;
     store.backup_to(&dest)?;
-    let mut old: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|e| SyncError::io(&dir, e))?
+    Ok(dest)
+}
+
+fn backup_dir(store: &Store) -> PathBuf {
+    store.path().parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join("backups")
+}
+
+fn backup_prefix(store: &Store) -> String {
+    let stem = store.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "keukentafel".into());
+    format!("{stem}-before-import-")
+}
+
+/// Keeps only the newest [`BACKUPS_KEPT`] pre-import backups beside `newest`.
+fn prune_backups(newest: &Path) {
+    let Some(dir) = newest.parent() else { return };
+    let Some(prefix) = newest.file_name().and_then(|n| n.to_str()).and_then(|n| n.split("-before-import-").next()) else {
+        return;
+    };
+    let prefix = format!("{prefix}-before-import-");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut old: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".sqlite3"))
@@ -251,5 +349,4 @@ pub fn backup_before_import(store: &Store, now: DateTime<Utc>) -> Result<PathBuf
     for p in old.into_iter().take(excess) {
         let _ = std::fs::remove_file(p);
     }
-    Ok(dest)
 }

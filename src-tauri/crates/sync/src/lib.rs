@@ -15,7 +15,7 @@
 //!   the linked coordinator (volunteer); decided from this store's records, never from a file.
 //! - [`envelope`]: the age encryption around it, and telling truncated from altered files.
 //! - [`import`]: verify everything (signature, then sender), back up, merge in one
-//!   transaction, report per file.
+//!   transaction, report per file; [`limits`]: how large a file may be.
 //!
 //! Guarantees: a file is refused (with its own [`SyncError`] variant) before the store is
 //! touched; a file is applied entirely or not at all; importing a file again adds nothing.
@@ -28,6 +28,7 @@ pub mod file;
 pub mod format;
 pub mod import;
 pub mod keys;
+pub mod limits;
 pub mod pairing;
 pub mod signing;
 pub mod trust;
@@ -40,9 +41,10 @@ pub use export::{
 };
 pub use format::{ExportContents, Manifest};
 pub use import::{
-    import_files, read_export, read_export_bytes, verify_file, FileReport, MergeCounts, Progress, Sender,
-    Stage, Verified,
+    import_files, import_files_within, read_export, read_export_bytes, read_export_bytes_with, verify_file, FileReport,
+    MergeCounts, Progress, Sender, Stage, Verified,
 };
+pub use limits::{Limits, MAX_FILE_BYTES, MAX_OPS};
 pub use keys::{
     generate_identity_file, identity_path, load_or_create_identity, parse_recipient, recipient_from_arg, KeyPair,
     Recipient,

@@ -67,7 +67,7 @@ pub fn overview(store: &Store, key: &KeyPair) -> Result<SyncOverview, SyncError>
             })
             .collect(),
         open_conflicts: store.open_conflicts()?.len(),
-        held_back: store.held_ops()?.len(),
+        held_back: store.held_count()?,
     })
 }
 

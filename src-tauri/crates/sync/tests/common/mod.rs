@@ -82,6 +82,7 @@ pub fn manifest_for(from: &Node, ops: &[keukentafel_store::Op]) -> Manifest {
         ranges: format::ranges_of(ops),
         received: from.store.received().unwrap(),
         created_at: "2026-09-21T00:00:00.000Z".into(),
+        op_count: None,
         extra: BTreeMap::new(),
     }
 }
