@@ -39,6 +39,15 @@ fn names(s: &Store) -> Vec<String> {
     out
 }
 
+/// The coordinator enrols Anna from her pairing code; Anna links with the coordinator's.
+fn pair(coord: &mut keukentafel_store::Store, anna: &mut keukentafel_store::Store) {
+    let today = chrono::Local::now().date_naive();
+    let code = exchange::own_pairing_view(anna, today).unwrap().code;
+    exchange::enrol_volunteer(coord, &code, Utc::now()).unwrap();
+    let code = exchange::own_pairing_view(coord, today).unwrap().code;
+    exchange::link_coordinator(anna, &code).unwrap();
+}
+
 #[test]
 fn changes_from_a_laptop_three_days_ahead_are_listed_rejected_and_accepted() {
     let dir = tempfile::tempdir().unwrap();
@@ -46,7 +55,7 @@ fn changes_from_a_laptop_three_days_ahead_are_listed_rejected_and_accepted() {
     let mut coord = store(dir.path(), "Carla", Role::Coordinator, Sources::system());
     let ahead = Utc::now().timestamp_millis() + 3 * DAY;
     let mut anna = store(dir.path(), "Anna", Role::EnergyCoach, Sources::deterministic(4, ahead, 7));
-    exchange::link_coordinator(&mut anna, &exchange::overview(&coord).unwrap().own_key).unwrap();
+    pair(&mut coord, &mut anna);
     let jansen = households::create(&mut anna, household("Fam. Jansen")).unwrap();
     let vries = households::create(&mut anna, household("Fam. de Vries")).unwrap();
     let file = export(&anna, &usb);
@@ -94,13 +103,17 @@ fn a_change_from_a_copied_installation_is_accepted_and_is_not_held_again() {
     let usb = dir.path().join("usb");
     let mut coord = store(dir.path(), "Carla", Role::Coordinator, Sources::system());
     let mut anna = store(dir.path(), "Anna", Role::EnergyCoach, Sources::system());
-    exchange::link_coordinator(&mut anna, &exchange::overview(&coord).unwrap().own_key).unwrap();
+    pair(&mut coord, &mut anna);
     let h = households::create(&mut anna, household("Fam. Jansen")).unwrap();
     import(&mut coord, &export(&anna, &usb));
 
-    // Anna's store is copied to a second laptop, which goes on working under the same id.
+    // Anna's folder (store and keys) is copied to a second laptop, which goes on working under
+    // the same id and keys.
     let copy_path = dir.path().join("copy").join("k.sqlite3");
     anna.backup_to(&copy_path).unwrap();
+    for key in [keukentafel_sync::identity_path(anna.path()), keukentafel_sync::signing_key_path(anna.path())] {
+        std::fs::copy(&key, copy_path.with_file_name(key.file_name().unwrap())).unwrap();
+    }
     let mut copy = profile::open_existing(&copy_path, Sources::system()).unwrap();
     let edit = |s: &mut Store, f: &dyn Fn(&mut HouseholdInput)| {
         let d = households::detail(s, h.id).unwrap().household;

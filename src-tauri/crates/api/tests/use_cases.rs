@@ -215,7 +215,7 @@ fn an_exchange_round_with_a_refused_file_and_a_conflict() {
     assert_eq!(households::detail(&anna, h.id).unwrap().household.data.name, "Fam. de Groot");
     let err = exchange::export_return_file(&coord, ReplicaId(uuid_of(9)), usb_s, now()).unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
-    assert!(err.message.contains("nog nooit een bestand ingelezen"), "{}", err.message);
+    assert!(err.message.contains("niet (meer) gekoppeld"), "{}", err.message);
 }
 
 #[test]

@@ -28,6 +28,20 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// The coordinator enrols the volunteer from the code `pairing` prints (as after comparing the
+/// fingerprint in person): only then are its files imported.
+fn enroll(coordinator: &Path, volunteer: &Path) {
+    let o = run_plain(&["pairing", "--db", s(volunteer)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let code = String::from_utf8(o.stdout).unwrap().lines().next().unwrap().to_owned();
+    let o = run_plain(&["enroll", "--db", s(coordinator), "--pairing", &code]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+fn run_plain(args: &[&str]) -> Output {
+    run(args, None)
+}
+
 /// Runs the CLI and waits at most a minute for it: an import that loops fails the test.
 fn run(args: &[&str], max_file_bytes: Option<u64>) -> Output {
     let mut cmd = Command::new(CLI);
@@ -94,6 +108,7 @@ fn setup(households: usize) -> Setup {
         v.create_household(HouseholdInput { name: format!("Huishouden {i}"), notes, ..Default::default() }).unwrap();
     }
     drop(v);
+    enroll(&coordinator, &volunteer);
     let key = run(&["key", "--db", s(&coordinator)], None);
     assert!(key.status.success());
     let key = String::from_utf8(key.stdout).unwrap().trim().to_owned();

@@ -24,6 +24,16 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// The coordinator enrols the volunteer from the code `pairing` prints (as after comparing the
+/// fingerprint in person): only then are its files imported.
+fn enroll(coordinator: &Path, volunteer: &Path) {
+    let o = cli(&["pairing", "--db", s(volunteer)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let code = String::from_utf8(o.stdout).unwrap().lines().next().unwrap().to_owned();
+    let o = cli(&["enroll", "--db", s(coordinator), "--pairing", &code]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 #[test]
 fn held_changes_are_listed_rejected_and_accepted_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -39,6 +49,7 @@ fn held_changes_are_listed_rejected_and_accepted_from_the_command_line() {
     v.save_profile(UserProfileInput { name: "Vera".into(), organisation: String::new(), role: Role::EnergyCoach }).unwrap();
     v.create_household(HouseholdInput { name: "Fam. Jansen".into(), ..Default::default() }).unwrap();
     drop(v);
+    enroll(&coordinator, &volunteer);
     let o = cli(&["export", "--db", s(&volunteer), "--out", s(&dir.path().join("usb")), "--recipient", &key]);
     let file = PathBuf::from(String::from_utf8(o.stdout).unwrap().trim());
 

@@ -1,6 +1,6 @@
 //! A coordinator's whole round without a window, through the CLI binary only where a
 //! coordinator's script would use it: `init` three stores, volunteers `link` to the
-//! coordinator's key, `export`, the coordinator `import`s, sees a `conflicts` list, writes
+//! coordinator's pairing code and are enrolled, `export`, the coordinator `import`s, sees a `conflicts` list, writes
 //! `return-file`s, and the volunteers import them. Households are added through the same use
 //! cases the app calls (the CLI has no household form).
 
@@ -90,14 +90,27 @@ fn a_coordinator_round_runs_headless() {
     let o = cli(&["init", "--db", s(&dir("x").join("k.sqlite3")), "--name", " ", "--role", "energy_coach"]);
     assert!(!o.status.success(), "an empty name is refused");
 
-    // The coordinator hands out its key: Anna links with the key file, Bram with the pasted key.
-    let out = ok(&["key", "--db", s(&coord), "--out", s(&mail)]);
-    let mut lines = out.lines();
-    let (key, key_file) = (lines.next().unwrap().to_owned(), lines.next().unwrap().to_owned());
-    assert!(key.starts_with("age1"));
-    let linked: Json = serde_json::from_str(&ok(&["link", "--db", s(&anna), "--key", &key_file])).unwrap();
-    assert_eq!(linked["coordinator"], key.as_str());
-    ok(&["link", "--db", s(&bram), "--key", &key]);
+    // Pairing in person. The coordinator hands out its pairing file: Anna links with the file,
+    // Bram with the pasted code; each volunteer's code is enrolled by the coordinator, after
+    // the fingerprints were compared.
+    let out = ok(&["pairing", "--db", s(&coord), "--out", s(&mail)]);
+    let lines: Vec<&str> = out.lines().collect();
+    let (code, fingerprint, file) = (lines[0].to_owned(), lines[1].to_owned(), lines[2].to_owned());
+    assert!(code.starts_with("KTKOPPEL1-"));
+    let shown: Json = serde_json::from_str(&ok(&["pairing-show", "--code", &file])).unwrap();
+    assert_eq!(shown["fingerprint"], fingerprint.as_str());
+    let linked: Json = serde_json::from_str(&ok(&["link", "--db", s(&anna), "--pairing", &file])).unwrap();
+    assert_eq!(linked["coordinator"]["fingerprint"], fingerprint.as_str());
+    assert_eq!(linked["coordinator"]["name"], "Carla");
+    ok(&["link", "--db", s(&bram), "--pairing", &code]);
+    for volunteer in [&anna, &bram] {
+        let code = ok(&["pairing", "--db", s(volunteer)]).lines().next().unwrap().to_owned();
+        let o = cli(&["link", "--db", s(&coord), "--pairing", &code]);
+        assert!(!o.status.success(), "a volunteer's code links no coordinator");
+        ok(&["enroll", "--db", s(&coord), "--pairing", &code]);
+    }
+    let volunteers: Json = serde_json::from_str(&ok(&["volunteers", "--db", s(&coord)])).unwrap();
+    assert_eq!(volunteers.as_array().unwrap().len(), 2);
 
     // Each volunteer adds a household and exports; the coordinator imports both.
     let shared = add_household(&anna, "Fam. de Groot");
@@ -136,5 +149,15 @@ fn a_coordinator_round_runs_headless() {
     // A return file for an installation that never sent a file is refused with a clear message.
     let o = cli(&["return-file", "--db", s(&coord), "--peer", "0190b3c4-0000-7000-8000-000000000000", "--out", s(&usb)]);
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("never sent a file"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is not enrolled"), "{}", String::from_utf8_lossy(&o.stderr));
+
+    // Revoked: Bram's next file is refused, and no return file is written for him.
+    let revoked: Json = serde_json::from_str(&ok(&["revoke", "--db", s(&coord), "--volunteer", &bram_replica])).unwrap();
+    assert!(revoked.as_array().unwrap().iter().any(|v| v["replica"] == bram_replica.as_str() && v["active"] == false));
+    add_household(&bram, "Fam. Bakker");
+    let late = export(&bram, &usb);
+    let o = cli(&["import", "--db", s(&coord), s(&late)]);
+    assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("revoked"));
+    assert!(!names(&coord).contains(&"Fam. Bakker".to_owned()));
+    assert!(!cli(&["return-file", "--db", s(&coord), "--peer", &bram_replica, "--out", s(&usb)]).status.success());
 }

@@ -21,6 +21,16 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// The coordinator enrols the volunteer from the code `pairing` prints (as after comparing the
+/// fingerprint in person): only then are its files imported.
+fn enroll(coordinator: &Path, volunteer: &Path) {
+    let o = cli(&["pairing", "--db", s(volunteer)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let code = String::from_utf8(o.stdout).unwrap().lines().next().unwrap().to_owned();
+    let o = cli(&["enroll", "--db", s(coordinator), "--pairing", &code]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 /// A store with a profile and `households` households written in one transaction.
 fn store_with(path: &Path, name: &str, households: usize) -> Store {
     let mut store = Store::open(path, Sources::system()).unwrap();
@@ -83,6 +93,7 @@ fn keygen_export_verify_import_and_conflicts_through_the_cli() {
 
     let coordinator = dir.path().join("c/keukentafel.sqlite3");
     drop(store_with(&coordinator, "Coördinator", 0));
+    enroll(&coordinator, &volunteer);
     let o = cli(&["import", "--db", s(&coordinator), "--identity", s(&key), s(&file)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let report: Json = serde_json::from_slice(&o.stdout).unwrap();
@@ -120,6 +131,7 @@ fn sigkill_during_an_import_leaves_the_store_before_or_after_never_between() {
 
     let pristine = dir.path().join("pristine/keukentafel.sqlite3");
     drop(store_with(&pristine, "Coördinator", 3));
+    enroll(&pristine, &volunteer);
     let before = dump(&pristine);
     let copy = |name: &str| -> PathBuf {
         let db = dir.path().join(name).join("keukentafel.sqlite3");

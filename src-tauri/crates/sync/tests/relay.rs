@@ -28,7 +28,7 @@ fn ops_the_coordinator_accepted_are_not_held_again_on_a_linked_volunteer_s_lapto
     let mut vera = node(root.path(), "vera", 3, Role::EnergyCoach);
     let mut stranger = node(root.path(), "stranger", 4, Role::EnergyCoach);
     for n in [&mut anna, &mut vera] {
-        keukentafel_sync::link_coordinator(&mut n.store, &coordinator.key.public_key()).unwrap();
+        pair(&mut coordinator, n);
     }
     let ids = add_households(&mut anna, 2);
 
@@ -45,9 +45,9 @@ fn ops_the_coordinator_accepted_are_not_held_again_on_a_linked_volunteer_s_lapto
     assert_eq!(vera.store.household(ids[0]).unwrap().data.name, "Huishouden 0");
     assert_eq!(vera.store.dump().unwrap()["households"], coordinator.store.dump().unwrap()["households"]);
 
-    // The same file for an installation that is not linked to this coordinator: held back.
+    // The same file for an installation that is not linked to this coordinator: refused whole.
     let file = export(&coordinator, &stranger);
-    let merged = import_ok(&mut stranger, &file);
-    assert!(merged.held_back > 0);
+    let report = import(&mut stranger, &[file]).remove(0);
+    assert_eq!(report.outcome.unwrap_err().code(), keukentafel_sync::SyncErrorCode::ExportUnknownSender);
     assert!(stranger.store.household(ids[0]).is_err());
 }

@@ -1,13 +1,16 @@
 //! Fuzz target for the export reader: arbitrary bytes must never make it panic, hang or
 //! accept something that is not a whole, verified file.
 //!
-//! The first byte picks the path: the plaintext reader alone (JSON Lines, manifest, footer,
-//! checksum, ops); the full decrypt-and-verify path on raw bytes (age header, STREAM); or the
-//! bytes encrypted to the fixed test key first, so the fuzzer reaches the plaintext reader
-//! through real decryption, and both paths must agree.
+//! The first byte picks the path: the body reader alone (JSON Lines, manifest, footer, checksum,
+//! ops; whatever it accepts is re-encoded, signed, and must read back whole); the full
+//! decrypt-and-verify path on raw bytes (age header, STREAM); the bytes encrypted to the fixed
+//! test key first, so the fuzzer reaches the plaintext reader through real decryption, and both
+//! paths must agree; or the whole plaintext reader (signature line included).
 #![no_main]
 
-use keukentafel_sync::{format, read_export_bytes, KeyPair};
+use std::sync::OnceLock;
+
+use keukentafel_sync::{format, read_export_bytes, KeyPair, SigningKey, MAX_OPS};
 use libfuzzer_sys::fuzz_target;
 
 /// A key made for this fuzz target only; it protects nothing.
@@ -16,14 +19,21 @@ const TEST_IDENTITY: &str = "AGE-SECRET-KEY-19EY3U9MP47CVSNC5H03MLAVV8A4CRXWN2HD
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else { return };
     let key = KeyPair::from_identity_text(TEST_IDENTITY).expect("the test identity parses");
-    match mode % 3 {
+    static SIGNER: OnceLock<SigningKey> = OnceLock::new();
+    match mode % 4 {
         0 => {
-            if let Ok(contents) = format::read_plaintext(rest) {
-                // Whatever is accepted must survive a round trip through the writer.
-                let again = format::write_plaintext(&contents.manifest, &contents.ops).expect("re-encodes");
-                let back = format::read_plaintext(&again).expect("what we write, we read");
-                assert_eq!(back.ops.len(), contents.ops.len());
+            if let Ok((manifest, ops)) = format::read_body(rest, MAX_OPS) {
+                // Whatever is accepted must survive a round trip through the writer, signed.
+                let signer = SIGNER.get_or_init(SigningKey::generate);
+                let again = format::write_plaintext(&manifest, &ops, signer).expect("re-encodes");
+                if manifest.major == format::MAJOR {
+                    let back = format::read_plaintext(&again).expect("what we write, we read");
+                    assert_eq!(back.ops.len(), ops.len());
+                }
             }
+        }
+        3 => {
+            let _ = format::read_plaintext(rest);
         }
         1 => {
             let _ = read_export_bytes(&key, rest);
