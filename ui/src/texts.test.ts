@@ -6,10 +6,12 @@ import { texts as conflicts } from './features/conflicts/texts';
 import { texts as consent } from './features/consent/texts';
 import { texts as exchange } from './features/exchange/texts';
 import { texts as households } from './features/households/texts';
+import { texts as pairing } from './features/pairing/texts';
 import { texts as profile } from './features/profile/texts';
 import { texts as visits } from './features/visits/texts';
+import { texts as volunteers } from './features/volunteers/texts';
 
-const FILES: Record<string, object> = { shared, conflicts, consent, exchange, households, profile, visits };
+const FILES: Record<string, object> = { shared, conflicts, consent, exchange, households, pairing, profile, visits, volunteers };
 
 function leaves(tree: object, path: string, out: [string, unknown, unknown][]): [string, unknown, unknown][] {
   for (const [key, value] of Object.entries(tree)) {

@@ -9,6 +9,7 @@ describe('router', () => {
       { name: 'agenda' },
       { name: 'profile' },
       { name: 'sync' },
+      { name: 'volunteers' },
       { name: 'conflicts' },
       { name: 'household', id: 'abc-1' },
       { name: 'edit', id: 'abc-1' },
@@ -22,5 +23,6 @@ describe('router', () => {
     expect(parseHash('#/sync')).toEqual({ name: 'sync' });
     expect(parseHash('#/conflicts')).toEqual({ name: 'conflicts' });
     expect(href({ name: 'conflicts' })).toBe('#/conflicts');
+    expect(parseHash('#/volunteers')).toEqual({ name: 'volunteers' });
   });
 });

@@ -1,5 +1,5 @@
 // Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
-// `#/profile`, `#/sync`, `#/conflicts`, `#/visit/<id>` (the checklist),
+// `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
 // `#/visit/<id>/summary`. The browser's back button works because every screen has its own hash.
 import { readable } from 'svelte/store';
 
@@ -11,6 +11,7 @@ export type Route =
   | { name: 'agenda' }
   | { name: 'profile' }
   | { name: 'sync' }
+  | { name: 'volunteers' }
   | { name: 'conflicts' }
   | { name: 'visit'; id: string }
   | { name: 'summary'; id: string };
@@ -21,6 +22,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'agenda') return { name: 'agenda' };
   if (parts[0] === 'profile') return { name: 'profile' };
   if (parts[0] === 'sync') return { name: 'sync' };
+  if (parts[0] === 'volunteers') return { name: 'volunteers' };
   if (parts[0] === 'conflicts') return { name: 'conflicts' };
   if (parts[0] === 'visit' && parts[1]) {
     return parts[2] === 'summary' ? { name: 'summary', id: parts[1] } : { name: 'visit', id: parts[1] };
@@ -43,6 +45,8 @@ export function href(route: Route): string {
       return '#/profile';
     case 'sync':
       return '#/sync';
+    case 'volunteers':
+      return '#/volunteers';
     case 'conflicts':
       return '#/conflicts';
     case 'household':

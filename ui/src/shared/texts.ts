@@ -12,6 +12,7 @@ export const texts = {
     households: { nl: 'Huishoudens', en: 'Households' },
     agenda: { nl: 'Agenda', en: 'Agenda' },
     sync: { nl: 'Uitwisselen', en: 'Sync' },
+    volunteers: { nl: 'Vrijwilligers', en: 'Volunteers' },
     profile: { nl: 'Profiel', en: 'Profile' },
     conflicts: { nl: (n: number) => `Conflicten (${n})`, en: (n: number) => `Conflicts (${n})` },
   },

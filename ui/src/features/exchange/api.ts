@@ -7,10 +7,11 @@ import { call } from '../../shared/api';
 
 export const api = {
   syncOverview: () => call<SyncOverview>('sync_overview'),
-  /** Links this (volunteer's) installation to the coordinator's public key (`age1…`). */
-  linkCoordinator: (key: string) => call<SyncOverview>('link_coordinator', { key }),
-  linkCoordinatorFile: (path: string) => call<SyncOverview>('link_coordinator_file', { path }),
-  saveOwnKey: (dir: string) => call<string>('save_own_key', { dir }),
+  /**
+   * Links this (volunteer's) installation to the coordinator whose pairing code this is (the
+   * line, or the path of the file); a code that is not a coordinator's is refused.
+   */
+  linkCoordinator: (code: string) => call<SyncOverview>('link_coordinator', { code }),
   defaultExportDir: () => call<string>('default_export_dir'),
   exportToCoordinator: (dir: string) => call<ExportOutcome>('export_to_coordinator', { dir }),
   exportReturnFile: (replica: ReplicaId, dir: string) =>

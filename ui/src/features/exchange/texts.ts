@@ -1,30 +1,62 @@
-// Texts of the exchange screen (key, export, import, return files), Dutch and English side by side.
+// Texts of the exchange screen (the steps: link, export, read in; return files), Dutch and English side by side.
 import type { Stage } from '../../generated/sync';
 import { localized, type Both } from '../../shared/i18n';
 import { texts as shared } from '../../shared/texts';
+import { texts as pairing } from '../pairing/texts';
 
 export const texts = {
   sync: {
     title: { nl: 'Uitwisselen', en: 'Sync' },
     intro: {
-      nl: 'Wissel gegevens uit met je coördinator via een bestand, bijvoorbeeld op een USB-stick of in een gedeelde map. Het bestand is versleuteld.',
-      en: 'Exchange data with your coordinator through a file, for example on a USB stick or in a shared folder. The file is encrypted.',
+      nl: 'Zo komt wat jij vastlegt bij je coördinator, en wat je coördinator weet bij jou. Dat gaat met een bestand, bijvoorbeeld op een USB-stick of in een gedeelde map. Het bestand is versleuteld.',
+      en: 'This is how what you record reaches your coordinator, and what your coordinator knows reaches you. It goes by a file, for example on a USB stick or in a shared folder. The file is encrypted.',
     },
-    folderTitle: { nl: 'Bestanden maken', en: 'Make files' },
+    introCoordinator: {
+      nl: 'Lees de bestanden van je vrijwilligers in en maak voor elke vrijwilliger een terugbestand. Alleen bestanden van vrijwilligers die op de pagina Vrijwilligers staan, worden ingelezen.',
+      en: 'Read in your volunteers’ files and make a return file for each volunteer. Only files of volunteers on the Volunteers page are read in.',
+    },
+    toVolunteers: { nl: 'Vrijwilligers toevoegen of intrekken', en: 'Add or revoke volunteers' },
+    step: { nl: (n: number) => `Stap ${n}:`, en: (n: number) => `Step ${n}:` },
+    done: { nl: 'Klaar', en: 'Done' },
+    pairTitle: { nl: 'Koppelen', en: 'Link' },
+    once: { nl: '(één keer)', en: '(once)' },
+    pairText: {
+      nl: 'Doe dit samen met je coördinator, aan tafel of aan de telefoon. Eerst voegt je coördinator jou toe met jouw koppelcode (a). Daarna koppel jij met de koppelcode van je coördinator (b).',
+      en: 'Do this together with your coordinator, at the table or on the phone. First your coordinator adds you with your pairing code (a). Then you link with your coordinator’s pairing code (b).',
+    },
+    linkTitle: { nl: 'Koppel met je coördinator', en: 'Link with your coordinator' },
+    linkText: {
+      nl: 'Plak de koppelcode van je coördinator, of kies het bestand dat je van je coördinator kreeg. Klik dan op ‘Bekijken’.',
+      en: 'Paste your coordinator’s pairing code, or choose the file your coordinator gave you. Then click ‘Show’.',
+    },
+    coordinatorCode: { nl: 'Koppelcode van je coördinator', en: 'Your coordinator’s pairing code' },
+    compare: {
+      nl: 'Vergelijk deze cijfers met je coördinator. Kloppen ze allemaal? Klik dan op ‘Klopt, koppelen’.',
+      en: 'Compare these digits with your coordinator. Do they all match? Then click ‘Correct, link’.',
+    },
+    confirmLink: { nl: 'Klopt, koppelen', en: 'Correct, link' },
+    linked: { nl: 'Keukentafel is gekoppeld met je coördinator.', en: 'Keukentafel is linked with your coordinator.' },
+    linkedWith: {
+      nl: (name: string, organisation: string) => (organisation ? `Gekoppeld met ${name} (${organisation})` : `Gekoppeld met ${name}`),
+      en: (name: string, organisation: string) => (organisation ? `Linked with ${name} (${organisation})` : `Linked with ${name}`),
+    },
+    linkedFingerprint: { nl: 'Controlecijfers van je coördinator', en: 'Your coordinator’s check digits' },
+    notLinked: { nl: 'Nog niet gekoppeld', en: 'Not linked yet' },
+    relink: { nl: 'Jouw koppelcode, of opnieuw koppelen', en: 'Your pairing code, or link again' },
+    relinkText: {
+      nl: 'Opnieuw koppelen is alleen nodig als je coördinator je een nieuwe koppelcode geeft.',
+      en: 'Linking again is only needed when your coordinator gives you a new pairing code.',
+    },
     folder: { nl: 'Map voor de bestanden', en: 'Folder for the files' },
     folderHint: {
       nl: 'Bijvoorbeeld je USB-stick of een gedeelde map.',
       en: 'For example your USB stick or a shared folder.',
     },
-    folderText: {
-      nl: 'Hier zet Keukentafel de terugbestanden voor je vrijwilligers neer.',
-      en: 'Keukentafel puts the return files for your volunteers here.',
-    },
     chooseFolder: { nl: 'Kies map…', en: 'Choose folder…' },
-    exportTitle: { nl: 'Exporteren naar je coördinator', en: 'Export to your coordinator' },
+    exportTitle: { nl: 'Exporteren', en: 'Export' },
     exportText: {
-      nl: 'Maakt één bestand met alles wat je hebt vastgelegd. Alleen jij en je coördinator kunnen het openen.',
-      en: 'Makes one file with everything you recorded. Only you and your coordinator can open it.',
+      nl: 'Maakt één bestand met alles wat je hebt vastgelegd. Alleen jij en je coördinator kunnen het openen. Geef het bestand aan je coördinator.',
+      en: 'Makes one file with everything you recorded. Only you and your coordinator can open it. Give the file to your coordinator.',
     },
     export: { nl: 'Exporteren', en: 'Export' },
     exporting: { nl: 'Bezig met exporteren…', en: 'Exporting…' },
@@ -34,23 +66,41 @@ export const texts = {
       en: (n: number) => (n === 1 ? '1 change' : `${n} changes`),
     },
     needsLink: {
-      nl: 'Koppel Keukentafel eerst aan je coördinator (rechts op dit scherm).',
-      en: 'First link Keukentafel to your coordinator (on the right of this screen).',
+      nl: 'Koppel eerst met je coördinator (stap 1).',
+      en: 'First link with your coordinator (step 1).',
     },
+    lastExport: {
+      nl: (when: string, changes: string) => `Laatste export: ${when} (${changes})`,
+      en: (when: string, changes: string) => `Last export: ${when} (${changes})`,
+    },
+    noExportYet: { nl: 'Laatste export: nog niet op deze computer', en: 'Last export: none yet on this computer' },
     folderRequired: { nl: 'Kies eerst een map.', en: 'Choose a folder first.' },
-    importTitle: { nl: 'Importeren', en: 'Import' },
-    importText: {
-      nl: 'Lees bestanden in die je van je coördinator of van vrijwilligers hebt gekregen. Je kunt er meer tegelijk kiezen.',
-      en: 'Read in files you received from your coordinator or from volunteers. You can choose several at once.',
+    fromCoordinatorTitle: { nl: 'Bestand van je coördinator inlezen', en: 'Read in the file from your coordinator' },
+    fromCoordinatorText: {
+      nl: 'Kies het bestand dat je van je coördinator hebt gekregen en klik op ‘Inlezen’.',
+      en: 'Choose the file you received from your coordinator and click ‘Read in’.',
     },
-    paths: { nl: 'Bestanden', en: 'Files' },
+    lastReceived: {
+      nl: (when: string) => `Laatst ontvangen: ${when}`,
+      en: (when: string) => `Last received: ${when}`,
+    },
+    neverReceived: {
+      nl: 'Laatst ontvangen: nog geen bestand van je coördinator',
+      en: 'Last received: no file from your coordinator yet',
+    },
+    importTitle: { nl: 'Bestanden van vrijwilligers inlezen', en: 'Read in files from volunteers' },
+    importText: {
+      nl: 'Kies de bestanden die je van vrijwilligers hebt gekregen. Je kunt er meer tegelijk kiezen.',
+      en: 'Choose the files you received from volunteers. You can choose several at once.',
+    },
+    paths: { nl: 'Gekozen bestanden', en: 'Chosen files' },
     pathsHint: {
-      nl: 'Eén bestand per regel. Of klik op ‘Kies bestanden…’.',
-      en: 'One file per line. Or click ‘Choose files…’.',
+      nl: 'Klik op ‘Kies bestanden…’. Of typ één bestand per regel.',
+      en: 'Click ‘Choose files…’. Or type one file per line.',
     },
     chooseFiles: { nl: 'Kies bestanden…', en: 'Choose files…' },
-    import: { nl: 'Importeren', en: 'Import' },
-    importing: { nl: 'Bezig met importeren…', en: 'Importing…' },
+    import: { nl: 'Inlezen', en: 'Read in' },
+    importing: { nl: 'Bezig met inlezen…', en: 'Reading in…' },
     pathsRequired: { nl: 'Kies eerst een of meer bestanden.', en: 'Choose one or more files first.' },
     fileOf: {
       nl: (i: number, n: number) => `Bestand ${i} van ${n}`,
@@ -63,7 +113,13 @@ export const texts = {
       merging: { nl: 'samenvoegen', en: 'merging' },
       done: { nl: 'klaar', en: 'done' },
     } satisfies Record<Stage, Both<string>>,
-    reportTitle: { nl: 'Resultaat van het importeren', en: 'Import result' },
+    reportTitle: { nl: 'Resultaat van het inlezen', en: 'Result of reading in' },
+    reportSummary: {
+      nl: (ok: number, refused: number) =>
+        `${ok === 1 ? '1 bestand ingelezen' : `${ok} bestanden ingelezen`}${refused ? `, ${refused} niet ingelezen` : ''}.`,
+      en: (ok: number, refused: number) =>
+        `${ok === 1 ? '1 file read in' : `${ok} files read in`}${refused ? `, ${refused} not read in` : ''}.`,
+    },
     from: {
       nl: (who: string, role: string, when: string) => `Van ${who} (${role}), gemaakt op ${when}`,
       en: (who: string, role: string, when: string) => `From ${who} (${role}), made on ${when}`,
@@ -79,40 +135,19 @@ export const texts = {
       en: (n: number) => (n === 1 ? 'conflict' : 'conflicts'),
     },
     countHeld: { nl: 'achtergehouden', en: 'held back' },
+    countNotFromSender: {
+      nl: 'van anderen, niet van deze afzender: overgeslagen',
+      en: 'of others, not this sender’s: left out',
+    },
     refused: { nl: 'Niet ingelezen', en: 'Not read in' },
-    keyTitle: { nl: 'Jouw sleutel', en: 'Your key' },
-    keyText: {
-      nl: 'Geef deze sleutel aan je coördinator. Dan kan de coördinator bestanden voor jou maken. De sleutel is niet geheim.',
-      en: 'Give this key to your coordinator. Then the coordinator can make files for you. The key is not secret.',
+    enrolFirst: {
+      nl: 'Hoort dit bestand bij een nieuwe vrijwilliger? Voeg die eerst toe bij Vrijwilligers.',
+      en: 'Is this file from a new volunteer? Add them first under Volunteers.',
     },
-    keyTextCoordinator: {
-      nl: 'Geef deze sleutel aan je vrijwilligers. Zij plakken hem in Keukentafel bij ‘Koppelen aan je coördinator’. De sleutel is niet geheim.',
-      en: 'Give this key to your volunteers. They paste it in Keukentafel under ‘Link to your coordinator’. The key is not secret.',
-    },
-    copy: { nl: 'Kopiëren', en: 'Copy' },
-    copied: { nl: 'De sleutel is gekopieerd.', en: 'The key was copied.' },
-    saveKey: { nl: 'Opslaan als bestand', en: 'Save as a file' },
-    keySaved: {
-      nl: (path: string) => `De sleutel staat in ${path}.`,
-      en: (path: string) => `The key is in ${path}.`,
-    },
-    linkTitle: { nl: 'Koppelen aan je coördinator', en: 'Link to your coordinator' },
-    linkText: {
-      nl: 'Plak hier de sleutel die je van je coördinator hebt gekregen. Hij begint met age1.',
-      en: 'Paste the key you received from your coordinator here. It starts with age1.',
-    },
-    linkedTo: { nl: 'Gekoppeld aan deze sleutel:', en: 'Linked to this key:' },
-    notLinked: { nl: 'Nog niet gekoppeld.', en: 'Not linked yet.' },
-    coordinatorKey: { nl: 'Sleutel van je coördinator', en: 'Your coordinator’s key' },
-    link: { nl: 'Koppelen', en: 'Link' },
-    chooseKeyFile: { nl: 'Sleutelbestand kiezen…', en: 'Choose key file…' },
-    relink: { nl: 'Andere sleutel koppelen', en: 'Link another key' },
-    linked: { nl: 'Keukentafel is gekoppeld aan je coördinator.', en: 'Keukentafel is linked to your coordinator.' },
-    keyRequired: { nl: 'Plak eerst de sleutel.', en: 'Paste the key first.' },
     returnTitle: { nl: 'Terugbestand per vrijwilliger', en: 'Return file per volunteer' },
     returnText: {
-      nl: 'Maak voor een vrijwilliger een bestand met alles wat er bekend is over de huishoudens, ook wat anderen hebben vastgelegd.',
-      en: 'Make a file for a volunteer with everything known about the households, including what others recorded.',
+      nl: 'Maak voor een vrijwilliger een bestand met alles wat er bekend is over de huishoudens, ook wat anderen hebben vastgelegd. Kies eerst de map.',
+      en: 'Make a file for a volunteer with everything known about the households, including what others recorded. Choose the folder first.',
     },
     noPeers: {
       nl: 'Je hebt nog geen bestanden van vrijwilligers ingelezen.',
@@ -124,6 +159,10 @@ export const texts = {
     },
     neverImported: { nl: 'nog geen bestand ingelezen', en: 'no file read in yet' },
     returnFile: { nl: 'Terugbestand maken', en: 'Make return file' },
+    notEnrolled: {
+      nl: 'Staat niet (meer) op de pagina Vrijwilligers: geen terugbestand.',
+      en: 'Not (or no longer) on the Volunteers page: no return file.',
+    },
     cannotReceive: {
       nl: 'Sleutel onbekend: lees eerst een bestand van deze vrijwilliger in.',
       en: 'Key unknown: first read in a file from this volunteer.',
@@ -158,5 +197,5 @@ export const texts = {
   },
 };
 
-/** These texts and the shared ones, in the active language: `$t.sync.title`, `$t.common.save`. */
-export const t = localized({ ...shared, ...texts });
+/** These texts, the pairing and the shared ones, in the active language: `$t.sync.title`, `$t.common.save`. */
+export const t = localized({ ...shared, ...pairing, ...texts });
