@@ -19,7 +19,7 @@ pub struct Templates {
     checklists: Vec<Checklist>,
 }
 
-/// What can go wrong with a stored visit's checklist (its words are in `errors.rs`).
+/// What can go wrong with a stored visit's checklist (its words are in `errors/`).
 #[derive(Debug, thiserror::Error)]
 pub enum VisitError {
     #[error(transparent)]

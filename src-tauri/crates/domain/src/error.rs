@@ -1,6 +1,6 @@
 //! What is wrong with an input, as data: each broken [`Rule`] names the field it concerns. The
 //! domain says *which* rule failed; the words a volunteer reads (Dutch first, English second)
-//! are chosen in one place, the use-case crate (`keukentafel-api`, `errors.rs`). Nothing here
+//! are chosen in one place, the use-case crate (`keukentafel-api`, `errors/`). Nothing here
 //! carries a user text.
 
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,5 @@
 //! The store's errors. What a volunteer reads for each one is chosen in the use-case crate
-//! (`keukentafel-api`, `errors.rs`), never here.
+//! (`keukentafel-api`, `errors/`), never here.
 
 use std::path::PathBuf;
 
