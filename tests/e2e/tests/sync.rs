@@ -1,73 +1,21 @@
-//! Issue 4 in the real window: a volunteer links to the coordinator and exports; the coordinator
-//! imports, both edit the same field, the coordinator imports the second file, decides the
-//! conflict, writes a return file; the volunteer imports it (twice in one batch: the second copy
-//! adds nothing) and both stores end up holding the same household.
+//! Issues 4 and 8 in the real window: the volunteer's app shows its pairing code, the coordinator
+//! enrols it by pasting the code (seeing the same fingerprint), the volunteer links with the
+//! coordinator's code and exports; the coordinator imports, both edit the same field, the
+//! coordinator imports the second file, decides the conflict, writes a return file; the
+//! volunteer imports it (twice in one batch: the second copy adds nothing) and both stores end
+//! up holding the same household.
 //!
 //! Set `KEUKENTAFEL_E2E_SCREENSHOTS=/some/dir` to keep screenshots of the sync and conflict screens.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use keukentafel_e2e::{cli, App, TauriDriver, TIMEOUT};
-use serde_json::{json, Value};
+use std::path::Path;
+
+use common::*;
+use keukentafel_e2e::{App, TauriDriver, TIMEOUT};
+use serde_json::json;
 
 const HOUSEHOLD: &str = "Fam. Sync";
-
-fn dump(db: &Path) -> Value {
-    serde_json::from_str(&cli(&["dump", "--db", db.to_str().unwrap()])).expect("dump is JSON")
-}
-
-async fn shot(app: &App<'_>, name: &str) {
-    if let Some(dir) = std::env::var_os("KEUKENTAFEL_E2E_SCREENSHOTS") {
-        let dir = PathBuf::from(dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        app.screenshot(&dir.join(format!("{name}.png"))).await;
-    }
-}
-
-/// The first start asks who uses this installation.
-async fn fill_in_profile(app: &App<'_>, name: &str, role: &str) {
-    app.wait_for("#profile-name", TIMEOUT).await;
-    fill(app, "#profile-name", name).await;
-    fill(app, "#profile-organisation", "Energie Actief Soest").await;
-    app.select("#profile-role", role).await;
-    app.click("#save-profile").await;
-    // The list loads right after the welcome screen goes; wait until it has (checked from
-    // script: WebKitWebDriver can report a stale node while the screen is being replaced).
-    settle(app, "#household-count").await;
-    app.wait_for("#new-household", TIMEOUT).await;
-}
-
-/// Types `text` into the field and waits until the field holds all of it (long values can
-/// still be arriving when `send_keys` returns). Lines are set from script: typed newlines are
-/// not reliable in WebKitWebDriver.
-async fn fill(app: &App<'_>, css: &str, text: &str) {
-    if text.contains('\n') {
-        app.eval(
-            "const el = document.querySelector(arguments[0]);
-             Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value').set.call(el, arguments[1]);
-             el.dispatchEvent(new Event('input', { bubbles: true }));
-             return null;",
-            vec![json!(css), json!(text)],
-        )
-        .await;
-    } else {
-        app.fill(css, text).await;
-    }
-    app.wait_until(&format!("`{css}` holds {text:?}"), TIMEOUT, || async { app.value(css).await == text }).await;
-}
-
-/// Waits until `css` is in the page, asking the page itself.
-async fn settle(app: &App<'_>, css: &str) {
-    app.wait_until(css, TIMEOUT, || async {
-        app.eval("return document.querySelector(arguments[0]) !== null;", vec![json!(css)]).await == json!(true)
-    })
-    .await;
-}
-
-async fn open_sync(app: &App<'_>) {
-    app.click("#nav-sync").await;
-    app.wait_for("#own-key", TIMEOUT).await;
-}
 
 async fn open_household(app: &App<'_>) {
     app.click("#nav-households").await;
@@ -102,41 +50,6 @@ async fn edit_supplier(app: &App<'_>, before: &str, after: &str) {
     app.wait_for_text("#facts", after, TIMEOUT).await;
 }
 
-async fn export(app: &App<'_>, dir: &Path) -> String {
-    fill(app, "#export-dir", dir.to_str().unwrap()).await;
-    app.click("#export").await;
-    app.wait_for("#export-result", TIMEOUT).await;
-    let path = app.text("[data-testid=export-path]").await.trim().to_owned();
-    assert!(Path::new(&path).is_file(), "the export file exists: {path}");
-    assert!(path.starts_with(dir.to_str().unwrap()), "written to the chosen folder: {path}");
-    assert!(!path.contains("Sync") && !path.contains("Anna"), "no personal data in the name: {path}");
-    path
-}
-
-/// Imports `paths` (one per line) and returns, per report row, its counts or its refusal.
-async fn import(app: &App<'_>, paths: &[&str]) -> Vec<Value> {
-    fill(app, "#import-paths", &paths.join("\n")).await;
-    app.click("#import").await;
-    app.wait_until("the import report has a row per file", TIMEOUT, || async {
-        app.count("#import-report [data-testid=import-file]").await == paths.len()
-    })
-    .await;
-    app.eval(
-        "return Array.from(document.querySelectorAll('#import-report [data-testid=import-file]'), row => {
-           const n = (id) => { const e = row.querySelector(`[data-testid=${id}]`); return e ? Number(e.innerText) : null; };
-           const refusal = row.querySelector('[data-testid=refusal]');
-           return { new: n('count-new'), present: n('count-present'), conflicts: n('count-conflicts'),
-                    held: n('count-held'), refusal: refusal ? refusal.innerText : null,
-                    sender: row.querySelector('[data-testid=sender]').innerText };
-         });",
-        vec![],
-    )
-    .await
-    .as_array()
-    .cloned()
-    .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     let driver = TauriDriver::start(&[]);
@@ -146,19 +59,23 @@ async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     let out = dir.path().join("usb stick");
     std::fs::create_dir_all(&out).unwrap();
 
-    // 1. The coordinator's first start: their key.
+    // 1. The coordinator's first start: their pairing code, on the volunteers page.
     let app = App::launch(&driver, &c_db).await;
     fill_in_profile(&app, "Carla Bakker", "coordinator").await;
+    open_volunteers(&app).await;
+    let (c_code, c_fingerprint) = own_pairing(&app).await;
+    app.wait_for("#no-volunteers", TIMEOUT).await;
     open_sync(&app).await;
-    let c_key = app.text("#own-key").await.trim().to_owned();
-    assert!(c_key.starts_with("age1"), "a public age key: {c_key}");
-    assert_eq!(app.count("#coordinator-key").await, 0, "a coordinator links to nobody");
+    assert_eq!(app.count("#coordinator-code").await, 0, "a coordinator links to nobody");
+    app.wait_for("#step-return #no-peers", TIMEOUT).await;
     shot(&app, "sync-coordinator-empty").await;
     app.close().await;
 
-    // 2. The volunteer: a household, the link to the coordinator, the first export.
+    // 2. The volunteer: a household, and the pairing code the coordinator needs. Not linked
+    //    yet: no export.
     let app = App::launch(&driver, &v_db).await;
     fill_in_profile(&app, "Anna de Vries", "energy_coach").await;
+    assert_eq!(app.count("#nav-volunteers").await, 0, "only a coordinator enrols volunteers");
     app.click("#nav-profile").await;
     let v_replica = app.text("#about-replica-id").await.trim().to_owned();
     app.click("#nav-households").await;
@@ -169,19 +86,43 @@ async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     app.wait_for_text("#household-name", HOUSEHOLD, TIMEOUT).await;
     open_sync(&app).await;
     app.wait_for("#not-linked", TIMEOUT).await;
-    fill(&app, "#coordinator-key", "age1nietgoed").await;
+    app.wait_for("#needs-link", TIMEOUT).await;
+    let (v_code, v_fingerprint) = own_pairing(&app).await;
+    shot(&app, "sync-volunteer-not-linked").await;
+    app.close().await;
+
+    // 3. The coordinator enrols the volunteer from that code: the preview shows the fingerprint
+    //    the volunteer's screen shows.
+    let app = App::launch(&driver, &c_db).await;
+    open_volunteers(&app).await;
+    let seen = preview_code(&app, "volunteer-code", "volunteer", &v_code).await;
+    assert_eq!(seen, v_fingerprint, "the coordinator sees the fingerprint the volunteer reads aloud");
+    app.click("#enrol-volunteer").await;
+    let row = app.wait_for_text("[data-testid=volunteer]", "Anna de Vries", TIMEOUT).await;
+    assert!(row.contains("Actief"), "enrolled and active: {row}");
+    app.close().await;
+
+    // 4. The volunteer links with the coordinator's code (a code that is no code first), then
+    //    exports.
+    let app = App::launch(&driver, &v_db).await;
+    open_sync(&app).await;
+    fill(&app, "#coordinator-code", "KTKOPPEL1-nietgoed").await;
+    app.click("#read-coordinator-code").await;
+    app.wait_for("#coordinator-code-error", TIMEOUT).await;
+    let seen = preview_code(&app, "coordinator-code", "coordinator", &c_code).await;
+    assert_eq!(seen, c_fingerprint, "the volunteer sees the coordinator's fingerprint");
     app.click("#link-coordinator").await;
-    app.wait_for("#coordinator-key-error", TIMEOUT).await;
-    fill(&app, "#coordinator-key", &c_key).await;
-    app.click("#link-coordinator").await;
-    app.wait_for_text("#linked-coordinator", &c_key, TIMEOUT).await;
+    app.wait_for_text("#linked-coordinator", "Gekoppeld met Carla Bakker (Energie Actief Soest)", TIMEOUT).await;
+    assert_eq!(fingerprint(&app, "#linked-fingerprint").await, c_fingerprint);
     let first = export(&app, &out).await;
+    assert!(!first.contains("Sync") && !first.contains("Anna"), "no personal data in the name: {first}");
     let result = app.text("#export-result").await;
     assert!(result.contains("wijziging"), "the result counts the changes: {result}");
+    app.wait_for_text("#last-export", "Laatste export: ", TIMEOUT).await;
     shot(&app, "sync-volunteer").await;
     app.close().await;
 
-    // 3. The coordinator imports it and changes the supplier.
+    // 5. The coordinator imports it and changes the supplier.
     let app = App::launch(&driver, &c_db).await;
     open_sync(&app).await;
     let rows = import(&app, &[&first]).await;
@@ -191,7 +132,7 @@ async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     edit_supplier(&app, "Eneco", "Essent").await;
     app.close().await;
 
-    // 4. The volunteer, without having seen that, changes the same field and exports again.
+    // 6. The volunteer, without having seen that, changes the same field and exports again.
     let app = App::launch(&driver, &v_db).await;
     edit_supplier(&app, "Eneco", "Vattenfall").await;
     open_sync(&app).await;
@@ -199,7 +140,7 @@ async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     assert_ne!(first, second, "a new file");
     app.close().await;
 
-    // 5. The coordinator imports it: one conflict, decided for the volunteer's value; then the
+    // 7. The coordinator imports it: one conflict, decided for the volunteer's value; then the
     //    return file for the volunteer.
     let app = App::launch(&driver, &c_db).await;
     open_sync(&app).await;
@@ -241,9 +182,10 @@ async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     shot(&app, "sync-coordinator-return").await;
     app.close().await;
 
-    // 6. The volunteer imports the return file, twice in one batch: the second copy adds nothing.
+    // 8. The volunteer imports the return file, twice in one batch: the second copy adds nothing.
     let app = App::launch(&driver, &v_db).await;
     open_sync(&app).await;
+    app.wait_for_text("#last-received", "nog geen bestand", TIMEOUT).await;
     let rows = import(&app, &[&back, &back]).await;
     assert!(rows[0]["refusal"].is_null() && rows[1]["refusal"].is_null(), "both accepted: {rows:?}");
     assert!(rows[0]["new"].as_i64().unwrap() > 0, "the shared history is new: {rows:?}");
@@ -251,6 +193,8 @@ async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     assert_eq!(rows[1]["new"], json!(0), "the same file again adds nothing: {rows:?}");
     assert!(rows[1]["present"].as_i64().unwrap() > 0, "all already there: {rows:?}");
     assert_eq!(rows[0]["conflicts"], json!(0), "{rows:?}");
+    let received = app.wait_for_text("#last-received", "Laatst ontvangen: ", TIMEOUT).await;
+    assert!(!received.contains("nog geen"), "the coordinator's file was received: {received}");
     shot(&app, "sync-volunteer-return").await;
     open_household(&app).await;
     app.wait_for_text("#facts", "Vattenfall", TIMEOUT).await;
@@ -259,7 +203,7 @@ async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     assert_eq!(app.count("#conflicts-badge").await, 0);
     app.close().await;
 
-    // 7. Both stores hold the same household.
+    // 9. Both stores hold the same household.
     let (c, v) = (dump(&c_db), dump(&v_db));
     assert_eq!(c["households"], v["households"], "both stores hold the same households");
     assert_eq!(c["households"][0]["energy_supplier"], "Vattenfall");
