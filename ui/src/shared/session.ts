@@ -16,3 +16,6 @@ export function showNotice(text: string): void {
 
 /** Open sync conflicts, for the header badge; refreshed after imports and decisions. */
 export const openConflicts = writable(0);
+
+/** Changes held back for a person to judge, for the same badge; refreshed with the conflicts. */
+export const heldChanges = writable(0);

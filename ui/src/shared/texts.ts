@@ -15,6 +15,8 @@ export const texts = {
     volunteers: { nl: 'Vrijwilligers', en: 'Volunteers' },
     profile: { nl: 'Profiel', en: 'Profile' },
     conflicts: { nl: (n: number) => `Conflicten (${n})`, en: (n: number) => `Conflicts (${n})` },
+    /** Conflicts and held-back changes together. */
+    toReview: { nl: (n: number) => `Nakijken (${n})`, en: (n: number) => `To check (${n})` },
   },
   common: {
     save: { nl: 'Opslaan', en: 'Save' },

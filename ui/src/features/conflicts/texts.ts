@@ -26,6 +26,7 @@ export const texts = {
       household: { nl: 'Huishouden', en: 'Household' },
       visit: { nl: 'Bezoek', en: 'Visit' },
       consent: { nl: 'Toestemming', en: 'Consent' },
+      answer: { nl: 'Antwoord bij een bezoek', en: 'Answer at a visit' },
       user: { nl: 'Profiel', en: 'Profile' },
     } as Record<string, Both<string>>,
     archiveTitle: { nl: 'Bewerkt én gearchiveerd', en: 'Edited and archived' },
@@ -35,6 +36,47 @@ export const texts = {
     },
     keep: { nl: 'Houden', en: 'Keep' },
     archiveAnyway: { nl: 'Toch archiveren', en: 'Archive anyway' },
+    noneOnly: { nl: 'Geen conflicten.', en: 'No conflicts.' },
+  },
+  held: {
+    title: { nl: 'Achtergehouden wijzigingen', en: 'Changes held back' },
+    intro: {
+      nl: 'Deze wijzigingen zijn niet vanzelf toegevoegd, omdat er iets niet klopte. Kijk of ze goed zijn. Voeg ze dan toe, of weiger ze. Een geweigerde wijziging komt niet terug.',
+      en: 'These changes were not added by themselves, because something was not right. Check whether they are correct. Then add them, or refuse them. A refused change does not come back.',
+    },
+    from: {
+      nl: (who: string) => `Van ${who}`,
+      en: (who: string) => `From ${who}`,
+    },
+    date: { nl: 'Datum van de wijziging', en: 'Date of the change' },
+    reason: {
+      future_clock: {
+        nl: 'De klok van die laptop liep ver voor: de datum ligt ver in de toekomst.',
+        en: 'That laptop’s clock was far ahead: the date lies far in the future.',
+      },
+      duplicate_sequence: {
+        nl: 'Deze wijziging komt van een gekopieerde installatie: twee laptops gebruiken dezelfde Keukentafel.',
+        en: 'This change comes from a copied installation: two laptops use the same Keukentafel.',
+      },
+    } as Record<string, Both<string>>,
+    accept: { nl: 'Toevoegen', en: 'Add' },
+    reject: { nl: 'Weigeren', en: 'Refuse' },
+    acceptAll: { nl: 'Alles toevoegen', en: 'Add all' },
+    rejectTitle: { nl: 'Wijziging weigeren?', en: 'Refuse this change?' },
+    rejectText: {
+      nl: (who: string) =>
+        `Deze wijziging van ${who} wordt niet toegevoegd. Ook als je hetzelfde bestand nog een keer inleest, komt ze niet terug.`,
+      en: (who: string) =>
+        `This change from ${who} is not added. Even if you read in the same file again, it does not come back.`,
+    },
+    accepted: {
+      nl: (n: number) => (n === 1 ? '1 wijziging is toegevoegd.' : `${n} wijzigingen zijn toegevoegd.`),
+      en: (n: number) => (n === 1 ? '1 change was added.' : `${n} changes were added.`),
+    },
+    rejected: {
+      nl: (n: number) => (n === 1 ? '1 wijziging is geweigerd.' : `${n} wijzigingen zijn geweigerd.`),
+      en: (n: number) => (n === 1 ? '1 change was refused.' : `${n} changes were refused.`),
+    },
   },
 };
 
