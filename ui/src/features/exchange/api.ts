@@ -22,6 +22,4 @@ export const api = {
     progress.onmessage = onprogress;
     return call<FileReport[]>('import_files', { paths, progress });
   },
-  /** Accepts the changes held back for the coordinator; returns how many were added. */
-  acceptHeldOps: () => call<number>('accept_held_ops'),
 };

@@ -150,8 +150,8 @@ export const texts = {
       en: 'Make a file for a volunteer with everything known about the households, including what others recorded. Choose the folder first.',
     },
     noPeers: {
-      nl: 'Je hebt nog geen bestanden van vrijwilligers ingelezen.',
-      en: 'You have not read in any files from volunteers yet.',
+      nl: 'Er staan nog geen vrijwilligers op de pagina Vrijwilligers. Voeg ze daar eerst toe.',
+      en: 'There are no volunteers on the Volunteers page yet. Add them there first.',
     },
     lastImport: {
       nl: (when: string) => `laatste bestand ingelezen op ${when}`,
@@ -159,14 +159,6 @@ export const texts = {
     },
     neverImported: { nl: 'nog geen bestand ingelezen', en: 'no file read in yet' },
     returnFile: { nl: 'Terugbestand maken', en: 'Make return file' },
-    notEnrolled: {
-      nl: 'Staat niet (meer) op de pagina Vrijwilligers: geen terugbestand.',
-      en: 'Not (or no longer) on the Volunteers page: no return file.',
-    },
-    cannotReceive: {
-      nl: 'Sleutel onbekend: lees eerst een bestand van deze vrijwilliger in.',
-      en: 'Key unknown: first read in a file from this volunteer.',
-    },
     returnMade: {
       nl: (who: string) => `Het terugbestand voor ${who} is gemaakt:`,
       en: (who: string) => `The return file for ${who} was made:`,
@@ -185,15 +177,11 @@ export const texts = {
     heldTitle: { nl: 'Wijzigingen achtergehouden', en: 'Changes held back' },
     heldText: {
       nl: (n: number) =>
-        `${n === 1 ? '1 wijziging is' : `${n} wijzigingen zijn`} niet toegevoegd, omdat de datum ver in de toekomst ligt. Meestal stond de klok van een laptop verkeerd. Klopt het verder? Voeg ze dan toch toe.`,
+        `${n === 1 ? '1 wijziging is' : `${n} wijzigingen zijn`} niet vanzelf toegevoegd: de klok van een laptop liep ver voor, of een laptop gebruikt een gekopieerde installatie. Bekijk ze een voor een en voeg ze toe of weiger ze.`,
       en: (n: number) =>
-        `${n === 1 ? '1 change was' : `${n} changes were`} not added because the date lies far in the future. Usually a laptop’s clock was wrong. If everything else is right, add them anyway.`,
+        `${n === 1 ? '1 change was' : `${n} changes were`} not added by themselves: a laptop’s clock was far ahead, or a laptop uses a copied installation. Look at them one by one and add or refuse them.`,
     },
-    acceptHeld: { nl: 'Toch toevoegen', en: 'Add anyway' },
-    heldAccepted: {
-      nl: (n: number) => (n === 1 ? '1 wijziging is toegevoegd.' : `${n} wijzigingen zijn toegevoegd.`),
-      en: (n: number) => (n === 1 ? '1 change was added.' : `${n} changes were added.`),
-    },
+    viewHeld: { nl: 'Wijzigingen bekijken', en: 'View changes' },
   },
 };
 
