@@ -21,6 +21,17 @@ pub enum Role {
     Coordinator,
 }
 
+impl Role {
+    /// The role as it is written in files and the store (`energy_coach`, …): its serde name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::EnergyCoach => "energy_coach",
+            Role::DebtHelpVolunteer => "debt_help_volunteer",
+            Role::Coordinator => "coordinator",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct UserProfileInput {
     pub name: String,
@@ -322,4 +333,16 @@ pub struct VisitUpdate {
     pub id: VisitId,
     pub data: VisitInput,
     pub base: BTreeMap<String, Hlc>,
+}
+
+#[cfg(test)]
+mod role_tests {
+    use super::Role;
+
+    #[test]
+    fn as_str_is_the_serde_name() {
+        for role in [Role::EnergyCoach, Role::DebtHelpVolunteer, Role::Coordinator] {
+            assert_eq!(serde_json::to_value(role).unwrap(), role.as_str());
+        }
+    }
 }

@@ -48,7 +48,7 @@ pub struct ExportOutcome {
 pub fn link_coordinator(store: &mut Store, code: &str) -> Result<Pairing, SyncError> {
     let pairing = pairing_from_arg(code)?;
     if pairing.role() != Role::Coordinator {
-        let role = serde_json::to_value(pairing.role()).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let role = pairing.role().as_str().to_owned();
         return Err(SyncError::NotACoordinator { role });
     }
     store.set_setting(COORDINATOR_SETTING, &pairing.age_key().to_string())?;
@@ -110,7 +110,7 @@ pub fn export_for(
     let since = known_received(store, key, recipients)?.unwrap_or_default();
     let ops = store.ops_missing_from(&since)?;
     let (author, role) = match store.profile()? {
-        Some(p) => (p.name, serde_json::to_value(p.role).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+        Some(p) => (p.name, p.role.as_str().to_owned()),
         None => (String::new(), String::new()),
     };
     let manifest = Manifest {

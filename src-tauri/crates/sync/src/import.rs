@@ -26,8 +26,8 @@ use crate::envelope;
 use crate::error::SyncError;
 use crate::format::{self, ExportContents, Manifest};
 use crate::keys::KeyPair;
-use crate::trust::{check_sender, TrustedSender};
 use crate::limits::Limits;
+use crate::trust::{check_sender, TrustedSender};
 
 /// How many pre-import backups are kept.
 pub const BACKUPS_KEPT: usize = 10;
@@ -217,16 +217,17 @@ pub fn import_files_within(
             // Who may send here is decided first, from this store's records: a file from
             // anyone else is refused before the rest of it is even read.
             let (claimed, claimed_signer) = format::claimed_sender(&plaintext)?;
-            check_sender(store, &claimed, &claimed_signer)?;
+            let trusted = check_sender(store, &claimed, &claimed_signer)?;
+            // Verifies what was claimed: the same manifest and signature lines, now with the
+            // signature checked over the whole body.
             let contents = format::read_plaintext_with(&plaintext, limits.max_ops)?;
             drop(plaintext);
+            debug_assert!(contents.signer == claimed_signer && contents.manifest.replica == claimed.replica);
             sender_of = Some(sender(&contents.manifest));
             op_count = contents.ops.len();
-            // The verified signer and manifest (the same bytes; checked again to be exact).
-            let trusted = check_sender(store, &contents.manifest, &contents.signer)?;
             if let Some(s) = sender_of.as_mut() {
                 s.author = trusted.name.clone();
-                s.role = role_text(trusted.role);
+                s.role = trusted.role.as_str().to_owned();
                 s.recipient = trusted.age_key.clone();
             }
             if backup.is_none() {
@@ -282,7 +283,7 @@ pub fn apply(
         store.record_peer(&Peer {
             replica: m.replica,
             author: trusted.name.clone(),
-            role: role_text(trusted.role),
+            role: trusted.role.as_str().to_owned(),
             recipient: trusted.age_key.clone(),
             received: m.received.clone(),
             last_import: Some(now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
@@ -291,10 +292,6 @@ pub fn apply(
     let mut counts = MergeCounts::from(report);
     counts.not_from_sender = left_out;
     Ok(counts)
-}
-
-fn role_text(role: keukentafel_domain::Role) -> String {
-    serde_json::to_value(role).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// How many names a backup tries when a backup of the same moment exists already.

@@ -328,21 +328,8 @@ impl From<SyncError> for ApiError {
                 let SyncError::Store(s) = e else { unreachable!() };
                 return s.into();
             }
-            SyncError::Empty
-            | SyncError::NotAnExportFile(_)
-            | SyncError::WrongKey
-            | SyncError::Truncated(_)
-            | SyncError::Altered(_)
-            | SyncError::NewerVersion { .. }
-            | SyncError::Malformed(_)
-            | SyncError::InvalidOp { .. }
-            | SyncError::BadSignature
-            | SyncError::TooLarge { .. }
-            | SyncError::TooManyOps { .. }
-            | SyncError::Unsigned { .. }
-            | SyncError::UnknownSender { .. }
-            | SyncError::ForgedSender { .. }
-            | SyncError::RevokedSender { .. } => ErrorCode::ExportRefused,
+            // A refusal of the file itself: one list, `SyncError::is_refusal`.
+            e if e.is_refusal() => ErrorCode::ExportRefused,
             SyncError::NotACoordinator { .. } => ErrorCode::InvalidPairing,
             SyncError::NotEnrolled(_) => ErrorCode::NotFound,
             SyncError::InvalidRecipient(_)
@@ -353,6 +340,8 @@ impl From<SyncError> for ApiError {
             SyncError::NoCoordinator => ErrorCode::NoCoordinator,
             SyncError::UnknownPeer(_) => ErrorCode::NotFound,
             SyncError::AlreadyExists(_) | SyncError::Io { .. } => ErrorCode::StoreIo,
+            // Only refusals are left, and the guard above took them.
+            _ => ErrorCode::ExportRefused,
         };
         ApiError::new(code, sync_message_nl(&e), sync_message_en(&e))
     }

@@ -12,10 +12,6 @@ use crate::store::{Result, Store};
 const COLUMNS: &str =
     "replica, name, role, organisation, age_key, signing_key, active, enrolled_by, enrolled_at, revoked_at";
 
-fn role_text(role: Role) -> String {
-    serde_json::to_value(role).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 /// One row, with the replica and role still as stored text (checked in [`finish`]).
 fn read(row: &Row<'_>) -> rusqlite::Result<(String, String, Enrolment)> {
     Ok((
@@ -60,7 +56,7 @@ impl Store {
             params![
                 e.replica.to_string(),
                 e.name,
-                role_text(e.role),
+                e.role.as_str(),
                 e.organisation,
                 e.age_key,
                 e.signing_key,
