@@ -63,6 +63,8 @@ fn main() {
             exchange::revoke_volunteer,
             exchange::export_to_coordinator,
             exchange::export_return_file,
+            exchange::assign_household,
+            exchange::unassign_household,
             exchange::import_files,
             exchange::default_export_dir,
             conflicts::list_conflicts,

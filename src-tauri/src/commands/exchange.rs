@@ -1,6 +1,6 @@
 use keukentafel_api::exchange::{PairingView, VolunteerView};
 use keukentafel_api::{errors, exchange, FileReport, Reply};
-use keukentafel_domain::ReplicaId;
+use keukentafel_domain::{HouseholdId, ReplicaId};
 use keukentafel_sync::{ExportOutcome, Progress, SyncOverview};
 use tauri::ipc::Channel;
 use tauri::{Manager, State};
@@ -45,6 +45,16 @@ pub fn enrol_volunteer(state: State<AppState>, code: String) -> Reply<Vec<Volunt
 #[tauri::command]
 pub fn revoke_volunteer(state: State<AppState>, replica: ReplicaId) -> Reply<Vec<VolunteerView>> {
     state.with(|s| exchange::revoke_volunteer(s, replica, now()))
+}
+
+#[tauri::command]
+pub fn assign_household(state: State<AppState>, household: HouseholdId, volunteer: ReplicaId) -> Reply<Vec<VolunteerView>> {
+    state.with(|s| exchange::assign_household(s, household, volunteer, today()))
+}
+
+#[tauri::command]
+pub fn unassign_household(state: State<AppState>, household: HouseholdId, volunteer: ReplicaId) -> Reply<Vec<VolunteerView>> {
+    state.with(|s| exchange::unassign_household(s, household, volunteer, today()))
 }
 
 #[tauri::command(async)]

@@ -65,7 +65,11 @@ fingerprint: string, active: boolean, enrolled_by: string, enrolled_at: string, 
 /**
  * When its last file was imported (RFC 3339), if ever.
  */
-last_import: string | null, };
+last_import: string | null, 
+/**
+ * The households given to it now, by name.
+ */
+households: Array<AssignedHousehold>, };
 
 /**
  * Why a change was held back.

@@ -271,3 +271,24 @@ others: Array<ConflictSide>, };
  * A person's decision on a conflict: the value to keep (one of the sides, or a new one).
  */
 export type ConflictResolution = { kind: ConflictKind, entity: string, entity_id: string, field: string, value: unknown, };
+
+/**
+ * A household given to a volunteer installation by the coordinator: the volunteer's laptop
+ * receives that household (its visits, answers and consent) and nothing else. Synced like any
+ * record, written only by the coordinator (a volunteer's file that carries one is refused).
+ * One record per (household, volunteer): its id is [`assignment_id`]. A household a volunteer
+ * creates is assigned to that volunteer when the coordinator first imports it.
+ */
+export type Assignment = { household_id: HouseholdId, 
+/**
+ * The volunteer installation (replica id).
+ */
+volunteer: ReplicaId, 
+/**
+ * The date it was (last) given, `YYYY-MM-DD`.
+ */
+since: string, 
+/**
+ * The date it was taken off, `YYYY-MM-DD`; empty while it holds.
+ */
+until: string, };

@@ -75,12 +75,16 @@ export type MergeCounts = { new: number, already_present: number, conflicts: num
  * Changes of other installations that this sender may not pass on and this store did
  * not already hold: left out.
  */
-not_from_sender: number, };
+not_from_sender: number, 
+/**
+ * Households taken off this volunteer that this laptop forgot with this file.
+ */
+forgotten_households: number, };
 
 /**
  * What the UI decides on. Serialized snake_case; exported to TypeScript.
  */
-export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "export_invalid_op" | "export_too_large" | "export_too_many_ops" | "invalid_recipient" | "invalid_identity" | "invalid_signing_key" | "invalid_signing_public_key" | "bad_signature" | "invalid_pairing" | "export_unsigned" | "export_unknown_sender" | "export_forged_sender" | "export_revoked_sender" | "not_a_coordinator" | "not_enrolled" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";
+export type SyncErrorCode = "export_empty" | "export_not_an_export_file" | "export_wrong_key" | "export_truncated" | "export_altered" | "export_newer_version" | "export_malformed" | "export_invalid_op" | "export_assigns_households" | "export_too_large" | "export_too_many_ops" | "invalid_recipient" | "invalid_identity" | "invalid_signing_key" | "invalid_signing_public_key" | "bad_signature" | "invalid_pairing" | "export_unsigned" | "export_unknown_sender" | "export_forged_sender" | "export_revoked_sender" | "not_a_coordinator" | "not_enrolled" | "already_exists" | "no_coordinator" | "unknown_peer" | "io" | "store";
 
 /**
  * Who an installation is, with its public keys. Always valid: made by [`Pairing::new`] (or

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use keukentafel_domain::{Enrolment, ReplicaId, Role, Rule, ValidationErrors};
+use keukentafel_domain::{Enrolment, HouseholdId, ReplicaId, Role, Rule, ValidationErrors};
 use keukentafel_store::{Store, StoreError};
 use keukentafel_sync::{
     ExportOutcome, Fingerprint, KeyPair, MergeCounts, Pairing, Progress, Sender, SigningKey, SyncOverview,
@@ -131,13 +131,35 @@ pub struct VolunteerView {
     pub revoked_at: Option<String>,
     /// When its last file was imported (RFC 3339), if ever.
     pub last_import: Option<String>,
+    /// The households given to it now, by name.
+    pub households: Vec<AssignedHousehold>,
+}
+
+/// A household given to a volunteer, as the volunteers page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct AssignedHousehold {
+    pub id: HouseholdId,
+    pub name: String,
+    /// Since when (`YYYY-MM-DD`).
+    pub since: String,
 }
 
 /// Every enrolled volunteer installation, active first.
 pub fn volunteers(store: &Store) -> Reply<Vec<VolunteerView>> {
     let peers = store.peers()?;
+    let assignments = store.assignments()?;
+    let names = store.household_names()?;
     let mut out = Vec::new();
     for e in store.enrolments()? {
+        let mut households: Vec<AssignedHousehold> = assignments
+            .iter()
+            .filter(|a| a.volunteer == e.replica && a.is_active())
+            .filter_map(|a| {
+                let name = names.get(&a.household_id)?.clone();
+                Some(AssignedHousehold { id: a.household_id, name, since: a.since.clone() })
+            })
+            .collect();
+        households.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
         let age: keukentafel_sync::Recipient = keukentafel_sync::parse_recipient(&e.age_key)?;
         let signing: keukentafel_sync::SigningPublicKey =
             e.signing_key.parse().map_err(|_| keukentafel_sync::SyncError::InvalidSigningPublicKey(e.signing_key.clone()))?;
@@ -152,9 +174,25 @@ pub fn volunteers(store: &Store) -> Reply<Vec<VolunteerView>> {
             enrolled_by: e.enrolled_by,
             enrolled_at: e.enrolled_at,
             revoked_at: e.revoked_at,
+            households,
         });
     }
     Ok(out)
+}
+
+/// Gives a household to an enrolled, active volunteer (coordinator): from its next return file
+/// on, that volunteer's laptop holds the household. Giving it again changes nothing.
+pub fn assign_household(store: &mut Store, household: HouseholdId, volunteer: ReplicaId, today: NaiveDate) -> Reply<Vec<VolunteerView>> {
+    store.enrolment(volunteer)?.filter(|e| e.active).ok_or_else(|| keukentafel_sync::SyncError::NotEnrolled(volunteer.to_string()))?;
+    store.assign(household, volunteer, today)?;
+    volunteers(store)
+}
+
+/// Takes a household off a volunteer (coordinator): its next return file makes that laptop
+/// forget the household (once the coordinator holds the volunteer's changes to it).
+pub fn unassign_household(store: &mut Store, household: HouseholdId, volunteer: ReplicaId, today: NaiveDate) -> Reply<Vec<VolunteerView>> {
+    store.unassign(household, volunteer, today)?;
+    volunteers(store)
 }
 
 /// Enrols a volunteer's installation from its pairing code (a pasted line or the path of the
@@ -202,7 +240,7 @@ pub fn export_to_coordinator(store: &Store, dir: &str, now: DateTime<Utc>) -> Re
 }
 
 /// The coordinator's return file for one volunteer (an installation it received a file from).
-pub fn export_return_file(store: &Store, replica: ReplicaId, dir: &str, now: DateTime<Utc>) -> Reply<ExportOutcome> {
+pub fn export_return_file(store: &mut Store, replica: ReplicaId, dir: &str, now: DateTime<Utc>) -> Reply<ExportOutcome> {
     let dir = export_dir(dir)?;
     let key = identity(store)?;
     Ok(keukentafel_sync::export_return_file(store, &key, replica, &dir, now)?)

@@ -209,11 +209,11 @@ fn an_exchange_round_with_a_refused_file_and_a_conflict() {
     assert_eq!(conflicts::accept_held(&mut coord, keukentafel_api::HeldSelection::All).unwrap(), 0);
 
     // The return file brings the decision back to Anna.
-    let back = PathBuf::from(exchange::export_return_file(&coord, anna_replica, usb_s, now()).unwrap().path);
+    let back = PathBuf::from(exchange::export_return_file(&mut coord, anna_replica, usb_s, now()).unwrap().path);
     let reports = exchange::import_files(&mut anna, &[back], now(), |_| {}).unwrap();
     assert!(reports[0].refusal.is_none());
     assert_eq!(households::detail(&anna, h.id).unwrap().household.data.name, "Fam. de Groot");
-    let err = exchange::export_return_file(&coord, ReplicaId(uuid_of(9)), usb_s, now()).unwrap_err();
+    let err = exchange::export_return_file(&mut coord, ReplicaId(uuid_of(9)), usb_s, now()).unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
     assert!(err.message.contains("niet (meer) gekoppeld"), "{}", err.message);
 }

@@ -1,5 +1,5 @@
 //! The file exchange from the command line: `keygen`, `key`, `pairing`, `pairing-show`, `status`,
-//! `link`, `export`, `return-file`, `import`, `verify`, `conflicts`, `held`, `accept`, `reject`.
+//! `link`, `enroll`, `revoke`, `assign`, `unassign`, `volunteers`, `export`, `return-file`, `import`, `verify`, `conflicts`, `held`, `accept`, `reject`.
 //! Thin: each command calls one use case (or, for keys given on
 //! the command line, one function of the sync crate) and prints its result as JSON on stdout;
 //! any refusal also goes to stderr in English and makes the exit code non-zero.
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use keukentafel_api::{conflicts, exchange, HeldSelection};
-use keukentafel_domain::ReplicaId;
+use keukentafel_domain::{HouseholdId, ReplicaId};
 use keukentafel_sync::KeyPair;
 
 use crate::{en, existing, print_json};
@@ -73,7 +73,27 @@ pub enum SyncCommand {
         #[arg(long)]
         volunteer: ReplicaId,
     },
-    /// Print the enrolled volunteers as JSON (with fingerprints and status).
+    /// Give a household to an enrolled volunteer (coordinator): its return files carry that
+    /// household from now on; prints the volunteers with their households.
+    Assign {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        household: HouseholdId,
+        #[arg(long)]
+        volunteer: ReplicaId,
+    },
+    /// Take a household off a volunteer (coordinator): its next return file makes that laptop
+    /// forget the household; prints the volunteers with their households.
+    Unassign {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        household: HouseholdId,
+        #[arg(long)]
+        volunteer: ReplicaId,
+    },
+    /// Print the enrolled volunteers as JSON (with fingerprints, status and households).
     Volunteers {
         #[arg(long)]
         db: PathBuf,
@@ -93,8 +113,8 @@ pub enum SyncCommand {
         #[arg(long)]
         identity: Option<PathBuf>,
     },
-    /// The coordinator's return file for one volunteer (an installation a file was imported
-    /// from); prints the file's path.
+    /// The coordinator's return file for one enrolled volunteer: only the households given to
+    /// it (and what it has not confirmed holding); prints the file's path.
     ReturnFile {
         #[arg(long)]
         db: PathBuf,
@@ -185,6 +205,16 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
             let mut store = existing(&db)?;
             print_json(&exchange::revoke_volunteer(&mut store, volunteer, chrono::Utc::now()).map_err(en)?)
         }
+        SyncCommand::Assign { db, household, volunteer } => {
+            let mut store = existing(&db)?;
+            let today = chrono::Local::now().date_naive();
+            print_json(&exchange::assign_household(&mut store, household, volunteer, today).map_err(en)?)
+        }
+        SyncCommand::Unassign { db, household, volunteer } => {
+            let mut store = existing(&db)?;
+            let today = chrono::Local::now().date_naive();
+            print_json(&exchange::unassign_household(&mut store, household, volunteer, today).map_err(en)?)
+        }
         SyncCommand::Volunteers { db } => print_json(&exchange::volunteers(&existing(&db)?).map_err(en)?),
         SyncCommand::Pairing { db, out } => {
             let store = existing(&db)?;
@@ -232,8 +262,8 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
             Ok(())
         }
         SyncCommand::ReturnFile { db, peer, out } => {
-            let store = existing(&db)?;
-            let outcome = exchange::export_return_file(&store, peer, &absolute(out)?, chrono::Utc::now()).map_err(en)?;
+            let mut store = existing(&db)?;
+            let outcome = exchange::export_return_file(&mut store, peer, &absolute(out)?, chrono::Utc::now()).map_err(en)?;
             eprintln!("{} ops written for {} recipient(s)", outcome.op_count, outcome.recipients.len());
             println!("{}", outcome.path);
             Ok(())

@@ -125,7 +125,15 @@ fn a_coordinator_round_runs_headless() {
     let status: Json = serde_json::from_str(&ok(&["status", "--db", s(&coord)])).unwrap();
     assert_eq!(status["peers"].as_array().unwrap().len(), 2);
 
-    // Bram gets Anna's household back, and both rename it without knowing of each other.
+    // The coordinator makes Anna's household a team: Bram gets it with his return file (and
+    // nothing else of Anna's), and both rename it without knowing of each other.
+    let given: Json = serde_json::from_str(&ok(&[
+        "assign", "--db", s(&coord), "--household", &shared.to_string(), "--volunteer", &bram_replica,
+    ]))
+    .unwrap();
+    let bram_row = given.as_array().unwrap().iter().find(|v| v["replica"] == bram_replica.as_str()).unwrap().clone();
+    let bram_households: Vec<&str> = bram_row["households"].as_array().unwrap().iter().map(|h| h["name"].as_str().unwrap()).collect();
+    assert_eq!(bram_households, ["Fam. de Groot", "Fam. Yilmaz"], "his own and the one given to him");
     let rb = PathBuf::from(ok(&["return-file", "--db", s(&coord), "--peer", &bram_replica, "--out", s(&usb)]).trim());
     import(&bram, &[&rb]);
     assert_eq!(names(&bram), ["Fam. Yilmaz", "Fam. de Groot"]);
@@ -137,14 +145,21 @@ fn a_coordinator_round_runs_headless() {
     assert_eq!(conflicts.as_array().unwrap().len(), 1, "{conflicts:#}");
     assert_eq!(conflicts[0]["field"], "name");
 
-    // Anna's return file brings her Bram's household and the conflict; importing it twice adds nothing.
+    // Anna's return file brings her the conflict, not Bram's own household; importing it twice adds nothing.
     let ra = PathBuf::from(ok(&["return-file", "--db", s(&coord), "--peer", &anna_replica, "--out", s(&usb)]).trim());
     let first = import(&anna, &[&ra]);
     assert!(first[0]["merged"]["new"].as_u64().unwrap() > 0);
     let again = import(&anna, &[&ra]);
     assert_eq!(again[0]["merged"]["new"], 0);
     assert_eq!(serde_json::from_str::<Json>(&ok(&["conflicts", "--db", s(&anna)])).unwrap().as_array().unwrap().len(), 1);
-    assert!(names(&anna).contains(&"Fam. Yilmaz".to_owned()));
+    assert_eq!(names(&anna).len(), 1, "Anna holds only her own household");
+
+    // Taken off Bram: his next return file makes his laptop forget it.
+    ok(&["unassign", "--db", s(&coord), "--household", &shared.to_string(), "--volunteer", &bram_replica]);
+    let rb = PathBuf::from(ok(&["return-file", "--db", s(&coord), "--peer", &bram_replica, "--out", s(&usb)]).trim());
+    let forgot = import(&bram, &[&rb]);
+    assert_eq!(forgot[0]["merged"]["forgotten_households"], 1, "{forgot:#}");
+    assert_eq!(names(&bram), ["Fam. Yilmaz"]);
 
     // A return file for an installation that never sent a file is refused with a clear message.
     let o = cli(&["return-file", "--db", s(&coord), "--peer", "0190b3c4-0000-7000-8000-000000000000", "--out", s(&usb)]);

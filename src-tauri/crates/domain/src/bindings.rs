@@ -74,7 +74,7 @@ pub fn typescript() -> String {
             ConsentScope, ConsentInput, ConsentEvent, ConsentState, ConsentStatus,
             VisitKind, VisitStatus, VisitInput, Visit, VisitUpdate,
             HouseholdDetail, AgendaItem, AppInfo,
-            ConflictKind, ConflictSide, ConflictView, ConflictResolution,
+            ConflictKind, ConflictSide, ConflictView, ConflictResolution, Assignment,
         ),
     )
 }

@@ -75,3 +75,33 @@ pub struct Enrolment {
     pub enrolled_at: String,
     pub revoked_at: Option<String>,
 }
+
+/// A household given to a volunteer installation by the coordinator: the volunteer's laptop
+/// receives that household (its visits, answers and consent) and nothing else. Synced like any
+/// record, written only by the coordinator (a volunteer's file that carries one is refused).
+/// One record per (household, volunteer): its id is [`assignment_id`]. A household a volunteer
+/// creates is assigned to that volunteer when the coordinator first imports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Assignment {
+    pub household_id: HouseholdId,
+    /// The volunteer installation (replica id).
+    pub volunteer: ReplicaId,
+    /// The date it was (last) given, `YYYY-MM-DD`.
+    pub since: String,
+    /// The date it was taken off, `YYYY-MM-DD`; empty while it holds.
+    pub until: String,
+}
+
+impl Assignment {
+    pub fn is_active(&self) -> bool {
+        self.until.is_empty()
+    }
+}
+
+/// Namespace for assignment ids (UUIDv5 of `household id + "/" + replica id`).
+const ASSIGNMENT_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6b65_756b_656e_7461_6661_7373_6967_6e6d);
+
+/// The one record id for (household, volunteer): giving a household again edits the same record.
+pub fn assignment_id(household: HouseholdId, volunteer: ReplicaId) -> uuid::Uuid {
+    uuid::Uuid::new_v5(&ASSIGNMENT_NAMESPACE, format!("{household}/{volunteer}").as_bytes())
+}

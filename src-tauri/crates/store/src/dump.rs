@@ -79,6 +79,7 @@ impl Store {
             "consent_events": self.records(&schema::CONSENT, None, &mut skipped)?,
             "visits": self.records(&schema::VISIT, None, &mut skipped)?,
             "answers": self.records(&schema::ANSWER, None, &mut skipped)?,
+            "assignments": self.records(&schema::ASSIGNMENT, None, &mut skipped)?,
             "op_count": self.op_count()?,
             "unreadable": self.unreadable_records()?,
         })))
@@ -94,12 +95,19 @@ impl Store {
         }
         let consents = self.records(&schema::CONSENT, Some(("household_id", &id.to_string())), &mut skipped)?;
         let visits = self.records(&schema::VISIT, Some(("household_id", &id.to_string())), &mut skipped)?;
+        let assignments = self.records(&schema::ASSIGNMENT, Some(("household_id", &id.to_string())), &mut skipped)?;
         let mut answers = Vec::new();
         for v in &visits {
             answers.extend(self.records(&schema::ANSWER, Some(("visit_id", v["id"].as_str().unwrap_or_default())), &mut skipped)?);
         }
         let mut ids: BTreeSet<String> =
-            household.iter().chain(&consents).chain(&visits).chain(&answers).filter_map(|r| r["id"].as_str().map(str::to_owned)).collect();
+            household
+            .iter()
+            .chain(&consents)
+            .chain(&visits)
+            .chain(&answers)
+            .chain(&assignments)
+            .filter_map(|r| r["id"].as_str().map(str::to_owned)).collect();
         ids.extend(skipped);
         let history: Vec<Json> = all_ops(self.conn())?
             .into_iter()
@@ -114,6 +122,7 @@ impl Store {
             "consent_events": consents,
             "visits": visits,
             "answers": answers,
+            "assignments": assignments,
             "history": history,
             "unreadable": unreadable,
         })))

@@ -26,6 +26,8 @@
 //! | `exchange` | what the file exchange needs: received ops, peers, settings, backup, conflicts |
 //! | `merge` | [`Store::merge`], what is held back, [`MergeReport`] |
 //! | `held` | held-back ops: [`Store::held_ops`] with author and household, accept, reject |
+//! | `deliver` | pure plan of scoped return files and forgetting (table-tested; the scheme is in its doc) |
+//! | `scope` | [`Store::return_batch`], [`Store::acknowledge_return_file`], [`Store::merge_return_file`], [`Store::forget`] |
 //! | `ops` | public path of [`Op`], [`Writer`], `read_fields`, `field_clocks`, `all_ops` (re-exports) |
 //!
 //! # Module graph
@@ -37,6 +39,7 @@
 //! ```text
 //! error     → (nothing)
 //! plan      → (nothing: pure)
+//! deliver   → (nothing: pure)
 //! schema    → error
 //! open      → error
 //! log       → error, schema
@@ -50,6 +53,7 @@
 //! exchange  → error, schema, log, tables, store
 //! merge     → error, schema, log, tables, settle, store; re-exports plan
 //! held      → error, log, store, merge, exchange
+//! scope     → error, schema, log, writer, store, merge, deliver
 //! ops       → log, tables, writer (re-exports only)
 //! lib.rs    → declares the modules and re-exports the public API; nothing imports the crate root
 //! ```
@@ -57,6 +61,7 @@
 //! The entity files in `records/` do not import one another; where one needs another entity
 //! (a household's visits, the author's name) it calls that entity's `Store` method.
 
+mod deliver;
 mod error;
 mod log;
 mod plan;
@@ -73,6 +78,7 @@ pub mod merge;
 pub mod ops;
 pub mod open;
 pub mod schema;
+pub mod scope;
 
 pub use error::StoreError;
 pub use exchange::{Peer, Received};
@@ -82,4 +88,5 @@ pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use ops::{Op, Writer};
 pub use records::answers::{answer_id, VisitAnswers};
 pub use records::unreadable::Unreadable;
+pub use scope::{ReturnBatch, ScopeList, ScopedMerge};
 pub use store::{Result, Store};

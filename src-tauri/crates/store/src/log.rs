@@ -45,9 +45,17 @@ pub struct Op {
 /// coordinator; a local clock never runs further ahead than this either.
 pub const FUTURE_LIMIT_MILLIS: i64 = keukentafel_domain::MAX_AHEAD_MILLIS;
 
-/// The highest clock in the change log (`None` for an empty log).
+/// The `meta` key of the highest clock among the ops this store forgot (a household taken off
+/// this volunteer): clocks continue above it as if those ops were still in the log.
+pub(crate) const CLOCK_FLOOR: &str = "forgotten_clock_floor";
+
+/// The highest clock in the change log, forgotten ops included (`None` for an empty log).
 pub(crate) fn last_hlc(conn: &Connection) -> Result<Option<Hlc>, StoreError> {
-    let last: Option<String> = conn.query_row("SELECT MAX(hlc) FROM ops", [], |r| r.get(0))?;
+    let last: Option<String> = conn.query_row(
+        "SELECT MAX(h) FROM (SELECT MAX(hlc) AS h FROM ops UNION ALL SELECT value FROM meta WHERE key = ?1)",
+        [CLOCK_FLOOR],
+        |r| r.get(0),
+    )?;
     last.map(|s| s.parse()).transpose().map_err(|e| StoreError::Data(format!("{e}")))
 }
 
@@ -57,13 +65,24 @@ pub(crate) fn last_hlc_until(conn: &Connection, ceiling_millis: i64) -> Result<O
     // The text form starts with the time in 18 digits, so every clock up to the ceiling sorts
     // before the next millisecond's prefix.
     let bound = format!("{:018}", ceiling_millis.saturating_add(1).max(0));
-    let last: Option<String> = conn.query_row("SELECT MAX(hlc) FROM ops WHERE hlc < ?1", [bound], |r| r.get(0))?;
+    let last: Option<String> = conn.query_row(
+        "SELECT MAX(h) FROM (SELECT MAX(hlc) AS h FROM ops WHERE hlc < ?1
+                             UNION ALL SELECT value FROM meta WHERE key = ?2 AND value < ?1)",
+        params![bound, CLOCK_FLOOR],
+        |r| r.get(0),
+    )?;
     last.map(|s| s.parse()).transpose().map_err(|e| StoreError::Data(format!("{e}")))
 }
 
-/// The highest sequence number `replica` has in the change log (0 when it has none).
+/// The highest sequence number `replica` has in the change log (0 when it has none), counting
+/// settled slots (the slots of forgotten ops), so a number is never used twice.
 pub(crate) fn last_seq(conn: &Connection, replica: ReplicaId) -> Result<i64, StoreError> {
-    Ok(conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM ops WHERE replica = ?1", [replica.to_string()], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT MAX(COALESCE((SELECT MAX(seq) FROM ops WHERE replica = ?1), 0),
+                    COALESCE((SELECT MAX(seq) FROM settled_slots WHERE replica = ?1), 0))",
+        [replica.to_string()],
+        |r| r.get(0),
+    )?)
 }
 
 /// Appends an op to `ops`, or (with a reason) to `held_ops`. Returns false when `ops` already

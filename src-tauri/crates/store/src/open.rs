@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_sync.sql"),
     include_str!("../migrations/0003_held.sql"),
     include_str!("../migrations/0004_enrolment.sql"),
+    include_str!("../migrations/0005_scope.sql"),
 ];
 
 /// The schema version this program writes.
@@ -91,6 +92,8 @@ fn set_pragmas(conn: &Connection) -> Result<(), StoreError> {
     // Volunteer laptops lose power: a commit is on disk when it returns.
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // What is deleted (a forgotten household) is overwritten in the file, not left in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     // Writes and merges use a few dozen distinct statements (one upsert per entity field);
     // keep them all prepared.
     conn.set_prepared_statement_cache_capacity(128);

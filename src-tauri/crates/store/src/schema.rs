@@ -108,7 +108,13 @@ pub static ANSWER: Entity = Entity {
     fields: &[("visit_id", Kind::OptText), ("step_id", Kind::Text), ("value", Kind::Json), ("answered_by", Kind::Text)],
 };
 
-pub static ALL: [&Entity; 5] = [&USER, &HOUSEHOLD, &CONSENT, &VISIT, &ANSWER];
+pub static ASSIGNMENT: Entity = Entity {
+    name: "assignment",
+    table: "assignments",
+    fields: &[("household_id", Kind::OptText), ("volunteer", Kind::Text), ("since", Kind::Text), ("until", Kind::Text)],
+};
+
+pub static ALL: [&Entity; 6] = [&USER, &HOUSEHOLD, &CONSENT, &VISIT, &ANSWER, &ASSIGNMENT];
 
 fn bad(entity: &Entity, field: &str, v: &Json) -> StoreError {
     StoreError::Data(format!("{}.{field}: unexpected value {v}", entity.name))

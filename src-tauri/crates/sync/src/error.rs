@@ -29,6 +29,10 @@ pub enum SyncError {
     /// value outside its field's rules, a line that is not an op): the whole file is refused.
     #[error("line {line} of the file holds a change that is not valid ({reason}); the whole file was refused")]
     InvalidOp { line: u64, reason: String },
+    /// A volunteer's file that gives households to volunteers (line `line`): only the
+    /// coordinator assigns. The whole file is refused.
+    #[error("line {line} of the file assigns a household; only the coordinator assigns households")]
+    AssignsHouseholds { line: u64 },
     #[error("the file is too large to import: {bytes} bytes (the limit is {limit})")]
     TooLarge { bytes: u64, limit: u64 },
     #[error("the file carries too many changes to import: {count} ops (the limit is {limit})")]
@@ -149,6 +153,8 @@ pub enum SyncErrorCode {
     ExportNewerVersion,
     ExportMalformed,
     ExportInvalidOp,
+    /// A volunteer's file that assigns households (only the coordinator may).
+    ExportAssignsHouseholds,
     /// Over the size limit (bytes on disk, or as the age header announces).
     ExportTooLarge,
     /// Over the op-count limit (as the manifest announces, or as the content holds).
@@ -189,6 +195,7 @@ impl SyncError {
             SyncError::NewerVersion { .. } => C::ExportNewerVersion,
             SyncError::Malformed(_) => C::ExportMalformed,
             SyncError::InvalidOp { .. } => C::ExportInvalidOp,
+            SyncError::AssignsHouseholds { .. } => C::ExportAssignsHouseholds,
             SyncError::TooLarge { .. } => C::ExportTooLarge,
             SyncError::TooManyOps { .. } => C::ExportTooManyOps,
             SyncError::InvalidRecipient(_) => C::InvalidRecipient,
@@ -223,6 +230,7 @@ impl SyncError {
                 | SyncError::NewerVersion { .. }
                 | SyncError::Malformed(_)
                 | SyncError::InvalidOp { .. }
+                | SyncError::AssignsHouseholds { .. }
                 | SyncError::BadSignature
                 | SyncError::Unsigned { .. }
                 | SyncError::UnknownSender { .. }

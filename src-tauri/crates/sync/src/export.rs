@@ -68,16 +68,34 @@ pub fn export_to_coordinator(store: &Store, key: &KeyPair, out_dir: &Path, now: 
 }
 
 /// A coordinator's return file for one enrolled, active volunteer installation, encrypted to
-/// the age key it was enrolled with (never to a key a file named).
+/// the age key it was enrolled with (never to a key a file named). It carries only the
+/// households given to that volunteer, and of those only what the volunteer has not confirmed
+/// holding, and it lists those households: the laptop forgets every other
+/// (`keukentafel_store::scope`; the scheme is in the store's `deliver` module).
 pub fn export_return_file(
-    store: &Store,
+    store: &mut Store,
     key: &KeyPair,
     peer: ReplicaId,
     out_dir: &Path,
     now: DateTime<Utc>,
 ) -> Result<ExportOutcome, SyncError> {
     let enrolment = store.enrolment(peer)?.filter(|e| e.active).ok_or_else(|| SyncError::NotEnrolled(peer.to_string()))?;
-    export_for(store, key, &[parse_recipient(&enrolment.age_key)?], out_dir, now)
+    let recipient = parse_recipient(&enrolment.age_key)?;
+    let batch = store.return_batch(peer, &timestamp(now))?;
+    let scope = Scope { return_file: Some(batch.number), households: Some(batch.households), acknowledged: None };
+    write_file(store, key, &[recipient], out_dir, now, &batch.ops, scope)
+}
+
+/// What a file says about scope (format 2.1; see [`Manifest`]).
+#[derive(Default)]
+struct Scope {
+    return_file: Option<i64>,
+    households: Option<Vec<keukentafel_domain::HouseholdId>>,
+    acknowledged: Option<i64>,
+}
+
+fn timestamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// What every recipient is known to hold: the per-replica minimum over what each said. `None`
@@ -109,6 +127,21 @@ pub fn export_for(
 ) -> Result<ExportOutcome, SyncError> {
     let since = known_received(store, key, recipients)?.unwrap_or_default();
     let ops = store.ops_missing_from(&since)?;
+    let newest = store.newest_return_file()?;
+    let scope = Scope { acknowledged: (newest > 0).then_some(newest), ..Scope::default() };
+    write_file(store, key, recipients, out_dir, now, &ops, scope)
+}
+
+/// Signs, encrypts and writes one file with `ops`.
+fn write_file(
+    store: &Store,
+    key: &KeyPair,
+    recipients: &[Recipient],
+    out_dir: &Path,
+    now: DateTime<Utc>,
+    ops: &[keukentafel_store::Op],
+    scope: Scope,
+) -> Result<ExportOutcome, SyncError> {
     let (author, role) = match store.profile()? {
         Some(p) => (p.name, p.role.as_str().to_owned()),
         None => (String::new(), String::new()),
@@ -123,14 +156,17 @@ pub fn export_for(
         author,
         role,
         recipient: key.public_key(),
-        ranges: format::ranges_of(&ops),
+        ranges: format::ranges_of(ops),
         received: store.received()?,
-        created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        created_at: timestamp(now),
         op_count: Some(ops.len() as u64),
+        return_file: scope.return_file,
+        households: scope.households,
+        acknowledged: scope.acknowledged,
         extra: BTreeMap::new(),
     };
     let signing = load_or_create_signing_key(store.path())?;
-    let body = format::write_body(&manifest, &ops)?;
+    let body = format::write_body(&manifest, ops)?;
     let name = file_name(store.replica(), &manifest, &body, &names_of(recipients, key));
     let plaintext = format::sign(body, &signing);
     let mut all: Vec<Recipient> = recipients.to_vec();
@@ -161,6 +197,7 @@ fn file_name(replica: ReplicaId, manifest: &Manifest, plaintext: &[u8], recipien
     let mut h = Sha256::new();
     h.update(&plaintext[first_end..footer_start]);
     h.update(serde_json::to_vec(&manifest.received).unwrap_or_default());
+    h.update(serde_json::to_vec(&manifest.households).unwrap_or_default());
     for r in recipients {
         h.update(r.as_bytes());
         h.update(b"\n");

@@ -34,7 +34,7 @@
 
 use std::collections::BTreeMap;
 
-use keukentafel_domain::{validate, ReplicaId};
+use keukentafel_domain::{validate, HouseholdId, ReplicaId};
 use keukentafel_store::{Op, Received};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -48,7 +48,10 @@ pub const FORMAT: &str = "keukentafel-export";
 /// 2.0: every file ends with a signature line (files of 1.x carry none and are refused); the
 /// manifest announces its `op_count` (added in 1.1).
 pub const MAJOR: u32 = 2;
-pub const MINOR: u32 = 0;
+/// 2.1: a coordinator's return file says its number and the households of its volunteer
+/// (`return_file`, `households`); a volunteer's file names the newest return file it imported
+/// (`acknowledged`). A 2.0 reader keeps them as unknown fields.
+pub const MINOR: u32 = 1;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Version {
@@ -88,6 +91,16 @@ pub struct Manifest {
     /// How many ops the file carries (since 1.1; the footer says it again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub op_count: Option<u64>,
+    /// A coordinator's return file: its number for this volunteer (since 2.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_file: Option<i64>,
+    /// A coordinator's return file: every household given to the volunteer now; its laptop
+    /// forgets the others (since 2.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub households: Option<Vec<HouseholdId>>,
+    /// A volunteer's file: the newest return file of its coordinator it imported (since 2.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<i64>,
     /// Fields of a newer minor version, tolerated.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Json>,

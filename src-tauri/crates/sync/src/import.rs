@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use keukentafel_domain::ReplicaId;
-use keukentafel_store::{MergeReport, Peer, Store, StoreError};
+use keukentafel_store::{MergeReport, Peer, ScopeList, Store, StoreError};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -72,6 +72,8 @@ pub struct MergeCounts {
     /// Changes of other installations that this sender may not pass on and this store did
     /// not already hold: left out.
     pub not_from_sender: usize,
+    /// Households taken off this volunteer that this laptop forgot with this file.
+    pub forgotten_households: usize,
 }
 
 impl From<MergeReport> for MergeCounts {
@@ -82,6 +84,7 @@ impl From<MergeReport> for MergeCounts {
             conflicts: r.conflicts,
             held_back: r.held_back,
             not_from_sender: 0,
+            forgotten_households: 0,
         }
     }
 }
@@ -263,6 +266,12 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<MergeCounts, SyncError> {
     let m = &contents.manifest;
+    if !trusted.relays {
+        // Only the coordinator gives households to volunteers.
+        if let Some(i) = contents.ops.iter().position(|o| o.replica == m.replica && o.entity == "assignment") {
+            return Err(SyncError::AssignsHouseholds { line: i as u64 + 2 });
+        }
+    }
     let (ops, left_out) = if trusted.relays {
         (std::borrow::Cow::Borrowed(&contents.ops[..]), 0)
     } else {
@@ -273,12 +282,35 @@ pub fn apply(
         let left_out = contents.ops.len() - kept.len();
         (std::borrow::Cow::Owned(kept), left_out)
     };
-    // The linked coordinator has judged what it passes on: not held back again here.
+    // The linked coordinator has judged what it passes on: not held back again here. Its
+    // return file says which households this laptop keeps.
+    let mut forgotten = 0;
     let report = if trusted.relays && m.replica != store.replica() {
-        store.merge_from_coordinator(&ops, m.replica)?
-    } else {
+        match (m.return_file, &m.households) {
+            (Some(number), Some(households)) => {
+                let list = ScopeList {
+                    number,
+                    households: households.iter().copied().collect(),
+                    own_received: m.received.get(&store.replica()).copied().unwrap_or(0),
+                };
+                let scoped = store.merge_return_file(&ops, m.replica, &list)?;
+                forgotten = scoped.forgotten;
+                scoped.merge
+            }
+            _ => store.merge_from_coordinator(&ops, m.replica)?,
+        }
+    } else if trusted.relays {
         store.merge(&ops)?
+    } else {
+        // A household a volunteer creates is theirs from the start (given in the same transaction).
+        store.merge_from_volunteer(&ops, m.replica, now.date_naive())?
     };
+    if !trusted.relays {
+        // What it confirmed holding is not sent to it again.
+        if let Some(n) = m.acknowledged {
+            store.acknowledge_return_file(m.replica, n)?;
+        }
+    }
     if m.replica != store.replica() {
         store.record_peer(&Peer {
             replica: m.replica,
@@ -291,6 +323,7 @@ pub fn apply(
     }
     let mut counts = MergeCounts::from(report);
     counts.not_from_sender = left_out;
+    counts.forgotten_households = forgotten;
     Ok(counts)
 }
 

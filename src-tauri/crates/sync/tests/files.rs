@@ -61,11 +61,21 @@ fn a_return_file_carries_only_what_the_volunteer_lacks() {
     let root = tempfile::tempdir().unwrap();
     let (mut volunteer, mut coordinator, file) = setup(root.path());
     import_ok(&mut coordinator, &file);
-    add_households(&mut coordinator, 1);
-    let back = keukentafel_sync::export_return_file(&coordinator.store, &coordinator.key, volunteer.store.replica(), &coordinator.outbox, now())
+    let theirs = volunteer.store.replica();
+    assert_eq!(coordinator.store.assigned_households(theirs).unwrap().len(), 5, "what a volunteer creates is theirs");
+    let others = add_households(&mut coordinator, 1);
+    let back = keukentafel_sync::export_return_file(&mut coordinator.store, &coordinator.key, theirs, &coordinator.outbox, now())
         .unwrap();
     let contents = keukentafel_sync::read_export(&volunteer.key, Path::new(&back.path)).unwrap();
     assert!(contents.ops.iter().all(|op| op.replica == coordinator.store.replica()), "the volunteer's own ops are not sent back");
+    assert!(contents.ops.iter().all(|op| op.entity_id != others[0].0), "a household not given to it is not sent");
+    import_ok(&mut volunteer, Path::new(&back.path));
+    assert_eq!(volunteer.store.household_names().unwrap().len(), 5);
+
+    // Given to the volunteer, the coordinator's household arrives with the next return file.
+    coordinator.store.assign(others[0], theirs, now().date_naive()).unwrap();
+    let back = keukentafel_sync::export_return_file(&mut coordinator.store, &coordinator.key, theirs, &coordinator.outbox, now())
+        .unwrap();
     import_ok(&mut volunteer, Path::new(&back.path));
     assert_eq!(state(&volunteer.store), state(&coordinator.store), "both hold everything now");
 

@@ -127,7 +127,7 @@ fn posing_as_a_volunteer_is_refused_and_keys_never_change_through_a_file() {
     let peer = w.coordinator.store.peer(w.anna.store.replica()).unwrap().unwrap();
     assert_eq!((peer.recipient.as_str(), peer.author.as_str()), (enrolled_key.as_str(), "anna"), "names and keys come from the enrolment");
     let back = keukentafel_sync::export_return_file(
-        &w.coordinator.store,
+        &mut w.coordinator.store,
         &w.coordinator.key,
         w.anna.store.replica(),
         &w.coordinator.outbox,
@@ -169,7 +169,7 @@ fn a_tampered_signature_an_old_unsigned_file_and_a_revoked_volunteer_are_refused
     assert_eq!(refused(&mut w.coordinator, &file), SyncErrorCode::ExportRevokedSender);
     assert_eq!(state(&w.coordinator.store).0, held.0, "what Anna sent before stays");
     let err = keukentafel_sync::export_return_file(
-        &w.coordinator.store,
+        &mut w.coordinator.store,
         &w.coordinator.key,
         w.anna.store.replica(),
         &w.coordinator.outbox,

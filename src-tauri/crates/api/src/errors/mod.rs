@@ -206,6 +206,7 @@ impl From<StoreError> for ApiError {
                 let (nl, en) = match entity {
                     "household" => ("Dit huishouden", "This household"),
                     "visit" => ("Dit bezoek", "This visit"),
+                    "assignment" => ("Deze toewijzing", "This assignment"),
                     _ => ("Dit gegeven", "This record"),
                 };
                 return ApiError::not_found(nl, en);

@@ -35,6 +35,10 @@ pub(super) fn sync_message_nl(e: &SyncError) -> String {
             "Op regel {line} van dit bestand staat een gegeven dat niet klopt. Daarom is het hele bestand niet \
              ingelezen. Vraag de afzender om een nieuw exportbestand. {UNTOUCHED}"
         ),
+        SyncError::AssignsHouseholds { .. } => format!(
+            "Dit bestand van een vrijwilliger wijst huishoudens toe. Dat mag alleen de coördinator. Daarom is het \
+             hele bestand niet ingelezen. Neem contact op met de afzender. {UNTOUCHED}"
+        ),
         SyncError::TooLarge { bytes, limit } => format!(
             "Dit bestand is te groot om in te lezen: {} MB. De grens is {} MB, en een gewoon exportbestand is een \
              paar MB. Vraag de afzender wat er is gebeurd. {UNTOUCHED}",

@@ -45,6 +45,8 @@ enum Check {
     Id,
     /// `YYYY-MM-DD`.
     Date,
+    /// `YYYY-MM-DD`, or empty.
+    OptDate,
     /// `HH:MM`, or empty.
     Time,
     /// The names of the volunteers at a visit.
@@ -111,6 +113,10 @@ const RULES: &[(&str, &str, Check)] = &[
     ("answer", "step_id", Check::Key { required: true }),
     ("answer", "value", Check::Answer),
     ("answer", "answered_by", text(NAME_MAX)),
+    ("assignment", "household_id", Check::Id),
+    ("assignment", "volunteer", Check::Id),
+    ("assignment", "since", Check::Date),
+    ("assignment", "until", Check::OptDate),
 ];
 
 /// Every (entity, field) this version knows, in the order above.
@@ -228,7 +234,8 @@ fn check_value(check: Check, v: &Json) -> Result<(), P> {
         Check::Bool => v.as_bool().map(drop).ok_or_else(|| wrong("true or false", v)),
         Check::Option(parse) => parse(v).map_err(P::UnknownOption),
         Check::Id => id(string(v, "an id")?).map(drop),
-        Check::Date => {
+        Check::OptDate if v.as_str() == Some("") => Ok(()),
+        Check::Date | Check::OptDate => {
             let s = string(v, "a date")?;
             match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
                 Ok(d) if d.format("%Y-%m-%d").to_string() == s => Ok(()),

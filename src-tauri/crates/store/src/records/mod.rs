@@ -14,6 +14,7 @@
 mod agenda;
 pub(crate) mod answers;
 mod app;
+mod assignments;
 mod consent;
 mod enrolments;
 mod households;
@@ -92,6 +93,7 @@ fn row_check(entity: &Entity) -> fn(&Json) -> std::result::Result<(), serde_json
         "consent" => read_as::<ConsentInput>,
         "visit" => read_as::<VisitInput>,
         "user" => read_as::<UserProfileInput>,
+        "assignment" => read_as::<keukentafel_domain::Assignment>,
         _ => read_as::<Json>,
     }
 }

@@ -83,6 +83,9 @@ pub fn manifest_for(from: &Node, ops: &[keukentafel_store::Op]) -> Manifest {
         received: from.store.received().unwrap(),
         created_at: "2026-09-21T00:00:00.000Z".into(),
         op_count: None,
+        return_file: None,
+        households: None,
+        acknowledged: None,
         extra: BTreeMap::new(),
     }
 }

@@ -1,0 +1,442 @@
+//! Scoped delivery, the store side of the plan in `deliver`: on a coordinator's store, which
+//! ops a return file for one volunteer installation carries and what that volunteer confirmed;
+//! on a volunteer's store, merging a return file and forgetting the households taken off it.
+//!
+//! Uses: `error`, `schema`, `log`, `writer`, `store`, `merge` (`merge_in`), `deliver`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use keukentafel_domain::{assignment_id, HouseholdId, ReplicaId};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use serde_json::{Map, Value as Json};
+use uuid::Uuid;
+
+use crate::deliver::{self, Channel, ChannelState, Channels, FileNumber, Place, Position};
+use crate::error::StoreError;
+use crate::log::{read_op, Op, OP_COLUMNS};
+use crate::merge::{merge_in, Admission, MergeReport};
+use crate::schema;
+use crate::store::{Result, Store};
+use crate::writer::Writer;
+
+/// What a coordinator's return file for one volunteer carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReturnBatch {
+    /// The file's number for this volunteer (from 1).
+    pub number: FileNumber,
+    /// Every household given to the volunteer now: its laptop keeps these and forgets others.
+    pub households: Vec<HouseholdId>,
+    pub ops: Vec<Op>,
+}
+
+/// What a coordinator's return file says about scope, as a volunteer's store applies it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScopeList {
+    pub number: FileNumber,
+    pub households: BTreeSet<HouseholdId>,
+    /// The highest sequence number of this installation's own ops the coordinator holds
+    /// without a gap.
+    pub own_received: i64,
+}
+
+/// What a volunteer's store did with a return file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ScopedMerge {
+    pub merge: MergeReport,
+    /// Ops of forgotten households left out (an older file).
+    pub forgotten_ops: usize,
+    /// Households this laptop forgot.
+    pub forgotten: usize,
+    /// Households taken off this volunteer that stay until the coordinator has its changes.
+    pub waiting: usize,
+}
+
+fn data(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Data(e.to_string())
+}
+
+const NEWEST_RETURN_FILE: &str = "newest_return_file";
+/// The highest clock of the ops this store forgot (see `log::last_hlc`).
+const CLOCK_FLOOR: &str = crate::log::CLOCK_FLOOR;
+
+/// Record id → household, for every record of a household this store holds (tables).
+fn households_of_records(tx: &rusqlite::Connection) -> Result<HashMap<Uuid, HouseholdId>> {
+    let mut out = HashMap::new();
+    for sql in [
+        "SELECT id, id FROM households",
+        "SELECT id, household_id FROM consent_events WHERE household_id IS NOT NULL",
+        "SELECT id, household_id FROM visits WHERE household_id IS NOT NULL",
+        "SELECT id, household_id FROM assignments WHERE household_id IS NOT NULL",
+        "SELECT a.id, v.household_id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.household_id IS NOT NULL",
+    ] {
+        let mut stmt = tx.prepare_cached(sql)?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, h) = row?;
+            if let (Ok(id), Ok(h)) = (id.parse(), h.parse()) {
+                out.insert(id, HouseholdId(h));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Where an op belongs on a coordinator's store.
+fn place(op: &Op, records: &HashMap<Uuid, HouseholdId>) -> Place {
+    match op.entity.as_str() {
+        "user" => Place::Channel(None),
+        "household" => Place::Channel(Some(HouseholdId(op.entity_id))),
+        "consent" | "visit" | "answer" | "assignment" => {
+            records.get(&op.entity_id).map_or(Place::Unplaced, |h| Place::Channel(Some(*h)))
+        }
+        _ => Place::Nowhere,
+    }
+}
+
+fn channels_of(tx: &Transaction<'_>, peer: ReplicaId) -> Result<Channels> {
+    let mut stmt =
+        tx.prepare_cached("SELECT household, since_file, acked, carry_own FROM delivery_scope WHERE peer = ?1")?;
+    let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let mut out = Channels::new();
+    for row in rows {
+        let (h, since_file, acked, carry_own) = row?;
+        let channel: Channel = if h.is_empty() { None } else { Some(HouseholdId(h.parse().map_err(data)?)) };
+        out.insert(channel, ChannelState { since_file, acked, carry_own });
+    }
+    Ok(out)
+}
+
+fn save_channels(tx: &Transaction<'_>, peer: ReplicaId, channels: &Channels) -> Result<()> {
+    tx.execute("DELETE FROM delivery_scope WHERE peer = ?1", [peer.to_string()])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO delivery_scope (peer, household, since_file, acked, carry_own) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (c, s) in channels {
+        let h = c.map(|h| h.to_string()).unwrap_or_default();
+        insert.execute(params![peer.to_string(), h, s.since_file, s.acked, s.carry_own])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The ops of a coordinator's next return file for `peer`, and the list of its households
+    /// (see `deliver`). Records the file (its number and coverage) and the channels as they are
+    /// now, in one transaction: a file that is then not delivered costs nothing, since only the
+    /// volunteer's confirmation moves what it is known to hold.
+    pub fn return_batch(&mut self, peer: ReplicaId, written_at: &str) -> Result<ReturnBatch> {
+        let given = self.assigned_households(peer)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let number: FileNumber = tx.query_row(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM return_files WHERE peer = ?1",
+            [peer.to_string()],
+            |r| r.get(0),
+        )?;
+        let channels = deliver::rescope(&channels_of(&tx, peer)?, &given, number);
+        save_channels(&tx, peer, &channels)?;
+        let records = households_of_records(&tx)?;
+        let from = channels.values().filter(|s| s.is_carried()).map(|s| s.acked).min().unwrap_or(0);
+        let newest: Position = tx.query_row("SELECT COALESCE(MAX(rowid), 0) FROM ops", [], |r| r.get(0))?;
+        let mut ops = Vec::new();
+        let mut first_unplaced = None;
+        {
+            // The op columns first (as `read_op` reads them), the position last.
+            let mut stmt = tx.prepare(&format!("SELECT {OP_COLUMNS}, rowid FROM ops WHERE rowid > ?1 ORDER BY rowid"))?;
+            let mut rows = stmt.query([from])?;
+            while let Some(row) = rows.next()? {
+                let position: Position = row.get(13)?;
+                let op = read_op(row)??;
+                let at = place(&op, &records);
+                if at == Place::Unplaced && first_unplaced.is_none() {
+                    first_unplaced = Some(position);
+                }
+                if deliver::carries(&channels, at, position, op.replica == peer) {
+                    ops.push(op);
+                }
+            }
+        }
+        let upto = deliver::coverage(newest, first_unplaced);
+        tx.execute(
+            "INSERT INTO return_files (peer, number, upto, written_at) VALUES (?1, ?2, ?3, ?4)",
+            params![peer.to_string(), number, upto, written_at],
+        )?;
+        tx.commit()?;
+        Ok(ReturnBatch { number, households: given.into_iter().collect(), ops })
+    }
+
+    /// Merges a volunteer's file into the coordinator's store (see [`Store::merge`]) and, in the
+    /// same transaction, gives the volunteer each household it created: a household no one was
+    /// ever given and whose own record only `volunteer` wrote. A household someone else wrote
+    /// to (the coordinator, another volunteer) is never claimed this way: only the coordinator
+    /// gives it.
+    pub fn merge_from_volunteer(&mut self, incoming: &[Op], volunteer: ReplicaId, today: NaiveDate) -> Result<MergeReport> {
+        let now = self.sources.now_millis();
+        let author = self.profile_id()?;
+        self.conn.pragma_update(None, "cache_size", -65_536)?;
+        let result: Result<MergeReport> = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let report = merge_in(&tx, incoming, Admission::Import { now, judge: None })?;
+            // The writer starts after the merge: its clock continues above the merged ops.
+            let mut w = Writer::begin(tx, &mut self.sources, self.replica, author)?;
+            claim_households(&mut w, volunteer, today)?;
+            w.tx.commit()?;
+            Ok(report)
+        })();
+        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        result
+    }
+
+    /// `peer` says it imported our return file `number`: it holds what that file carried.
+    /// A number never written (a forged or foreign file would be refused before) changes nothing.
+    pub fn acknowledge_return_file(&mut self, peer: ReplicaId, number: FileNumber) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let upto: Option<Position> = tx
+            .query_row("SELECT upto FROM return_files WHERE peer = ?1 AND number = ?2", params![peer.to_string(), number], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(upto) = upto {
+            let channels = deliver::acknowledge(&channels_of(&tx, peer)?, number, upto);
+            save_channels(&tx, peer, &channels)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The newest return file of the coordinator this (volunteer's) store imported, to name in
+    /// its next export (0: none yet).
+    pub fn newest_return_file(&self) -> Result<FileNumber> {
+        let v: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [NEWEST_RETURN_FILE], |r| r.get(0)).optional()?;
+        Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+    }
+
+    /// Merges a return file from this store's coordinator (see `merge_from_coordinator`) and,
+    /// when it is the newest one imported, applies its list of households: forgotten ones on
+    /// the list are taken back first, ops of households still forgotten are left out, and after
+    /// the merge the households not on the list are forgotten (see [`Store::forget`]), except
+    /// those with own changes the coordinator does not hold yet. One transaction.
+    pub fn merge_return_file(&mut self, incoming: &[Op], coordinator: ReplicaId, list: &ScopeList) -> Result<ScopedMerge> {
+        let now = self.sources.now_millis();
+        let own = self.replica;
+        let newest = list.number > self.newest_return_file()?;
+        self.conn.pragma_update(None, "cache_size", -65_536)?;
+        let result: Result<ScopedMerge> = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            if newest {
+                let forgotten = forgotten_households(&tx)?;
+                for h in deliver::to_take_back(&forgotten, &list.households) {
+                    tx.execute("DELETE FROM forgotten WHERE household = ?1", [h.to_string()])?;
+                }
+            }
+            let (kept, left_out) = without_forgotten(&tx, incoming)?;
+            let merge = merge_in(&tx, &kept, Admission::Import { now, judge: Some(coordinator) })?;
+            let mut out = ScopedMerge { merge, forgotten_ops: left_out, ..ScopedMerge::default() };
+            if newest {
+                let held = held_households(&tx)?;
+                let unconfirmed = unconfirmed_households(&tx, own, list.own_received)?;
+                let forget = deliver::to_forget(&held, &list.households, &unconfirmed);
+                out.waiting = held.iter().filter(|h| !list.households.contains(h) && unconfirmed.contains(h)).count();
+                out.forgotten = forget.len();
+                forget_in(&tx, own, &forget)?;
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![NEWEST_RETURN_FILE, list.number.to_string()],
+                )?;
+            }
+            tx.commit()?;
+            Ok(out)
+        })();
+        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        let out = result?;
+        if out.forgotten > 0 {
+            // The deleted pages were overwritten (secure_delete); copy them into the file now,
+            // so no old page stays behind in the write-ahead log.
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(out)
+    }
+
+    /// Forgets `households` on this store: their records (the household, its consent, visits,
+    /// answers and assignments), the ops of those records, their conflicts and held-back ops
+    /// are removed; only the ids stay (table `forgotten`), so an older file cannot bring them
+    /// back, and the slots of this installation's own removed ops stay settled so its sequence
+    /// numbers never repeat.
+    pub fn forget(&mut self, households: &BTreeSet<HouseholdId>) -> Result<()> {
+        let own = self.replica;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        forget_in(&tx, own, households)?;
+        tx.commit()?;
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// The households this store forgot.
+    pub fn forgotten_households(&self) -> Result<BTreeSet<HouseholdId>> {
+        forgotten_households(&self.conn)
+    }
+
+}
+
+/// See [`Store::merge_from_volunteer`].
+fn claim_households(w: &mut Writer<'_>, volunteer: ReplicaId, today: NaiveDate) -> Result<()> {
+    let ids: Vec<String> = w
+        .tx
+        .prepare_cached(
+            "SELECT h.id FROM households h
+              WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.household_id = h.id)
+                AND EXISTS (SELECT 1 FROM ops o WHERE o.entity = 'household' AND o.entity_id = h.id AND o.replica = ?1)
+                AND NOT EXISTS (SELECT 1 FROM ops o WHERE o.entity = 'household' AND o.entity_id = h.id AND o.replica <> ?1)
+              ORDER BY h.id",
+        )?
+        .query_map(params![volunteer.to_string()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let Ok(household) = id.parse::<Uuid>() else { continue };
+        let mut f = Map::new();
+        f.insert("household_id".into(), Json::String(id));
+        f.insert("volunteer".into(), Json::String(volunteer.to_string()));
+        f.insert("since".into(), Json::String(today.format("%Y-%m-%d").to_string()));
+        f.insert("until".into(), Json::String(String::new()));
+        w.set(&schema::ASSIGNMENT, assignment_id(HouseholdId(household), volunteer), &f, &BTreeMap::new())?;
+    }
+    Ok(())
+}
+
+fn forgotten_households(conn: &rusqlite::Connection) -> Result<BTreeSet<HouseholdId>> {
+    let mut stmt = conn.prepare_cached("SELECT DISTINCT household FROM forgotten")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = BTreeSet::new();
+    for row in rows {
+        out.insert(HouseholdId(row?.parse().map_err(data)?));
+    }
+    Ok(out)
+}
+
+/// The households this store holds a record of (with or without ops).
+fn held_households(tx: &Transaction<'_>) -> Result<BTreeSet<HouseholdId>> {
+    let mut stmt = tx.prepare_cached("SELECT id FROM households")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.filter_map(|r| r.ok()).filter_map(|id| id.parse().ok()).map(HouseholdId).collect())
+}
+
+/// The households with ops of this installation above `own_received` (the coordinator does not
+/// hold them yet).
+fn unconfirmed_households(tx: &Transaction<'_>, own: ReplicaId, own_received: i64) -> Result<BTreeSet<HouseholdId>> {
+    let records = households_of_records(tx)?;
+    let mut stmt = tx.prepare_cached("SELECT DISTINCT entity_id FROM ops WHERE replica = ?1 AND seq > ?2")?;
+    let rows = stmt.query_map(params![own.to_string(), own_received], |r| r.get::<_, String>(0))?;
+    let mut out = BTreeSet::new();
+    for row in rows {
+        if let Some(h) = row?.parse().ok().and_then(|id: Uuid| records.get(&id)) {
+            out.insert(*h);
+        }
+    }
+    Ok(out)
+}
+
+/// Leaves out the incoming ops of records of forgotten households: the records forgotten here,
+/// and new records of those households (told by the ops of the same file, or by the tables).
+fn without_forgotten(tx: &Transaction<'_>, incoming: &[Op]) -> Result<(Vec<Op>, usize)> {
+    let forgotten_hs = forgotten_households(tx)?;
+    if forgotten_hs.is_empty() {
+        return Ok((incoming.to_vec(), 0));
+    }
+    let mut of: HashMap<Uuid, HouseholdId> = households_of_records(tx)?;
+    {
+        let mut stmt = tx.prepare_cached("SELECT entity_id, household FROM forgotten")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, h) = row?;
+            if let (Ok(id), Ok(h)) = (id.parse(), h.parse()) {
+                of.insert(id, HouseholdId(h));
+            }
+        }
+    }
+    // Parents named in the file itself: a record's household, an answer's visit.
+    let mut parent: HashMap<Uuid, Uuid> = HashMap::new();
+    for op in incoming {
+        if matches!(op.field.as_str(), "household_id" | "visit_id") {
+            if let Some(p) = op.value.as_str().and_then(|s| s.parse().ok()) {
+                parent.insert(op.entity_id, p);
+            }
+        }
+    }
+    let household_of = |op: &Op| -> Option<HouseholdId> {
+        if op.entity == "household" {
+            return Some(HouseholdId(op.entity_id));
+        }
+        if let Some(h) = of.get(&op.entity_id) {
+            return Some(*h);
+        }
+        let p = parent.get(&op.entity_id)?;
+        if op.entity == "answer" {
+            of.get(p).copied().or_else(|| parent.get(p).map(|h| HouseholdId(*h)))
+        } else {
+            Some(HouseholdId(*p))
+        }
+    };
+    let kept: Vec<Op> =
+        incoming.iter().filter(|op| !household_of(op).is_some_and(|h| forgotten_hs.contains(&h))).cloned().collect();
+    let left_out = incoming.len() - kept.len();
+    Ok((kept, left_out))
+}
+
+/// See [`Store::forget`].
+fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<HouseholdId>) -> Result<()> {
+    for h in households {
+        let h = h.to_string();
+        // The records: (entity, table, id).
+        let mut records: Vec<(&str, &str, String)> = vec![("household", "households", h.clone())];
+        for (entity, table, sql) in [
+            ("consent", "consent_events", "SELECT id FROM consent_events WHERE household_id = ?1"),
+            ("visit", "visits", "SELECT id FROM visits WHERE household_id = ?1"),
+            ("assignment", "assignments", "SELECT id FROM assignments WHERE household_id = ?1"),
+            (
+                "answer",
+                "answers",
+                "SELECT a.id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.household_id = ?1",
+            ),
+        ] {
+            let ids: Vec<String> = tx.prepare_cached(sql)?.query_map([&h], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            records.extend(ids.into_iter().map(|id| (entity, table, id)));
+        }
+        let mut mark = tx.prepare_cached("INSERT OR IGNORE INTO forgotten (entity, entity_id, household) VALUES (?1, ?2, ?3)")?;
+        for (entity, _, id) in &records {
+            mark.execute(params![entity, id, h])?;
+        }
+        for (entity, _, id) in &records {
+            // The clock of what is removed stays the floor for this installation's next ops.
+            let max: Option<String> = tx
+                .prepare_cached("SELECT MAX(hlc) FROM ops WHERE entity = ?1 AND entity_id = ?2")?
+                .query_row(params![entity, id], |r| r.get(0))?;
+            if let Some(max) = max {
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)",
+                    params![CLOCK_FLOOR, max],
+                )?;
+            }
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
+                 SELECT replica, seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2 AND replica = ?3",
+            )?
+            .execute(params![entity, id, own.to_string()])?;
+            for sql in [
+                "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2",
+                "DELETE FROM field_clocks WHERE entity = ?1 AND entity_id = ?2",
+                "DELETE FROM held_ops WHERE entity = ?1 AND entity_id = ?2",
+                "DELETE FROM ops WHERE entity = ?1 AND entity_id = ?2",
+            ] {
+                tx.prepare_cached(sql)?.execute(params![entity, id])?;
+            }
+        }
+        // Children before parents (foreign keys).
+        for table in ["answers", "consent_events", "assignments", "visits", "households"] {
+            let mut del = tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?;
+            for (_, t, id) in records.iter().filter(|(_, t, _)| *t == table) {
+                let _ = t;
+                del.execute([id])?;
+            }
+        }
+    }
+    Ok(())
+}
