@@ -103,6 +103,9 @@ fn write_file(dir: &Path, r: usize, ops: &[Op], to: &KeyPair) -> std::path::Path
         received: [(ops[0].replica, ops.len() as i64)].into_iter().collect(),
         created_at: "2026-11-23T10:00:00.000Z".into(),
         op_count: Some(ops.len() as u64),
+        return_file: None,
+        households: None,
+        acknowledged: None,
         extra: BTreeMap::new(),
     };
     let plain = format::write_plaintext(&manifest, ops, &keukentafel_sync::SigningKey::generate()).unwrap();
