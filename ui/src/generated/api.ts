@@ -72,6 +72,15 @@ last_import: string | null,
 households: Array<AssignedHousehold>, };
 
 /**
+ * A household given to a volunteer, as the volunteers page lists it.
+ */
+export type AssignedHousehold = { id: HouseholdId, name: string, 
+/**
+ * Since when (`YYYY-MM-DD`).
+ */
+since: string, };
+
+/**
  * Why a change was held back.
  */
 export type HeldReason = "future_clock" | "duplicate_sequence";

@@ -28,7 +28,7 @@ pub mod visits;
 
 pub use conflicts::{HeldChange, HeldReason, HeldSelection};
 pub use errors::{ApiError, ErrorCode, FieldError, Refusal};
-pub use exchange::{FileReport, PairingView, VolunteerView};
+pub use exchange::{AssignedHousehold, FileReport, PairingView, VolunteerView};
 pub use visits::{Templates, VisitError};
 
 /// What every use case returns.
@@ -40,8 +40,8 @@ pub fn typescript() -> String {
     let codes: Vec<String> =
         ErrorCode::ALL.iter().map(|c| serde_json::to_string(c).expect("a code serialises").replace('"', "'")).collect();
     let decls = keukentafel_domain::typescript_decls!(
-        ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView, VolunteerView, HeldReason, HeldChange,
-        HeldSelection
+        ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView, VolunteerView, AssignedHousehold, HeldReason,
+        HeldChange, HeldSelection
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
