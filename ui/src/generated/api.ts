@@ -83,7 +83,7 @@ since: string, };
 /**
  * Why a change was held back.
  */
-export type HeldReason = "future_clock" | "duplicate_sequence";
+export type HeldReason = "future_clock" | "duplicate_sequence" | "not_assigned";
 
 /**
  * One change held back for the coordinator, with what is needed to judge it.

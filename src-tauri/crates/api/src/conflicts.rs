@@ -29,6 +29,9 @@ pub enum HeldReason {
     /// Made on a copy of another installation (same installation id, a sequence number that is
     /// taken).
     DuplicateSequence,
+    /// A volunteer's change to a household that is not (or no longer) given to that volunteer:
+    /// made before the volunteer heard it was taken off, or an attempt to write where it may not.
+    NotAssigned,
 }
 
 /// One change held back for the coordinator, with what is needed to judge it.
@@ -60,6 +63,7 @@ impl From<HeldOp> for HeldChange {
             reason: match h.reason {
                 keukentafel_store::HeldReason::FutureClock => HeldReason::FutureClock,
                 keukentafel_store::HeldReason::DuplicateSequence => HeldReason::DuplicateSequence,
+                keukentafel_store::HeldReason::NotAssigned => HeldReason::NotAssigned,
             },
             author_name: h.author_name,
             replica: h.op.replica,

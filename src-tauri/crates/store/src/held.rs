@@ -40,6 +40,8 @@ pub enum HeldReason {
     FutureClock,
     /// Its (replica, seq) is taken by another op: it comes from a copy of an installation.
     DuplicateSequence,
+    /// A volunteer's change to a household not (or no longer) given to it (`scope`).
+    NotAssigned,
 }
 
 impl HeldReason {
@@ -47,6 +49,7 @@ impl HeldReason {
         match self {
             HeldReason::FutureClock => "future_clock",
             HeldReason::DuplicateSequence => "duplicate_sequence",
+            HeldReason::NotAssigned => "not_assigned",
         }
     }
 
@@ -54,6 +57,7 @@ impl HeldReason {
         match s {
             "future_clock" => Ok(HeldReason::FutureClock),
             "duplicate_sequence" => Ok(HeldReason::DuplicateSequence),
+            "not_assigned" => Ok(HeldReason::NotAssigned),
             other => Err(StoreError::Data(format!("unknown reason for a held op: {other}"))),
         }
     }

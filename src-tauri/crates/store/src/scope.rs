@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::deliver::{self, Channel, ChannelState, Channels, FileNumber, Place, Position};
 use crate::error::StoreError;
-use crate::log::{read_op, Op, OP_COLUMNS};
+use crate::log::{insert_op, read_op, Op, OP_COLUMNS};
 use crate::merge::{merge_in, Admission, MergeReport};
 use crate::schema;
 use crate::store::{Result, Store};
@@ -167,14 +167,21 @@ impl Store {
     /// same transaction, gives the volunteer each household it created: a household no one was
     /// ever given and whose own record only `volunteer` wrote. A household someone else wrote
     /// to (the coordinator, another volunteer) is never claimed this way: only the coordinator
-    /// gives it.
+    /// gives it. The volunteer's changes to a household that is not given to it (any more) are
+    /// held back for the coordinator (`not_assigned`): a change made before it heard the
+    /// household was taken off is accepted by a person, a change to someone else's household
+    /// is rejected; so is a change to a profile that is not the volunteer's own.
     pub fn merge_from_volunteer(&mut self, incoming: &[Op], volunteer: ReplicaId, today: NaiveDate) -> Result<MergeReport> {
         let now = self.sources.now_millis();
         let author = self.profile_id()?;
         self.conn.pragma_update(None, "cache_size", -65_536)?;
         let result: Result<MergeReport> = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let report = merge_in(&tx, incoming, Admission::Import { now, judge: None })?;
+            let (allowed, outside) = within_assignments(&tx, incoming, volunteer)?;
+            let (held, already) = hold_not_assigned(&tx, &outside)?;
+            let mut report = merge_in(&tx, &allowed, Admission::Import { now, judge: None })?;
+            report.held_back += held;
+            report.already_present += already;
             // The writer starts after the merge: its clock continues above the merged ops.
             let mut w = Writer::begin(tx, &mut self.sources, self.replica, author)?;
             claim_households(&mut w, volunteer, today)?;
@@ -275,6 +282,93 @@ impl Store {
         forgotten_households(&self.conn)
     }
 
+}
+
+/// Splits a volunteer's ops into those it may write and those to hold back (see
+/// [`Store::merge_from_volunteer`]). Ops of other installations (ones this store holds already)
+/// pass. A record whose household cannot be told yet (an answer whose visit is unknown here)
+/// passes too: it touches no household anyone holds, and its visit's own ops are checked.
+fn within_assignments(tx: &Transaction<'_>, incoming: &[Op], volunteer: ReplicaId) -> Result<(Vec<Op>, Vec<Op>)> {
+    let records = households_of_records(tx)?;
+    let mut parent: HashMap<Uuid, Uuid> = HashMap::new();
+    for op in incoming.iter().filter(|o| o.replica == volunteer) {
+        if matches!(op.field.as_str(), "household_id" | "visit_id") {
+            if let Some(p) = op.value.as_str().and_then(|s| s.parse().ok()) {
+                parent.insert(op.entity_id, p);
+            }
+        }
+    }
+    let household_of = |op: &Op| -> Option<HouseholdId> {
+        match op.entity.as_str() {
+            "household" => Some(HouseholdId(op.entity_id)),
+            "answer" => records.get(&op.entity_id).copied().or_else(|| {
+                let visit = parent.get(&op.entity_id)?;
+                records.get(visit).copied().or_else(|| parent.get(visit).map(|h| HouseholdId(*h)))
+            }),
+            _ => records.get(&op.entity_id).copied().or_else(|| parent.get(&op.entity_id).map(|h| HouseholdId(*h))),
+        }
+    };
+    let active: BTreeSet<HouseholdId> = {
+        let mut stmt = tx.prepare_cached("SELECT household_id FROM assignments WHERE volunteer = ?1 AND until = '' AND since <> ''")?;
+        let rows = stmt.query_map([volunteer.to_string()], |r| r.get::<_, Option<String>>(0))?;
+        rows.filter_map(|r| r.ok().flatten()).filter_map(|h| h.parse().ok()).map(HouseholdId).collect()
+    };
+    let mut given_to_anyone = tx.prepare_cached("SELECT 1 FROM assignments WHERE household_id = ?1")?;
+    let mut written_by_others =
+        tx.prepare_cached("SELECT 1 FROM ops WHERE entity = ?1 AND entity_id = ?2 AND replica <> ?3 LIMIT 1")?;
+    let mut verdicts: HashMap<(bool, Uuid), bool> = HashMap::new();
+    let (mut allowed, mut outside) = (Vec::new(), Vec::new());
+    for op in incoming {
+        let ok = if op.replica != volunteer {
+            true
+        } else if op.entity == "user" {
+            // Its own profile: a user record no other installation wrote.
+            match verdicts.get(&(false, op.entity_id)) {
+                Some(v) => *v,
+                None => {
+                    let v = !written_by_others.exists(params!["user", op.entity_id.to_string(), volunteer.to_string()])?;
+                    verdicts.insert((false, op.entity_id), v);
+                    v
+                }
+            }
+        } else if let Some(h) = household_of(op) {
+            match verdicts.get(&(true, h.0)) {
+                Some(v) => *v,
+                None => {
+                    // Given to it now, or new: never given to anyone and written by it alone.
+                    let v = active.contains(&h)
+                        || (!given_to_anyone.exists([h.to_string()])?
+                            && !written_by_others.exists(params!["household", h.to_string(), volunteer.to_string()])?);
+                    verdicts.insert((true, h.0), v);
+                    v
+                }
+            }
+        } else {
+            true
+        };
+        if ok { allowed.push(op.clone()) } else { outside.push(op.clone()) }
+    }
+    Ok((allowed, outside))
+}
+
+/// Holds back ops outside the sender's households (`not_assigned`), as a merge holds back a
+/// future op: an op already in the log, held or rejected before is not held again. Returns
+/// (held now, already present).
+fn hold_not_assigned(tx: &Transaction<'_>, ops: &[Op]) -> Result<(usize, usize)> {
+    let (mut held, mut already) = (0, 0);
+    let mut known = tx.prepare_cached(
+        "SELECT 1 FROM ops WHERE op_id = ?1 UNION ALL SELECT 1 FROM held_ops WHERE op_id = ?1
+         UNION ALL SELECT 1 FROM held_decisions WHERE op_id = ?1 AND decision = 'rejected'",
+    )?;
+    for op in ops {
+        if known.exists([op.op_id.to_string()])? {
+            already += 1;
+        } else {
+            insert_op(tx, "held_ops", op, Some("not_assigned"))?;
+            held += 1;
+        }
+    }
+    Ok((held, already))
 }
 
 /// See [`Store::merge_from_volunteer`].

@@ -214,3 +214,81 @@ fn a_volunteer_accepts_only_its_own_coordinator_and_passes_on_only_its_own_chang
     assert_eq!((counts.new, counts.not_from_sender), (anna_new, bram_ops.len()));
     assert!(w.coordinator.store.household(bram_ids[0]).is_err(), "Bram's household did not come in through Anna");
 }
+
+/// An enrolled volunteer (Anna) who learned the id of another volunteer's household (Bram's)
+/// tries to give it to herself, and to write into it. Her ops are made by her own store and
+/// then rewritten, and the file is signed with her real key: only the content is forged.
+#[test]
+fn a_volunteer_can_neither_give_herself_a_household_nor_write_into_one_not_given_to_her() {
+    let mut w = world();
+    let mut bram = node(&w.dir, "bram", 34, Role::DebtHelpVolunteer);
+    pair(&mut w.coordinator, &mut bram);
+    let bram_households = add_households(&mut bram, 2);
+    let file = export(&bram, &w.coordinator);
+    import_ok(&mut w.coordinator, &file);
+    let target = bram_households[0];
+    let anna = w.anna.store.replica();
+    let today = now().date_naive();
+    let sent = w.coordinator.store.received().unwrap();
+
+    // 1. An assignment of Bram's household to Anna, in Anna's stream (copied from the
+    //    coordinator's assignment of Bram's household to Bram): the whole file is refused.
+    let own = add_households(&mut w.anna, 1)[0];
+    let mut ops = w.anna.store.ops_missing_from(&sent).unwrap();
+    let bram_assignment = keukentafel_domain::assignment_id(target, bram.store.replica());
+    let mut seq = ops.iter().map(|o| o.seq).max().unwrap();
+    let template = keukentafel_store::ops::all_ops(w.coordinator.store.conn()).unwrap();
+    for mut op in template.into_iter().filter(|o| o.entity_id == bram_assignment) {
+        seq += 1;
+        op.op_id = uuid::Uuid::now_v7();
+        (op.replica, op.seq, op.hlc.replica) = (anna, seq, anna);
+        op.entity_id = keukentafel_domain::assignment_id(target, anna);
+        if op.field == "volunteer" {
+            op.value = serde_json::json!(anna.to_string());
+        }
+        ops.push(op);
+    }
+    let file = write_file(&w.dir, "assigns.kt", &signed(&w.anna, &manifest_for(&w.anna, &ops), &ops), &w.coordinator);
+    assert_eq!(refused(&mut w.coordinator, &file), SyncErrorCode::ExportAssignsHouseholds);
+    assert_eq!(w.coordinator.store.assigned_households(anna).unwrap().len(), 3, "still only her own three");
+
+    // 2. Her ops written onto Bram's household (a new name, a fake administrator contact):
+    //    held back for the coordinator, not applied; the rest of her file is.
+    let before = w.coordinator.store.household(target).unwrap();
+    let mut ops = w.anna.store.ops_missing_from(&sent).unwrap();
+    ops.retain(|o| o.entity == "household");
+    for op in ops.iter_mut().filter(|o| o.entity_id == own.0) {
+        op.entity_id = target.0;
+        match op.field.as_str() {
+            "name" => op.value = serde_json::json!("Gekaapt"),
+            "administrator_contact" => op.value = serde_json::json!("NL00 FAKE 0123 4567 89"),
+            _ => {}
+        }
+    }
+    let file = write_file(&w.dir, "writes.kt", &signed(&w.anna, &manifest_for(&w.anna, &ops), &ops), &w.coordinator);
+    let merged = import_ok(&mut w.coordinator, &file);
+    assert_eq!((merged.new, merged.held_back), (0, ops.len()), "{merged:?}");
+    assert_eq!(w.coordinator.store.household(target).unwrap().data, before.data, "Bram's household is untouched");
+    let held = w.coordinator.store.held_ops().unwrap();
+    assert!(held.iter().all(|h| h.reason == keukentafel_store::HeldReason::NotAssigned && h.household_id == Some(target)));
+    assert_eq!(w.coordinator.store.reject_held(&held.iter().map(|h| h.op.op_id).collect::<Vec<_>>()).unwrap(), ops.len());
+    let again = import_ok(&mut w.coordinator, &file);
+    assert_eq!((again.new, again.held_back), (0, 0), "a rejected change does not come back");
+    assert_eq!(w.coordinator.store.household(target).unwrap().data, before.data);
+
+    // 3. An honest late change: Bram's household given to Anna, then taken off again while she
+    //    was on a visit. Her change is held for the coordinator, who accepts it.
+    w.coordinator.store.assign(target, anna, today).unwrap();
+    let back = keukentafel_sync::export_return_file(&mut w.coordinator.store, &w.coordinator.key, anna, &w.coordinator.outbox, now()).unwrap();
+    import_ok(&mut w.anna, Path::new(&back.path));
+    w.coordinator.store.unassign(target, anna, today).unwrap();
+    let mut h = w.anna.store.household(target).unwrap();
+    h.data.notes = "Meterstand opgenomen".into();
+    w.anna.store.update_household(keukentafel_domain::HouseholdUpdate { id: target, data: h.data, base: h.clocks }).unwrap();
+    let file = export(&w.anna, &w.coordinator);
+    let late = import_ok(&mut w.coordinator, &file);
+    assert_eq!(late.held_back, 1);
+    let held = w.coordinator.store.held_ops().unwrap();
+    w.coordinator.store.accept_held(&[held[0].op.op_id]).unwrap();
+    assert_eq!(w.coordinator.store.household(target).unwrap().data.notes, "Meterstand opgenomen");
+}

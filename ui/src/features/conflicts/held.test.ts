@@ -30,6 +30,7 @@ describe('held changes', () => {
     expect(f.date).toContain('2099');
     expect(f.reason).toMatch(/klok van die laptop liep ver voor/);
     expect(heldFacts(held({ reason: 'duplicate_sequence' }), 'en').reason).toMatch(/copied installation/);
+    expect(heldFacts(held({ reason: 'not_assigned' }), 'nl').reason).toMatch(/niet \(meer\) aan deze vrijwilliger toegewezen/);
   });
 
   it('names the unknown author and the record without a household', () => {

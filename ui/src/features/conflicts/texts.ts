@@ -58,6 +58,10 @@ export const texts = {
         nl: 'Deze wijziging komt van een gekopieerde installatie: twee laptops gebruiken dezelfde Keukentafel.',
         en: 'This change comes from a copied installation: two laptops use the same Keukentafel.',
       },
+      not_assigned: {
+        nl: 'Dit huishouden is niet (meer) aan deze vrijwilliger toegewezen. Misschien is de wijziging gedaan voordat de vrijwilliger dat wist. Voeg haar alleen toe als je dat zeker weet.',
+        en: 'This household is not (or no longer) assigned to this volunteer. The change may have been made before the volunteer knew. Add it only if you are sure.',
+      },
     } as Record<string, Both<string>>,
     accept: { nl: 'Toevoegen', en: 'Add' },
     reject: { nl: 'Weigeren', en: 'Refuse' },
