@@ -222,23 +222,38 @@ impl Store {
     /// the list are taken back first, ops of households still forgotten are left out, and after
     /// the merge the households not on the list are forgotten (see [`Store::forget`]), except
     /// those with own changes the coordinator does not hold yet. One transaction.
-    pub fn merge_return_file(&mut self, incoming: &[Op], coordinator: ReplicaId, list: &ScopeList) -> Result<ScopedMerge> {
+    /// A file without a list (an older version's, or a file this installation wrote itself) is
+    /// merged with the same care: ops of forgotten households are left out.
+    pub fn merge_return_file(&mut self, incoming: &[Op], coordinator: ReplicaId, list: Option<&ScopeList>) -> Result<ScopedMerge> {
+        self.merge_keeping_forgotten(incoming, Some(coordinator), list)
+    }
+
+    /// Merges a file this installation wrote itself (imported again), leaving out the ops of
+    /// households it forgot since.
+    pub fn merge_own_file(&mut self, incoming: &[Op]) -> Result<MergeReport> {
+        Ok(self.merge_keeping_forgotten(incoming, None, None)?.merge)
+    }
+
+    fn merge_keeping_forgotten(&mut self, incoming: &[Op], judge: Option<ReplicaId>, list: Option<&ScopeList>) -> Result<ScopedMerge> {
         let now = self.sources.now_millis();
         let own = self.replica;
-        let newest = list.number > self.newest_return_file()?;
+        let list = match list {
+            Some(l) if l.number > self.newest_return_file()? => Some(l),
+            _ => None,
+        };
         self.conn.pragma_update(None, "cache_size", -65_536)?;
         let result: Result<ScopedMerge> = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            if newest {
+            if let Some(list) = list {
                 let forgotten = forgotten_households(&tx)?;
                 for h in deliver::to_take_back(&forgotten, &list.households) {
                     tx.execute("DELETE FROM forgotten WHERE household = ?1", [h.to_string()])?;
                 }
             }
             let (kept, left_out) = without_forgotten(&tx, incoming)?;
-            let merge = merge_in(&tx, &kept, Admission::Import { now, judge: Some(coordinator) })?;
+            let merge = merge_in(&tx, &kept, Admission::Import { now, judge })?;
             let mut out = ScopedMerge { merge, forgotten_ops: left_out, ..ScopedMerge::default() };
-            if newest {
+            if let Some(list) = list {
                 let held = held_households(&tx)?;
                 let unconfirmed = unconfirmed_households(&tx, own, list.own_received)?;
                 let forget = deliver::to_forget(&held, &list.households, &unconfirmed);

@@ -11,8 +11,12 @@
 //! as a peer. One bad file never stops the others. When no file of the batch was applied, its
 //! backup (a copy of an unchanged store) is removed again, so a full disk is not made fuller.
 //!
-//! A file from this installation's coordinator is merged with
-//! [`Store::merge_from_coordinator`]: ops it relays from others were judged by the coordinator.
+//! A file from this installation's coordinator is merged with [`Store::merge_return_file`]: ops
+//! it relays from others were judged by the coordinator, and the newest return file's list of
+//! households decides which households this laptop keeps (the others are forgotten, see
+//! `keukentafel_store::scope`). A volunteer's file on the coordinator's store is merged with
+//! [`Store::merge_from_volunteer`] (its new households are claimed for it; its changes outside
+//! its households are held back), and its `acknowledged` return file is noted.
 
 use std::path::{Path, PathBuf};
 
@@ -286,21 +290,20 @@ pub fn apply(
     // return file says which households this laptop keeps.
     let mut forgotten = 0;
     let report = if trusted.relays && m.replica != store.replica() {
-        match (m.return_file, &m.households) {
-            (Some(number), Some(households)) => {
-                let list = ScopeList {
-                    number,
-                    households: households.iter().copied().collect(),
-                    own_received: m.received.get(&store.replica()).copied().unwrap_or(0),
-                };
-                let scoped = store.merge_return_file(&ops, m.replica, &list)?;
-                forgotten = scoped.forgotten;
-                scoped.merge
-            }
-            _ => store.merge_from_coordinator(&ops, m.replica)?,
-        }
+        let list = match (m.return_file, &m.households) {
+            (Some(number), Some(households)) => Some(ScopeList {
+                number,
+                households: households.iter().copied().collect(),
+                own_received: m.received.get(&store.replica()).copied().unwrap_or(0),
+            }),
+            _ => None,
+        };
+        let scoped = store.merge_return_file(&ops, m.replica, list.as_ref())?;
+        forgotten = scoped.forgotten;
+        scoped.merge
     } else if trusted.relays {
-        store.merge(&ops)?
+        // A file this installation wrote itself: nothing it forgot comes back.
+        store.merge_own_file(&ops)?
     } else {
         // A household a volunteer creates is theirs from the start (given in the same transaction).
         store.merge_from_volunteer(&ops, m.replica, now.date_naive())?

@@ -105,8 +105,15 @@ fn run(n: usize, actions: &[Action]) {
         pair(&mut first[0], &mut rest[i - 1]);
     }
 
-    // Store 0 (the coordinator) creates the households and sends them to everyone.
+    // Store 0 (the coordinator) creates the households, gives each to every volunteer (one
+    // team: each may edit them all) and sends them to everyone.
     let households = add_households(&mut nodes[0], HOUSEHOLDS);
+    for h in &households {
+        for i in 1..n {
+            let volunteer = nodes[i].store.replica();
+            nodes[0].store.assign(*h, volunteer, today()).unwrap();
+        }
+    }
     for i in 1..n {
         let (first, rest) = nodes.split_at_mut(1);
         let file = export(&first[0], &rest[i - 1]);
