@@ -57,6 +57,8 @@ fn data(e: impl std::fmt::Display) -> StoreError {
 }
 
 const NEWEST_RETURN_FILE: &str = "newest_return_file";
+/// The households the newest return file listed (JSON), on a volunteer's store.
+const NEWEST_LIST: &str = "newest_return_households";
 /// The highest clock of the ops this store forgot (see `log::last_hlc`).
 const CLOCK_FLOOR: &str = crate::log::CLOCK_FLOOR;
 
@@ -249,6 +251,10 @@ impl Store {
                 for h in deliver::to_take_back(&forgotten, &list.households) {
                     tx.execute("DELETE FROM forgotten WHERE household = ?1", [h.to_string()])?;
                 }
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![NEWEST_LIST, serde_json::to_string(&list.households)?],
+                )?;
             }
             let (kept, left_out) = without_forgotten(&tx, incoming)?;
             let merge = merge_in(&tx, &kept, Admission::Import { now, judge })?;
@@ -443,13 +449,25 @@ fn unconfirmed_households(tx: &Transaction<'_>, own: ReplicaId, own_received: i6
     Ok(out)
 }
 
-/// Leaves out the incoming ops of records of forgotten households: the records forgotten here,
-/// and new records of those households (told by the ops of the same file, or by the tables).
+/// Leaves out the incoming ops of households this laptop may not hold: those it forgot (their
+/// records, and new records of them, told by the ops of the same file or by the tables), and,
+/// once a return file listed this volunteer's households, any household neither on the newest
+/// list nor held here (a file that carries more than it should, such as a coordinator's file
+/// written without a list, adds nothing beyond this volunteer's households).
 fn without_forgotten(tx: &Transaction<'_>, incoming: &[Op]) -> Result<(Vec<Op>, usize)> {
     let forgotten_hs = forgotten_households(tx)?;
-    if forgotten_hs.is_empty() {
+    let listed: Option<BTreeSet<HouseholdId>> = tx
+        .query_row("SELECT value FROM meta WHERE key = ?1", [NEWEST_LIST], |r| r.get::<_, String>(0))
+        .optional()?
+        .map(|v| serde_json::from_str(&v))
+        .transpose()?;
+    if forgotten_hs.is_empty() && listed.is_none() {
         return Ok((incoming.to_vec(), 0));
     }
+    let held = held_households(tx)?;
+    let may_hold = |h: &HouseholdId| {
+        !forgotten_hs.contains(h) && (held.contains(h) || listed.as_ref().is_none_or(|l| l.contains(h)))
+    };
     let mut of: HashMap<Uuid, HouseholdId> = households_of_records(tx)?;
     {
         let mut stmt = tx.prepare_cached("SELECT entity_id, household FROM forgotten")?;
@@ -483,8 +501,7 @@ fn without_forgotten(tx: &Transaction<'_>, incoming: &[Op]) -> Result<(Vec<Op>, 
             Some(HouseholdId(*p))
         }
     };
-    let kept: Vec<Op> =
-        incoming.iter().filter(|op| !household_of(op).is_some_and(|h| forgotten_hs.contains(&h))).cloned().collect();
+    let kept: Vec<Op> = incoming.iter().filter(|op| household_of(op).is_none_or(|h| may_hold(&h))).cloned().collect();
     let left_out = incoming.len() - kept.len();
     Ok((kept, left_out))
 }

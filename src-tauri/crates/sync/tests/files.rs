@@ -79,6 +79,14 @@ fn a_return_file_carries_only_what_the_volunteer_lacks() {
     import_ok(&mut volunteer, Path::new(&back.path));
     assert_eq!(state(&volunteer.store), state(&coordinator.store), "both hold everything now");
 
+    // A coordinator's file written without a list (`export --recipient`) carries everything,
+    // but the volunteer's laptop takes in nothing beyond its own households.
+    let not_given = add_households(&mut coordinator, 1)[0];
+    let everything = export(&coordinator, &volunteer);
+    let merged = import_ok(&mut volunteer, &everything);
+    assert_eq!(merged.new, 0, "{merged:?}");
+    assert!(volunteer.store.household(not_given).is_err());
+
     // Linked by a pasted code (with whitespace around it); with nothing new, the file still
     // carries the acknowledgement.
     keukentafel_sync::link_coordinator(&mut volunteer.store, &format!("\n  {}  \n", pairing_of(&coordinator).to_line())).unwrap();
