@@ -10,6 +10,7 @@
 //! ([`Store::merge`]: all or nothing, ops already present skipped) and the sender is remembered
 //! as a peer. One bad file never stops the others. When no file of the batch was applied, its
 //! backup (a copy of an unchanged store) is removed again, so a full disk is not made fuller.
+//! When a return file made this laptop forget households, its backups forget them too.
 //!
 //! A file from this installation's coordinator is merged with [`Store::merge_return_file`]: ops
 //! it relays from others were judged by the coordinator, and the newest return file's list of
@@ -256,7 +257,34 @@ pub fn import_files_within(
         Some(path) => prune_backups(&path),
         None => {}
     }
+    let forgot = reports.iter().filter_map(FileReport::merged).any(|m| m.forgotten_households > 0);
+    if forgot {
+        scrub_backups(store);
+    }
     reports
+}
+
+/// After this laptop forgot households, its pre-import backups forget them too: each is opened
+/// and the same households are forgotten there (a backup that cannot be changed, say on a full
+/// disk, is deleted instead: it must not keep what was forgotten).
+fn scrub_backups(store: &Store) {
+    let Ok(forgotten) = store.forgotten_households() else { return };
+    let prefix = backup_prefix(store);
+    let Ok(entries) = std::fs::read_dir(backup_dir(store)) else { return };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if !(name.starts_with(&prefix) && name.ends_with(".sqlite3")) {
+            continue;
+        }
+        let scrubbed = Store::open(&path, keukentafel_domain::Sources::system()).and_then(|mut b| b.forget(&forgotten));
+        if scrubbed.is_err() {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = path.clone().into_os_string();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
 }
 
 /// Merges a verified file's ops and remembers its sender, as this store knows it (`trusted`):

@@ -278,3 +278,48 @@ fn a_volunteer_links_only_with_a_coordinators_pairing_code() {
     assert_eq!(err.code(), SyncErrorCode::NotACoordinator, "a volunteer's code links nobody");
     assert_eq!(keukentafel_sync::coordinator_link(&volunteer.store).unwrap().unwrap().replica(), coordinator.store.replica());
 }
+
+/// Every byte under `dir` (the store, its write-ahead log, its backups), recursively.
+fn bytes_under(dir: &Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(bytes_under(&p));
+        } else {
+            out.extend(std::fs::read(&p).unwrap_or_default());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_forgotten_household_is_gone_from_the_laptop_backups_included() {
+    let root = tempfile::tempdir().unwrap();
+    let mut volunteer = node(root.path(), "vrijwilliger", 1, Role::EnergyCoach);
+    let mut coordinator = node(root.path(), "coordinator", 2, Role::Coordinator);
+    pair(&mut coordinator, &mut volunteer);
+    let me = volunteer.store.replica();
+    let given = coordinator.store.create_household(household("Fam. Weggeefhuis")).unwrap().id;
+    coordinator.store.assign(given, me, now().date_naive()).unwrap();
+    add_households(&mut volunteer, 1);
+    let file = export(&volunteer, &coordinator);
+    import_ok(&mut coordinator, &file);
+    let back = keukentafel_sync::export_return_file(&mut coordinator.store, &coordinator.key, me, &coordinator.outbox, now()).unwrap();
+    import_ok(&mut volunteer, Path::new(&back.path));
+    // Two imports later the household is in a backup too.
+    let again = keukentafel_sync::export_return_file(&mut coordinator.store, &coordinator.key, me, &coordinator.outbox, now()).unwrap();
+    import_ok(&mut volunteer, Path::new(&again.path));
+    let laptop = volunteer.path.parent().unwrap().to_owned();
+    let needle = b"Weggeefhuis";
+    let has = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(&bytes_under(&laptop.join("backups"))), "a backup holds it (else the check below proves nothing)");
+
+    coordinator.store.unassign(given, me, now().date_naive()).unwrap();
+    let off = keukentafel_sync::export_return_file(&mut coordinator.store, &coordinator.key, me, &coordinator.outbox, now()).unwrap();
+    let merged = import_ok(&mut volunteer, Path::new(&off.path));
+    assert_eq!(merged.forgotten_households, 1);
+    assert!(volunteer.store.household(given).is_err());
+    assert!(!has(&bytes_under(&laptop)), "the name is nowhere on the laptop: store, log, backups");
+    assert!(std::fs::read_dir(laptop.join("backups")).unwrap().count() >= 2, "the backups are kept, without it");
+}
