@@ -1,4 +1,4 @@
-// Texts of the coordinator's volunteers page, Dutch and English side by side.
+// Texts of the coordinator's volunteers page (and the households given to each), Dutch and English side by side.
 import { localized } from '../../shared/i18n';
 import { texts as shared } from '../../shared/texts';
 import { texts as pairing } from '../pairing/texts';
@@ -58,6 +58,59 @@ export const texts = {
         `After this, Keukentafel no longer reads in new files from ${name} and makes no more return files for ${name}. What ${name} sent before is kept. You can add them again later, with a pairing code.`,
     },
     revokedNotice: { nl: (name: string) => `${name} is ingetrokken.`, en: (name: string) => `${name} was revoked.` },
+  },
+  assign: {
+    title: {
+      nl: (n: number) => `Huishoudens (${n})`,
+      en: (n: number) => `Households (${n})`,
+    },
+    none: { nl: 'Nog geen huishoudens toegewezen.', en: 'No households assigned yet.' },
+    since: { nl: (date: string) => `sinds ${date}`, en: (date: string) => `since ${date}` },
+    label: {
+      nl: (name: string) => `Huishouden toewijzen aan ${name}`,
+      en: (name: string) => `Assign a household to ${name}`,
+    },
+    hint: {
+      nl: 'Het huishouden staat op de laptop na het volgende terugbestand.',
+      en: 'The household is on the laptop after the next return file.',
+    },
+    choose: { nl: 'Kies een huishouden', en: 'Choose a household' },
+    chooseFirst: { nl: 'Kies eerst een huishouden.', en: 'Choose a household first.' },
+    noHouseholds: { nl: 'Er zijn nog geen huishoudens.', en: 'There are no households yet.' },
+    allGiven: {
+      nl: (name: string) => `Alle huishoudens zijn al aan ${name} toegewezen.`,
+      en: (name: string) => `All households are already assigned to ${name}.`,
+    },
+    assign: { nl: 'Toewijzen', en: 'Assign' },
+    assigned: {
+      nl: (household: string, name: string) => `${household} is toegewezen aan ${name}.`,
+      en: (household: string, name: string) => `${household} is assigned to ${name}.`,
+    },
+    unassign: { nl: 'Weghalen', en: 'Take off' },
+    unassignLabel: {
+      nl: (household: string, name: string) => `${household} weghalen bij ${name}`,
+      en: (household: string, name: string) => `Take ${household} off ${name}`,
+    },
+    unassignTitle: {
+      nl: (household: string, name: string) => `${household} weghalen bij ${name}?`,
+      en: (household: string, name: string) => `Take ${household} off ${name}?`,
+    },
+    unassignText: {
+      nl: (household: string, name: string) =>
+        `Na het volgende terugbestand wist de laptop van ${name} het huishouden ${household}. Wat ${name} heeft vastgelegd, gaat niet verloren. De laptop wist het pas als jij alles van ${name} over dit huishouden hebt ingelezen.`,
+      en: (household: string, name: string) =>
+        `After the next return file, ${name}’s laptop deletes the household ${household}. What ${name} recorded is not lost. The laptop only deletes it once you have read in everything ${name} has about this household.`,
+    },
+    unassignTextRevoked: {
+      nl: (household: string, name: string) =>
+        `${household} staat dan niet meer bij ${name}. ${name} is ingetrokken en krijgt geen terugbestanden meer.`,
+      en: (household: string, name: string) =>
+        `${household} is then no longer listed for ${name}. ${name} was revoked and gets no more return files.`,
+    },
+    unassigned: {
+      nl: (household: string, name: string) => `${household} is weggehaald bij ${name}.`,
+      en: (household: string, name: string) => `${household} was taken off ${name}.`,
+    },
   },
 };
 
