@@ -139,6 +139,16 @@ export const texts = {
       nl: 'van anderen, niet van deze afzender: overgeslagen',
       en: 'of others, not this sender’s: left out',
     },
+    forgotten: {
+      nl: (n: number) =>
+        n === 1
+          ? '1 huishouden is van deze laptop gewist, omdat je coördinator het niet meer aan jou heeft toegewezen.'
+          : `${n} huishoudens zijn van deze laptop gewist, omdat je coördinator ze niet meer aan jou heeft toegewezen.`,
+      en: (n: number) =>
+        n === 1
+          ? '1 household was deleted from this laptop, because your coordinator no longer assigns it to you.'
+          : `${n} households were deleted from this laptop, because your coordinator no longer assigns them to you.`,
+    },
     refused: { nl: 'Niet ingelezen', en: 'Not read in' },
     enrolFirst: {
       nl: 'Hoort dit bestand bij een nieuwe vrijwilliger? Voeg die eerst toe bij Vrijwilligers.',
@@ -146,8 +156,12 @@ export const texts = {
     },
     returnTitle: { nl: 'Terugbestand per vrijwilliger', en: 'Return file per volunteer' },
     returnText: {
-      nl: 'Maak voor een vrijwilliger een bestand met alles wat er bekend is over de huishoudens, ook wat anderen hebben vastgelegd. Kies eerst de map.',
-      en: 'Make a file for a volunteer with everything known about the households, including what others recorded. Choose the folder first.',
+      nl: 'Maak voor een vrijwilliger een bestand met alles wat er bekend is over de huishoudens van die vrijwilliger, ook wat anderen hebben vastgelegd. Welke huishoudens dat zijn, kies je bij Vrijwilligers. Kies eerst de map.',
+      en: 'Make a file for a volunteer with everything known about that volunteer’s households, including what others recorded. You choose those households under Volunteers. Choose the folder first.',
+    },
+    households: {
+      nl: (n: number) => (n === 1 ? '1 huishouden' : `${n} huishoudens`),
+      en: (n: number) => (n === 1 ? '1 household' : `${n} households`),
     },
     noPeers: {
       nl: 'Er staan nog geen vrijwilligers op de pagina Vrijwilligers. Voeg ze daar eerst toe.',
