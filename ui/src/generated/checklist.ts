@@ -190,7 +190,15 @@ export type TemplateError = { "code": "parse", message: string, } | { "code": "d
  */
 export type ExprValue = { "type": "null" } | { "type": "bool", "value": boolean } | { "type": "number", "value": number } | { "type": "text", "value": string } | { "type": "list", "value": Array<ExprValue> };
 
-export type Source = { title: string, url: string, };
+/**
+ * Where a figure comes from: the title of the page or document, and a deep link to it.
+ */
+export type Source = { title: string, 
+/**
+ * A deep link to the page that holds the figure (see [`is_deep_link`]). Empty only for an
+ * estimate whose basis is not online; the title then names that basis.
+ */
+url: string, };
 
 /**
  * One reference figure.
@@ -203,7 +211,11 @@ source_date: string,
 /**
  * Our own estimate (✱ in the reference): an editable default, not a published figure.
  */
-estimate: boolean, note?: string | null, };
+estimate: boolean, 
+/**
+ * For an estimate: in one line, how the value was reached from its basis.
+ */
+reasoning?: string | null, note?: string | null, };
 
 /**
  * Whether a measure's saving counts once per household or per item installed.
@@ -213,7 +225,11 @@ export type Per = "household" | "item";
 /**
  * A saving measure with its yearly saving (per item or per household).
  */
-export type Measure = { id: string, label: Text, per: Per, gas_m3: number, electricity_kwh: number, water_l: number, source: Source, source_date: string, estimate: boolean, note?: string | null, };
+export type Measure = { id: string, label: Text, per: Per, gas_m3: number, electricity_kwh: number, water_l: number, source: Source, source_date: string, estimate: boolean, 
+/**
+ * For an estimate: in one line, how the value was reached from its basis.
+ */
+reasoning?: string | null, note?: string | null, };
 
 /**
  * A set of reference figures for one year.

@@ -23,10 +23,38 @@ pub mod ids {
     pub const AVG_ELECTRICITY_PREFIX: &str = "avg_electricity_kwh_";
 }
 
+/// Where a figure comes from: the title of the page or document, and a deep link to it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Source {
     pub title: String,
+    /// A deep link to the page that holds the figure (see [`is_deep_link`]). Empty only for an
+    /// estimate whose basis is not online; the title then names that basis.
+    #[serde(default)]
     pub url: String,
+}
+
+/// Whether `url` is an http(s) link to a page rather than to a site: it has a path beyond `/`
+/// (`https://example.nl/a`) or a query naming the page (`https://example.nl/?p=7585`).
+pub fn is_deep_link(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    if rest.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if host_end == 0 || !rest[..host_end].contains('.') {
+        return false;
+    }
+    let after_host = &rest[host_end..];
+    let (before_fragment, _) = after_host.split_once('#').unwrap_or((after_host, ""));
+    let (path, query) = before_fragment
+        .split_once('?')
+        .unwrap_or((before_fragment, ""));
+    !path.trim_matches('/').is_empty() || !query.is_empty()
 }
 
 /// One reference figure.
@@ -42,6 +70,9 @@ pub struct Figure {
     pub source_date: String,
     /// Our own estimate (✱ in the reference): an editable default, not a published figure.
     pub estimate: bool,
+    /// For an estimate: in one line, how the value was reached from its basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -70,6 +101,9 @@ pub struct Measure {
     pub source: Source,
     pub source_date: String,
     pub estimate: bool,
+    /// For an estimate: in one line, how the value was reached from its basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
