@@ -4,6 +4,12 @@
 //!
 //! The engine looks figures up by these ids (see [`ids`]); a missing one makes the numbers that
 //! need it absent, never a panic.
+//!
+//! Sourcing rules, checked by [`Figures::problems`]:
+//! every figure and measure names a source (title) and the date of that source (`YYYY`, `YYYY-MM`
+//! or `YYYY-MM-DD`); a published figure (`estimate = false`) has a deep link to the page that holds
+//! it, never a site's front page; an estimate has a one-line `reasoning`, and its source is the
+//! basis of the estimate (with a deep link where there is one).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -55,6 +61,62 @@ pub fn is_deep_link(url: &str) -> bool {
         .split_once('?')
         .unwrap_or((before_fragment, ""));
     !path.trim_matches('/').is_empty() || !query.is_empty()
+}
+
+/// Whether `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
+fn is_source_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y] => number(y, 4).is_some_and(|y| (1900..=2100).contains(&y)),
+        [y, m] => is_source_date(y) && number(m, 2).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, d] => {
+            is_source_date(&format!("{y}-{m}"))
+                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    }
+}
+
+/// The sourcing problems of one figure or measure (see the module documentation).
+fn source_problems(
+    kind: &str,
+    id: &str,
+    source: &Source,
+    source_date: &str,
+    estimate: bool,
+    reasoning: Option<&str>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if source.title.trim().is_empty() {
+        out.push(format!("{kind} {id}: source has no title"));
+    }
+    if !is_source_date(source_date) {
+        out.push(format!(
+            "{kind} {id}: source_date `{source_date}` is not YYYY, YYYY-MM or YYYY-MM-DD"
+        ));
+    }
+    if !source.url.is_empty() && !is_deep_link(&source.url) {
+        out.push(format!(
+            "{kind} {id}: source url `{}` is not a deep link to a page",
+            source.url
+        ));
+    }
+    if !estimate && source.url.is_empty() {
+        out.push(format!(
+            "{kind} {id}: a published figure needs a deep link to its source (or mark it an estimate)"
+        ));
+    }
+    if estimate && reasoning.is_none_or(|r| r.trim().is_empty()) {
+        out.push(format!(
+            "{kind} {id}: an estimate needs a one-line reasoning"
+        ));
+    }
+    out
 }
 
 /// One reference figure.
@@ -183,7 +245,8 @@ impl Figures {
         })
     }
 
-    /// Problems in the figures themselves: duplicate ids, unknown units, empty labels or sources.
+    /// Problems in the figures themselves: duplicate ids, unknown units, empty labels, and
+    /// sources that break the sourcing rules (see the module documentation).
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
@@ -194,12 +257,17 @@ impl Figures {
             if !crate::units::is_unit(&f.unit) {
                 out.push(format!("figure {}: unknown unit `{}`", f.id, f.unit));
             }
-            if f.label.nl.trim().is_empty()
-                || f.label.en.trim().is_empty()
-                || f.source.url.is_empty()
-            {
-                out.push(format!("figure {}: label or source missing", f.id));
+            if f.label.nl.trim().is_empty() || f.label.en.trim().is_empty() {
+                out.push(format!("figure {}: label missing", f.id));
             }
+            out.extend(source_problems(
+                "figure",
+                &f.id,
+                &f.source,
+                &f.source_date,
+                f.estimate,
+                f.reasoning.as_deref(),
+            ));
             if !f.value.is_finite() {
                 out.push(format!("figure {}: value is not a number", f.id));
             }
@@ -208,12 +276,17 @@ impl Figures {
             if !seen.insert(m.id.as_str()) {
                 out.push(format!("measure {}: duplicate id", m.id));
             }
-            if m.label.nl.trim().is_empty()
-                || m.label.en.trim().is_empty()
-                || m.source.url.is_empty()
-            {
-                out.push(format!("measure {}: label or source missing", m.id));
+            if m.label.nl.trim().is_empty() || m.label.en.trim().is_empty() {
+                out.push(format!("measure {}: label missing", m.id));
             }
+            out.extend(source_problems(
+                "measure",
+                &m.id,
+                &m.source,
+                &m.source_date,
+                m.estimate,
+                m.reasoning.as_deref(),
+            ));
         }
         out
     }
