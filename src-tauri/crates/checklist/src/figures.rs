@@ -5,7 +5,7 @@
 //! The engine looks figures up by these ids (see [`ids`]); a missing one makes the numbers that
 //! need it absent, never a panic.
 //!
-//! Sourcing rules, checked by [`Figures::problems`]:
+//! Sourcing rules, checked when the figures are loaded ([`Figures::from_toml`], [`Figures::problems`]):
 //! every figure and measure names a source (title) and the date of that source (`YYYY`, `YYYY-MM`
 //! or `YYYY-MM-DD`); a published figure (`estimate = false`) has a deep link to the page that holds
 //! it, never a site's front page; an estimate has a one-line `reasoning`, and its source is the
@@ -197,8 +197,16 @@ pub struct FigureSource {
 }
 
 impl Figures {
+    /// Parses figures and checks them ([`Figures::problems`]): a file with problems is refused,
+    /// all problems listed one per line.
     pub fn from_toml(text: &str) -> Result<Figures, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let figures: Figures = toml::from_str(text).map_err(|e| e.to_string())?;
+        let problems = figures.problems();
+        if problems.is_empty() {
+            Ok(figures)
+        } else {
+            Err(problems.join("\n"))
+        }
     }
 
     pub fn figure(&self, id: &str) -> Option<&Figure> {
