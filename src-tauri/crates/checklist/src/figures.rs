@@ -27,6 +27,38 @@ pub mod ids {
     pub const AVG_GAS_PREFIX: &str = "avg_gas_m3_";
     /// `avg_electricity_kwh_<persons, 1..=4>p`.
     pub const AVG_ELECTRICITY_PREFIX: &str = "avg_electricity_kwh_";
+    /// Fixed costs of a home without gas: the electricity connection only.
+    pub const FIXED_COSTS_ELECTRICITY: &str = "fixed_costs_electricity_year";
+    /// Standing charge, metering and delivery set of a heat-network connection (ACM maximum).
+    pub const FIXED_COSTS_HEAT: &str = "fixed_costs_heat_year";
+    /// Price per GJ of heat (district heating, block connection).
+    pub const PRICE_HEAT: &str = "price_heat_gj";
+    /// Energy content of a m³ of gas (lower heating value), GJ.
+    pub const GAS_GJ_PER_M3: &str = "gas_energy_gj_per_m3";
+    /// Share of a gas boiler's fuel that becomes heat in the home.
+    pub const BOILER_EFFICIENCY: &str = "boiler_efficiency";
+    /// Heat delivered per unit of electricity by a heat pump (seasonal).
+    pub const HEAT_PUMP_SCOP: &str = "heat_pump_scop";
+    /// Heat delivered per unit of electricity by direct electric heating.
+    pub const ELECTRIC_HEATING_COP: &str = "electric_heating_cop";
+    /// Gas for warm water of an average household (m³ a year) and its size.
+    pub const AVG_WARM_WATER_GAS: &str = "avg_warm_water_gas_m3";
+    pub const AVG_HOUSEHOLD_PERSONS: &str = "avg_household_persons";
+    /// The most that small measures and habits can save, as a share of the use they reduce.
+    pub const CAP_SPACE_HEATING: &str = "max_saving_share_space_heating";
+    pub const CAP_WARM_WATER: &str = "max_saving_share_warm_water";
+    pub const CAP_ELECTRICITY: &str = "max_saving_share_electricity";
+    /// Net monthly income × 12 misses the holiday allowance; this share adds it.
+    pub const HOLIDAY_PAY_SHARE: &str = "holiday_pay_share";
+    /// Social minimum (net, per month) for a single person and for a couple.
+    pub const SOCIAL_MINIMUM_SINGLE: &str = "social_minimum_net_month_single";
+    pub const SOCIAL_MINIMUM_COUPLE: &str = "social_minimum_net_month_couple";
+    /// What a child adds to the social minimum (child benefit and child budget), per month.
+    pub const SOCIAL_MINIMUM_PER_CHILD: &str = "social_minimum_net_month_per_child";
+    /// Low income: up to this percentage of the social minimum.
+    pub const LOW_INCOME_SHARE: &str = "low_income_share_of_social_minimum";
+    /// Use below this share of the reference for the dwelling counts as (possible) under-heating.
+    pub const LOW_USE_SHARE: &str = "low_use_share_of_reference";
 }
 
 /// Where a figure comes from: the title of the page or document, and a deep link to it.
@@ -145,6 +177,18 @@ pub struct Figure {
 pub enum Per {
     Household,
     Item,
+    /// The saving is given for an average household (`avg_household_persons`) and scales with
+    /// the number of people (adults + children).
+    Person,
+}
+
+/// The use a measure reduces. Reductions of the same use are combined, not added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Reduces {
+    SpaceHeating,
+    WarmWater,
+    Electricity,
 }
 
 /// A saving measure with its yearly saving (per item or per household).
@@ -160,6 +204,20 @@ pub struct Measure {
     pub electricity_kwh: f64,
     #[serde(default)]
     pub water_l: f64,
+    /// Which use it reduces; default: space heating for a gas saving, else electricity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reduces: Option<Reduces>,
+    /// The saving as a share of the household's own use it reduces (e.g. 0.065 for 1 °C
+    /// lower); then `gas_m3` is only the published example and is not used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
+    /// The heating types (see `profile::HEATINGS`) it fits; empty: every type. A measure that
+    /// does not fit the household's heating is not offered and not counted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub heating: Vec<String>,
+    /// Not advised to a household that already uses far less than the reference (under-heats).
+    #[serde(default)]
+    pub not_when_low_use: bool,
     pub source: Source,
     pub source_date: String,
     pub estimate: bool,
@@ -168,6 +226,25 @@ pub struct Measure {
     pub reasoning: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Measure {
+    pub fn reduces(&self) -> Reduces {
+        self.reduces
+            .unwrap_or(if self.gas_m3 != 0.0 || self.share.is_some() {
+                Reduces::SpaceHeating
+            } else {
+                Reduces::Electricity
+            })
+    }
+
+    /// Whether it fits a household with this heating (`None`: unknown, everything fits).
+    pub fn fits(&self, heating: Option<&str>) -> bool {
+        match heating {
+            Some(h) if !self.heating.is_empty() => self.heating.iter().any(|x| x == h),
+            _ => true,
+        }
+    }
 }
 
 /// A set of reference figures for one year.
@@ -237,15 +314,15 @@ impl Figures {
         self.measure(id).map(|m| FigureSource {
             id: m.id.clone(),
             label: m.label.clone(),
-            value: if m.gas_m3 != 0.0 {
-                m.gas_m3
-            } else {
-                m.electricity_kwh
+            value: match m.share {
+                Some(s) => s,
+                None if m.gas_m3 != 0.0 => m.gas_m3,
+                None => m.electricity_kwh,
             },
-            unit: if m.gas_m3 != 0.0 {
-                "m3_per_year".into()
-            } else {
-                "kwh_per_year".into()
+            unit: match m.share {
+                Some(_) => "fraction".into(),
+                None if m.gas_m3 != 0.0 => "m3_per_year".into(),
+                None => "kwh_per_year".into(),
             },
             source: m.source.clone(),
             source_date: m.source_date.clone(),
@@ -295,6 +372,26 @@ impl Figures {
                 m.estimate,
                 m.reasoning.as_deref(),
             ));
+            if m.share.is_some_and(|s| !(0.0..1.0).contains(&s)) {
+                out.push(format!(
+                    "measure {}: share must be at least 0 and below 1",
+                    m.id
+                ));
+            }
+            for h in &m.heating {
+                if !crate::profile::HEATINGS.contains(&h.as_str()) {
+                    out.push(format!("measure {}: unknown heating `{h}`", m.id));
+                }
+            }
+            if ![m.gas_m3, m.electricity_kwh, m.water_l]
+                .iter()
+                .all(|v| v.is_finite() && *v >= 0.0)
+            {
+                out.push(format!(
+                    "measure {}: savings must be numbers, not negative",
+                    m.id
+                ));
+            }
         }
         out
     }
