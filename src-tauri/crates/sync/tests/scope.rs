@@ -1,7 +1,7 @@
 //! Scoped return files on real stores and real encrypted files: a coordinator and 3 to 8
 //! volunteers; volunteers create households and edit those they hold (notes, visits, consent),
-//! the coordinator gives households to volunteers, takes them off and moves them, and files in
-//! both directions are lost, read twice or read in another order.
+//! the coordinator edits notes and gives households to volunteers, takes them off and moves
+//! them, and files in both directions are lost, read twice or read in another order.
 //!
 //! Checked all along: a return file carries nothing of a household not on its list; whenever a
 //! volunteer has read a return file it holds only the households on the newest list it read
@@ -11,7 +11,7 @@
 //! After settling with reliable post (the coordinator accepts the changes it held back because
 //! they reached it after the household was taken off: here all are honest): the coordinator
 //! holds every household, visit and consent any volunteer made, and each household's notes are
-//! the ones written last by clock; each volunteer holds exactly the households given to it,
+//! the ones written last by clock (by a volunteer or the coordinator); each volunteer holds exactly the households given to it,
 //! each whole (the same records and history as the coordinator's); no file in its folder
 //! (store, log, backups) names another, and its return files carry nothing once it confirmed.
 //!
@@ -140,7 +140,7 @@ fn return_file(c: &mut Node, v: &Node, dir: &Path) -> PathBuf {
     PathBuf::from(out.path)
 }
 
-/// What the volunteers made, to check the stores against.
+/// What the volunteers (and the coordinator's notes) made, to check the stores against.
 #[derive(Default)]
 struct Made {
     /// Every household a volunteer created, with its name.
@@ -247,6 +247,16 @@ impl Exchange {
         let notes = self.made.text("Notitie-", salt);
         let hlc = edit_notes(&mut self.volunteers[v].store, h, &notes);
         self.made.notes.entry(h).or_default().push((hlc, notes));
+    }
+
+    /// The coordinator writes new notes on the `pick`-th household it holds.
+    fn coordinator_edit(&mut self, pick: usize, salt: u32) {
+        let known: Vec<HouseholdId> = held(&self.coordinator.store).into_iter().collect();
+        if let Some(h) = known.get(pick % known.len().max(1)).copied() {
+            let notes = self.made.text("Notitie-", salt);
+            let hlc = edit_notes(&mut self.coordinator.store, h, &notes);
+            self.made.notes.entry(h).or_default().push((hlc, notes));
+        }
     }
 
     fn visit(&mut self, v: usize, h: HouseholdId, salt: u32) {
@@ -459,6 +469,8 @@ enum Step {
     Edit { v: usize, pick: usize, salt: u32 },
     Visit { v: usize, pick: usize, salt: u32 },
     Consent { v: usize, pick: usize, given: bool },
+    /// The coordinator writes new notes on the `pick`-th household it holds.
+    CoordinatorEdit { pick: usize, salt: u32 },
     /// Volunteer `v` writes a file for the coordinator; it goes into the post.
     Export { v: usize },
     /// The coordinator gives the `pick`-th household it holds to volunteer `v`.
@@ -482,6 +494,7 @@ fn step(n: usize) -> impl Strategy<Value = Step> {
         4 => (0..n, any::<usize>(), any::<u32>()).prop_map(|(v, pick, salt)| Step::Edit { v, pick, salt }),
         1 => (0..n, any::<usize>(), any::<u32>()).prop_map(|(v, pick, salt)| Step::Visit { v, pick, salt }),
         1 => (0..n, any::<usize>(), any::<bool>()).prop_map(|(v, pick, given)| Step::Consent { v, pick, given }),
+        1 => (any::<usize>(), any::<u32>()).prop_map(|(pick, salt)| Step::CoordinatorEdit { pick, salt }),
         3 => (0..n).prop_map(|v| Step::Export { v }),
         3 => (any::<usize>(), 0..n).prop_map(|(pick, v)| Step::Assign { pick, v }),
         2 => any::<usize>().prop_map(|pick| Step::Unassign { pick }),
@@ -525,6 +538,7 @@ fn run(n: usize, steps: &[Step]) {
                     x.consent(v, h, given);
                 }
             }
+            Step::CoordinatorEdit { pick, salt } => x.coordinator_edit(pick, salt),
             Step::Export { v } => x.export(v),
             Step::Assign { pick, v } => x.assign(pick, v),
             Step::Unassign { pick } => {
