@@ -381,9 +381,9 @@ when?: string | null, } & ({ "kind": "referral" } & ReferralEffect | { "kind": "
 
 /**
  * What an effect does. Referrals and follow-ups become [`crate::Action`]s; who carries them
- * out is, in this order: the administrator when the household is under bewind and the
- * `calculation.administrator_tasks` step's answer includes `administrator_option`; else `who`;
- * else the step's role. Each kind is its own struct so that an unknown or misspelt field
+ * out is, in this order: `who_under_bewind` when the household is under bewind; the
+ * administrator when the household is under bewind and the `calculation.administrator_tasks`
+ * step's answer includes `administrator_option`; else `who`; else the step's role. Each kind is its own struct so that an unknown or misspelt field
  * (`next_vist`) is a parse error rather than silently ignored.
  */
 export type EffectAction = { "kind": "referral" } & ReferralEffect | { "kind": "follow_up" } & FollowUpEffect | { "kind": "crisis" } & CrisisEffect;
@@ -397,7 +397,12 @@ who?: Who | null,
  * The option of the administrator-tasks step that hands this action to the administrator
  * when the household is under bewind.
  */
-administrator_option?: string | null, };
+administrator_option?: string | null, 
+/**
+ * Who acts whenever the household is under bewind, whatever the administrator-tasks step
+ * says (contacting a creditor is the administrator's job).
+ */
+who_under_bewind?: Who | null, };
 
 /**
  * Due `due_in_days` after the visit, or after the number of days in figure `due_figure` when
@@ -413,6 +418,11 @@ who?: Who | null,
  * when the household is under bewind.
  */
 administrator_option?: string | null, 
+/**
+ * Who acts whenever the household is under bewind, whatever the administrator-tasks step
+ * says (contacting a creditor is the administrator's job).
+ */
+who_under_bewind?: Who | null, 
 /**
  * This follow-up is the next visit: its due date is [`crate::Evaluation::next_visit`] (the
  * earliest, if several fire).

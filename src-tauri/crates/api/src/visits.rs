@@ -14,7 +14,8 @@ use keukentafel_store::{Store, StoreError};
 
 use crate::Reply;
 
-/// Every template version this program can evaluate (today only the built-in one).
+/// Every template version this program can evaluate: the built-in ones, oldest first. New
+/// visits get the newest; a visit keeps the version it was first opened with.
 pub struct Templates {
     checklists: Vec<Checklist>,
 }
@@ -35,7 +36,7 @@ pub enum VisitError {
 impl Templates {
     /// The templates built into this program.
     pub fn builtin() -> Result<Templates, VisitError> {
-        Ok(Templates { checklists: vec![Checklist::builtin().map_err(VisitError::BrokenTemplate)?] })
+        Ok(Templates { checklists: Checklist::builtin_versions().map_err(VisitError::BrokenTemplate)? })
     }
 
     /// The template new visits start with.

@@ -82,6 +82,7 @@ fn administrator_task(s: &HouseholdSheet) -> Option<&SheetTask> {
 #[case::installed("installed", SheetTag::MeasuresInstalled)]
 #[case::settings_changed("settings_changed", SheetTag::HeatingSettingsChanged)]
 #[case::meter_readings("meter_readings", SheetTag::MetersRead)]
+#[case::feed_in_readings("feed_in_readings", SheetTag::MetersRead)]
 #[case::energy_cost("energy_cost", SheetTag::BillDiscussed)]
 #[case::gas_use("gas_use", SheetTag::BillDiscussed)]
 #[case::electricity_use("electricity_use", SheetTag::BillDiscussed)]
@@ -103,7 +104,7 @@ fn the_default_template_tags_no_other_step_and_uses_every_tag() {
         .collect();
     assert_eq!(
         tagged.len(),
-        9,
+        10,
         "only the steps listed above are on the sheet"
     );
     for tag in SheetTag::ALL {
@@ -351,12 +352,12 @@ fn each_organisation_referred_to_is_named_once() {
 // ---------------------------------------------------------------- bewind
 
 #[rstest]
-#[case::with_tasks(true, Some(&["arrangement", "benefits"][..]), Some(&["Betalingsregeling", "Toeslagen aanvragen"][..]))]
+#[case::with_tasks(true, Some(&["benefits", "exemption"][..]), Some(&["Toeslagen aanvragen", "Kwijtschelding aanvragen"][..]))]
 #[case::tasks_in_option_order(true, Some(&["exemption", "advance"][..]), Some(&["Termijnbedrag aanpassen", "Kwijtschelding aanvragen"][..]))]
 #[case::nothing_handed_over(true, Some(&[][..]), None)]
 #[case::tasks_not_answered(true, None, None)]
 // Not under bewind the tasks step does not apply; a stray answer is not used.
-#[case::no_bewind(false, Some(&["arrangement"][..]), None)]
+#[case::no_bewind(false, Some(&["advance"][..]), None)]
 fn the_administrator_arranges_what_was_handed_over(
     #[case] bewind: bool,
     #[case] handed_over: Option<&[&str]>,
@@ -470,7 +471,7 @@ fn a_follow_up_due_on_the_visit_day_is_today_and_the_next_visit_is_not_a_task() 
     assert_eq!(s.tasks[0].when, TaskWhen::Today);
     assert_eq!(s.tasks[0].who, Who::DebtHelpVolunteer);
     assert!(
-        matches!(&s.tasks[0].what, TaskWhat::FollowUp { what } if what.nl.starts_with("Bel vandaag")),
+        matches!(&s.tasks[0].what, TaskWhat::FollowUp { what } if what.nl.starts_with("Vandaag bellen met de schuldhulp")),
         "{:?}",
         s.tasks[0]
     );
