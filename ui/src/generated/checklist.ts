@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-checklist (src/view.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { ContractType, Heating, HouseholdId, Tenure, Visit, VisitId } from './bindings';
+import type { ContractType, Heating, HouseholdId, Language, Tenure, Visit, VisitId } from './bindings';
 
 /**
  * Everything the visit screen shows.
@@ -254,7 +254,15 @@ tasks: Array<SheetTask>,
  * Who arranges the proposed new advance with the supplier: the administrator under
  * bewind, else the household.
  */
-advance_by: Who, };
+advance_by: Who, 
+/**
+ * The language the sheet is printed in: the household's choice.
+ */
+language: Language, 
+/**
+ * Whom the household can call, in the order printed.
+ */
+contacts: Array<SheetContact>, };
 
 /**
  * One line of "what we did" or "what we agreed".
@@ -275,9 +283,27 @@ location: string, };
  */
 export type SheetTask = { who: Who, what: TaskWhat, when: TaskWhen, };
 
-export type TaskWhat = { "kind": "household_agrees", labels: Array<Text>, } | { "kind": "administrator_arranges", labels: Array<Text>, } | { "kind": "contact_with", to: Text, } | { "kind": "follow_up", what: Text, };
+export type TaskWhat = { "kind": "household_agrees", labels: Array<Text>, } | { "kind": "administrator_arranges", labels: Array<Text>, } | { "kind": "contact_with", to: Array<Text>, } | { "kind": "follow_up", what: Text, };
 
 export type TaskWhen = { "kind": "today" } | { "kind": "soon" } | { "kind": "from_now" } | { "kind": "date", date: string, };
+
+/**
+ * A person the household can call about the visit.
+ */
+export type SheetContact = { 
+/**
+ * May be empty (an administrator known only by a phone number).
+ */
+name: string, 
+/**
+ * Their part: energy coach, debt-help volunteer, administrator; `None` when not known
+ * (a name no user has, or a coordinator).
+ */
+who: Who | null, organisation: string, 
+/**
+ * A phone number (or, for an administrator, whatever contact the record holds); may be empty.
+ */
+phone: string, };
 
 /**
  * A text in Dutch and English. Both must be non-empty in a valid template.

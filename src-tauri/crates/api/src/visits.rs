@@ -74,7 +74,8 @@ impl Templates {
         // Which steps are the user's own (their role's, both roles', all for a coordinator).
         evaluation.mark_mine(store.profile()?.map(|p| p.role));
         // What the household's printed sheet says: the UI only puts it into words.
-        let sheet = HouseholdSheet::build(checklist.template(), &evaluation, &answers, &profile, v.data.planned_date);
+        let sheet = HouseholdSheet::build(checklist.template(), &evaluation, &answers, &profile, v.data.planned_date)
+            .for_household(&household.data, &v.data.volunteers, &store.users()?, store.profile()?.as_ref());
         Ok(VisitChecklist {
             household_id: household.id,
             household_name: household.data.name.clone(),

@@ -13,7 +13,7 @@ fn today() -> NaiveDate {
 
 fn setup(path: &std::path::Path) -> (Store, VisitId) {
     let mut s = Store::open(path, Sources::deterministic(3, 1_795_000_000_000, 5)).unwrap();
-    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), role: Role::EnergyCoach }).unwrap();
+    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     let h = s
         .create_household(HouseholdInput {
             name: "Fam. Jansen".into(),

@@ -44,7 +44,7 @@ pub use error::TemplateError;
 pub use expr::ExprValue;
 pub use figures::{Figure, FigureSource, Figures, Measure};
 pub use profile::Profile;
-pub use sheet::{HouseholdSheet, InstalledItem, SheetItem, SheetTask, TaskWhat, TaskWhen};
+pub use sheet::{HouseholdSheet, InstalledItem, SheetContact, SheetItem, SheetTask, TaskWhat, TaskWhen};
 pub use template::{
     Choice, CrisisEffect, EffectAction, FollowUpEffect, Input, ReferralEffect, SheetTag, Step,
     StepRole, Template, Text, Who,
