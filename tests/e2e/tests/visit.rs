@@ -142,7 +142,8 @@ async fn a_combined_visit_for_a_renter_under_bewind_with_energy_arrears() {
     );
 
     // One A4 page on paper.
-    let html = dir.path().join("sheet.html");
+    // KEUKENTAFEL_SHEET_HTML=<path> keeps a copy to look at (its PDF lands beside it).
+    let html = std::env::var_os("KEUKENTAFEL_SHEET_HTML").map_or_else(|| dir.path().join("sheet.html"), Into::into);
     std::fs::write(&html, page_html(&app).await).unwrap();
     if let Some(pages) = printed_pages(&html) {
         assert_eq!(pages, 1, "the household's sheet prints on one A4 page ({})", html.display());
