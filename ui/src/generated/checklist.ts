@@ -72,27 +72,87 @@ figures_used: Array<string>,
 estimate: boolean, };
 
 /**
- * The saving of one measure installed or agreed.
+ * How the household's heat is bought, so the summary knows which unit to show.
  */
-export type MeasureSaving = { step_id: string, measure: string, label: Text, quantity: number, gas_m3: number, electricity_kwh: number, water_l: number, eur: number, estimate: boolean, };
+export type HeatSupply = "gas" | "heat_network" | "electricity" | "unpriced";
 
 /**
- * Savings added up.
+ * The saving of one measure installed or agreed, after combining with the others.
  */
-export type Saving = { gas_m3: number, electricity_kwh: number, water_l: number, eur: number, 
+export type MeasureSaving = { step_id: string, measure: string, label: Text, quantity: number, reduces: Reduces, 
 /**
- * True when the sum was cut back to the household's own use (one cannot save more).
+ * Heat demand saved in the home (GJ), for heating and warm-water measures.
  */
-capped: boolean, figures_used: Array<string>, estimate: boolean, };
+heat_gj: number, 
+/**
+ * Gas saved (gas-heated homes only).
+ */
+gas_m3: number, 
+/**
+ * Electricity saved: lighting and standby, and heating with a heat pump or electric heating.
+ */
+electricity_kwh: number, water_l: number, eur: number, estimate: boolean, };
+
+/**
+ * Savings combined per use and added up over the uses.
+ */
+export type Saving = { heat_gj: number, gas_m3: number, electricity_kwh: number, water_l: number, eur: number, 
+/**
+ * True when a total was cut back to the most a household can save on that use.
+ */
+capped: boolean, 
+/**
+ * True when measures on the same use were combined rather than added.
+ */
+combined: boolean, figures_used: Array<string>, estimate: boolean, };
+
+/**
+ * Which energy-poverty indicator.
+ */
+export type IndicatorKind = "high_energy_quote" | "low_income" | "lihe" | "lilek" | "low_use" | "hidden_energy_poverty";
+
+/**
+ * One energy-poverty indicator with its definition and where the definition comes from.
+ */
+export type Indicator = { kind: IndicatorKind, label: Text, 
+/**
+ * `None`: cannot be told yet from the answers.
+ */
+value: boolean | null, 
+/**
+ * The definition in plain words, with the thresholds from the figures.
+ */
+definition: Text, source: Source, source_date: string, figures_used: Array<string>, estimate: boolean, };
 
 /**
  * The numbers the summary shows.
  */
-export type KeyFigures = { gas_m3_year: Amount | null, electricity_kwh_year: Amount | null, net_income_year: Amount | null, yearly_cost_before: Amount | null, yearly_cost_after: Amount | null, 
+export type KeyFigures = { heat_supply: HeatSupply, 
+/**
+ * Gas use per year (gas-heated homes).
+ */
+gas_m3_year: Amount | null, 
+/**
+ * Heat use per year in GJ (district heating, block connection).
+ */
+heat_gj_year: Amount | null, electricity_kwh_year: Amount | null, 
+/**
+ * Yearly disposable income: net per month × 12 plus holiday pay.
+ */
+disposable_income_year: Amount | null, yearly_cost_before: Amount | null, yearly_cost_after: Amount | null, 
 /**
  * A fraction: 0.083 is 8.3 %.
  */
-energy_quote_before: Amount | null, energy_quote_after: Amount | null, high_energy_quote_before: boolean | null, high_energy_quote_after: boolean | null, savings: Array<MeasureSaving>, total_saving: Saving, current_advance_month: Amount | null, 
+energy_quote_before: Amount | null, energy_quote_after: Amount | null, 
+/**
+ * The high-energy-quote threshold (a fraction), from the figures.
+ */
+high_energy_quote_threshold: Amount | null, high_energy_quote_before: boolean | null, high_energy_quote_after: boolean | null, indicators: Array<Indicator>, savings: Array<MeasureSaving>, total_saving: Saving, 
+/**
+ * Measures answered but not counted: they do not fit the heating, or lowering the
+ * temperature is not advised because the household already uses far less than usual.
+ */
+not_counted: Array<string>, current_advance_month: Amount | null, 
 /**
  * Expected yearly cost after savings ÷ 12, rounded up to whole euros.
  */
@@ -181,7 +241,14 @@ sources: Array<FigureSource>,
  * Measure id → label (from the figures), for every measure the template offers: in a
  * measure input or through a choice option. Static per template and figures.
  */
-measure_labels: { [key in string]: Text }, };
+measure_labels: { [key in string]: Text }, 
+/**
+ * Step id → option ids (choices) or measure ids (measure inputs) not to offer this
+ * household: the measure does not fit its heating (no boiler advice with a heat pump, no
+ * gas advice on district heating), or it already uses far less than usual (no advice to
+ * lower the temperature).
+ */
+not_offered: { [key in string]: Array<string> }, };
 
 export type TemplateError = { "code": "parse", message: string, } | { "code": "duplicate_id", place: string, id: string, } | { "code": "bad_id", place: string, id: string, } | { "code": "unknown_phase", place: string, phase: string, } | { "code": "missing_translation", place: string, lang: string, } | { "code": "unknown_unit", place: string, unit: string, } | { "code": "unknown_register", place: string, register: string, } | { "code": "no_options", place: string, } | { "code": "syntax", place: string, message: string, } | { "code": "unknown_step", place: string, step: string, } | { "code": "unknown_derived", place: string, name: string, } | { "code": "unknown_figure", place: string, figure: string, } | { "code": "unknown_measure", place: string, measure: string, } | { "code": "unknown_field", place: string, field: string, } | { "code": "unknown_name", place: string, name: string, } | { "code": "unknown_option", place: string, subject: string, value: string, } | { "code": "type", place: string, message: string, } | { "code": "cycle", place: string, path: Array<string>, } | { "code": "binding_type", place: string, step: string, expected: string, found: string, } | { "code": "missing_due", place: string, } | { "code": "unknown_administrator_option", place: string, step: string, option: string, } | { "code": "no_administrator_tasks", place: string, } | { "code": "sheet_input", place: string, sheet: string, expected: string, found: string, };
 
@@ -190,7 +257,15 @@ export type TemplateError = { "code": "parse", message: string, } | { "code": "d
  */
 export type ExprValue = { "type": "null" } | { "type": "bool", "value": boolean } | { "type": "number", "value": number } | { "type": "text", "value": string } | { "type": "list", "value": Array<ExprValue> };
 
-export type Source = { title: string, url: string, };
+/**
+ * Where a figure comes from: the title of the page or document, and a deep link to it.
+ */
+export type Source = { title: string, 
+/**
+ * A deep link to the page that holds the figure (see [`is_deep_link`]). Empty only for an
+ * estimate whose basis is not online; the title then names that basis.
+ */
+url: string, };
 
 /**
  * One reference figure.
@@ -203,17 +278,48 @@ source_date: string,
 /**
  * Our own estimate (✱ in the reference): an editable default, not a published figure.
  */
-estimate: boolean, note?: string | null, };
+estimate: boolean, 
+/**
+ * For an estimate: in one line, how the value was reached from its basis.
+ */
+reasoning?: string | null, note?: string | null, };
 
 /**
  * Whether a measure's saving counts once per household or per item installed.
  */
-export type Per = "household" | "item";
+export type Per = "household" | "item" | "person";
+
+/**
+ * The use a measure reduces. Reductions of the same use are combined, not added.
+ */
+export type Reduces = "space_heating" | "warm_water" | "electricity";
 
 /**
  * A saving measure with its yearly saving (per item or per household).
  */
-export type Measure = { id: string, label: Text, per: Per, gas_m3: number, electricity_kwh: number, water_l: number, source: Source, source_date: string, estimate: boolean, note?: string | null, };
+export type Measure = { id: string, label: Text, per: Per, gas_m3: number, electricity_kwh: number, water_l: number, 
+/**
+ * Which use it reduces; default: space heating for a gas saving, else electricity.
+ */
+reduces?: Reduces | null, 
+/**
+ * The saving as a share of the household's own use it reduces (e.g. 0.065 for 1 °C
+ * lower); then `gas_m3` is only the published example and is not used.
+ */
+share?: number | null, 
+/**
+ * The heating types (see `profile::HEATINGS`) it fits; empty: every type. A measure that
+ * does not fit the household's heating is not offered and not counted.
+ */
+heating?: Array<string>, 
+/**
+ * Not advised to a household that already uses far less than the reference (under-heats).
+ */
+not_when_low_use: boolean, source: Source, source_date: string, estimate: boolean, 
+/**
+ * For an estimate: in one line, how the value was reached from its basis.
+ */
+reasoning?: string | null, note?: string | null, };
 
 /**
  * A set of reference figures for one year.
@@ -470,6 +576,11 @@ net_income_month: string | null,
  */
 gas_m3_year: string | null, 
 /**
+ * Number step (GJ): heat use per year from the heat supplier's bill (district heating,
+ * block connection).
+ */
+heat_gj_year?: string | null, 
+/**
  * Number step (kWh): net electricity use per year.
  */
 electricity_kwh_year: string | null, 
@@ -485,6 +596,10 @@ advance_month: string | null,
  * Choice step with options flat / terraced / end_terrace / semi_detached / detached.
  */
 dwelling_type: string | null, 
+/**
+ * Choice step for the energy label; its option `e_f_g` means label E, F or G (LILEK).
+ */
+energy_label?: string | null, 
 /**
  * Multiple-choice step: what the administrator (bewindvoerder) arranges. Its options are
  * what effects name in `administrator_option`.

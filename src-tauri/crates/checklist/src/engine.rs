@@ -12,7 +12,7 @@ use cel::{Context, Program, Value};
 use chrono::{Days, NaiveDate};
 
 use crate::answer::{check_answer, contradiction, to_cel, AnswerProblem, AnswerValue, Answers};
-use crate::calc::{key_figures, CalcInput};
+use crate::calc::{key_figures, CalcInput, IndicatorKind};
 use crate::error::TemplateError;
 use crate::expr::{self, ExprValue};
 use crate::figures::Figures;
@@ -20,7 +20,9 @@ use crate::profile::Profile;
 use crate::template::{EffectAction, StepRole, Template, Text, Who};
 use crate::validate::{compile, Compiled, Node};
 
-pub use crate::outcome::{Action, Crisis, CrisisReason, DerivedResult, Evaluation, PhaseProgress, StepStatus};
+pub use crate::outcome::{
+    Action, Crisis, CrisisReason, DerivedResult, Evaluation, PhaseProgress, StepStatus,
+};
 
 /// A validated template with its compiled expressions and the figures it was checked against.
 pub struct Checklist {
@@ -416,6 +418,7 @@ impl Checklist {
         let input = CalcInput {
             net_income_month_eur: money(&calc.net_income_month),
             gas_m3_year: num(&calc.gas_m3_year).filter(|g| *g >= 0.0),
+            heat_gj_year: num(&calc.heat_gj_year).filter(|g| *g >= 0.0),
             electricity_kwh_year: num(&calc.electricity_kwh_year).filter(|e| *e >= 0.0),
             energy_cost_year_eur: money(&calc.energy_cost_year).filter(|c| *c > 0.0),
             advance_month_eur: money(&calc.advance_month),
@@ -423,14 +426,48 @@ impl Checklist {
                 Some(AnswerValue::Choice(c)) => Some(c.clone()),
                 _ => None,
             },
-            persons: profile.persons(),
-            gas_heated: matches!(
-                profile.heating,
-                None | Some(keukentafel_domain::Heating::GasBoiler)
-            ),
+            energy_label: match pick(&calc.energy_label) {
+                Some(AnswerValue::Choice(c)) => Some(c.clone()),
+                _ => None,
+            },
+            heating: profile.heating,
+            adults: profile.adults,
+            children: profile.children,
             measures,
         };
         let figures = key_figures(&input, &self.figures);
+
+        // Measures that are not offered: they do not fit the heating, or lowering the
+        // temperature is not advised because the household already uses far less than usual.
+        let low_use = figures
+            .indicators
+            .iter()
+            .any(|i| i.kind == IndicatorKind::LowUse && i.value == Some(true));
+        let heating = crate::profile::Profile::heating_id(profile.heating);
+        let offered = |m: &str| {
+            self.figures
+                .measure(m)
+                .is_none_or(|m| m.fits(heating) && !(low_use && m.not_when_low_use))
+        };
+        let mut not_offered: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (i, s) in steps.iter().enumerate() {
+            if !applicable[i] {
+                continue;
+            }
+            let mut hidden: Vec<String> = s
+                .input
+                .options()
+                .iter()
+                .filter(|c| c.measure.as_deref().is_some_and(|m| !offered(m)))
+                .map(|c| c.id.clone())
+                .collect();
+            if let crate::template::Input::MeasureInstalled { measures } = &s.input {
+                hidden.extend(measures.iter().filter(|m| !offered(m)).cloned());
+            }
+            if !hidden.is_empty() {
+                not_offered.insert(s.id.clone(), hidden);
+            }
+        }
 
         // 7. Sources of everything used.
         let derived: Vec<DerivedResult> = derived_defs
@@ -452,7 +489,10 @@ impl Checklist {
         let mut ids: Vec<&str> = Vec::new();
         let amounts = [
             &figures.gas_m3_year,
+            &figures.heat_gj_year,
             &figures.electricity_kwh_year,
+            &figures.disposable_income_year,
+            &figures.high_energy_quote_threshold,
             &figures.yearly_cost_before,
             &figures.yearly_cost_after,
             &figures.energy_quote_before,
@@ -475,6 +515,13 @@ impl Checklist {
         if figures.high_energy_quote_before.is_some() {
             ids.push(crate::figures::ids::HEQ_THRESHOLD);
         }
+        ids.extend(
+            figures
+                .indicators
+                .iter()
+                .filter(|i| i.value.is_some())
+                .flat_map(|i| i.figures_used.iter().map(String::as_str)),
+        );
         ids.sort();
         ids.dedup();
         let sources = ids
@@ -498,6 +545,7 @@ impl Checklist {
             next_visit,
             sources,
             measure_labels: self.measure_labels.clone(),
+            not_offered,
         }
     }
 }

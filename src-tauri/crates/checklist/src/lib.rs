@@ -23,8 +23,8 @@ pub mod calc;
 pub mod engine;
 pub mod error;
 pub mod expr;
-pub mod outcome;
 pub mod figures;
+pub mod outcome;
 pub mod profile;
 pub mod sheet;
 pub mod template;
@@ -35,14 +35,16 @@ pub mod view;
 use std::sync::OnceLock;
 
 pub use answer::{AnswerProblem, AnswerValue, Answers, MeasureItem, MeterReading};
-pub use calc::{Amount, KeyFigures, MeasureSaving, Saving};
+pub use calc::{
+    package_saving, Amount, HeatSupply, Indicator, IndicatorKind, KeyFigures, MeasureSaving, Saving,
+};
 pub use engine::{
     evaluate, Action, Checklist, Crisis, CrisisReason, DerivedResult, Evaluation, PhaseProgress,
     StepStatus,
 };
 pub use error::TemplateError;
 pub use expr::ExprValue;
-pub use figures::{Figure, FigureSource, Figures, Measure};
+pub use figures::{Figure, FigureSource, Figures, Measure, Reduces};
 pub use profile::Profile;
 pub use sheet::{HouseholdSheet, InstalledItem, SheetContact, SheetItem, SheetTask, TaskWhat, TaskWhen};
 pub use template::{

@@ -130,6 +130,11 @@ pub struct Evaluation {
     /// Measure id → label (from the figures), for every measure the template offers: in a
     /// measure input or through a choice option. Static per template and figures.
     pub measure_labels: BTreeMap<String, Text>,
+    /// Step id → option ids (choices) or measure ids (measure inputs) not to offer this
+    /// household: the measure does not fit its heating (no boiler advice with a heat pump, no
+    /// gas advice on district heating), or it already uses far less than usual (no advice to
+    /// lower the temperature).
+    pub not_offered: BTreeMap<String, Vec<String>>,
 }
 
 impl Evaluation {

@@ -70,6 +70,18 @@ fn snake<T: Serialize>(v: &Option<T>) -> Option<String> {
 }
 
 impl Profile {
+    /// The heating's id as in [`HEATINGS`].
+    pub fn heating_id(h: Option<Heating>) -> Option<&'static str> {
+        Some(match h? {
+            Heating::GasBoiler => "gas_boiler",
+            Heating::DistrictHeating => "district_heating",
+            Heating::BlockConnection => "block_connection",
+            Heating::HeatPump => "heat_pump",
+            Heating::Electric => "electric",
+            Heating::Other => "other",
+        })
+    }
+
     pub fn persons(&self) -> u32 {
         self.adults + self.children
     }

@@ -152,6 +152,8 @@ struct Answered<'a> {
     template: &'a Template,
     answers: &'a Answers,
     answered: BTreeSet<&'a str>,
+    /// Options not offered to this household (see `Evaluation::not_offered`).
+    not_offered: &'a std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl<'a> Answered<'a> {
@@ -179,14 +181,17 @@ impl<'a> Answered<'a> {
     /// Labels of the chosen options of the tagged steps, without exclusive options.
     fn labels(&self, tag: SheetTag) -> Vec<Text> {
         self.tagged(tag)
-            .flat_map(|(s, a)| chosen_labels(s, a))
+            .flat_map(|(s, a)| {
+                let hidden = self.not_offered.get(&s.id);
+                chosen_labels(s, a, hidden.map_or(&[][..], Vec::as_slice))
+            })
             .collect()
     }
 }
 
 /// Labels of the options chosen in a (multiple) choice, in option order, without options that
 /// mean "none of the others".
-fn chosen_labels(step: &Step, answer: &AnswerValue) -> Vec<Text> {
+fn chosen_labels(step: &Step, answer: &AnswerValue, hidden: &[String]) -> Vec<Text> {
     let chosen: Vec<&str> = match answer {
         AnswerValue::Choice(c) => vec![c.as_str()],
         AnswerValue::MultiChoice(l) => l.iter().map(String::as_str).collect(),
@@ -195,7 +200,7 @@ fn chosen_labels(step: &Step, answer: &AnswerValue) -> Vec<Text> {
     step.input
         .options()
         .iter()
-        .filter(|o| !o.exclusive && chosen.contains(&o.id.as_str()))
+        .filter(|o| !o.exclusive && chosen.contains(&o.id.as_str()) && !hidden.contains(&o.id))
         .map(|o| Text::new(&o.nl, &o.en))
         .collect()
 }
@@ -218,6 +223,7 @@ impl HouseholdSheet {
                 .filter(|s| s.answered)
                 .map(|s| s.step_id.as_str())
                 .collect(),
+            not_offered: &evaluation.not_offered,
         };
 
         let mut did = Vec::new();
@@ -288,7 +294,13 @@ impl HouseholdSheet {
                 .administrator_tasks
                 .as_deref()
                 .and_then(|id| Some((template.step(id)?, a.get(id)?)))
-                .map(|(s, answer)| chosen_labels(s, answer))
+                .map(|(s, answer)| {
+                    chosen_labels(
+                        s,
+                        answer,
+                        a.not_offered.get(&s.id).map_or(&[][..], Vec::as_slice),
+                    )
+                })
                 .unwrap_or_default();
             if !arranges.is_empty() {
                 tasks.push(SheetTask {

@@ -414,6 +414,10 @@ pub struct Calculation {
     pub net_income_month: Option<String>,
     /// Number step (m3): gas use per year from the annual bill.
     pub gas_m3_year: Option<String>,
+    /// Number step (GJ): heat use per year from the heat supplier's bill (district heating,
+    /// block connection).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heat_gj_year: Option<String>,
     /// Number step (kWh): net electricity use per year.
     pub electricity_kwh_year: Option<String>,
     /// Money step: total energy cost per year from the annual bill (overrides the estimate).
@@ -422,6 +426,9 @@ pub struct Calculation {
     pub advance_month: Option<String>,
     /// Choice step with options flat / terraced / end_terrace / semi_detached / detached.
     pub dwelling_type: Option<String>,
+    /// Choice step for the energy label; its option `e_f_g` means label E, F or G (LILEK).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy_label: Option<String>,
     /// Multiple-choice step: what the administrator (bewindvoerder) arranges. Its options are
     /// what effects name in `administrator_option`.
     pub administrator_tasks: Option<String>,
@@ -433,10 +440,12 @@ impl Calculation {
         let all = [
             ("net_income_month", &self.net_income_month, "money"),
             ("gas_m3_year", &self.gas_m3_year, "number"),
+            ("heat_gj_year", &self.heat_gj_year, "number"),
             ("electricity_kwh_year", &self.electricity_kwh_year, "number"),
             ("energy_cost_year", &self.energy_cost_year, "money"),
             ("advance_month", &self.advance_month, "money"),
             ("dwelling_type", &self.dwelling_type, "choice"),
+            ("energy_label", &self.energy_label, "choice"),
             (
                 "administrator_tasks",
                 &self.administrator_tasks,

@@ -54,10 +54,10 @@ pub fn typescript() -> String {
         &keukentafel_domain::typescript_decls!(
             VisitChecklist, AnswerInput,
             AnswerValue, MeterReading, MeasureItem, AnswerProblem,
-            Amount, MeasureSaving, Saving, KeyFigures,
+            Amount, HeatSupply, MeasureSaving, Saving, IndicatorKind, Indicator, KeyFigures,
             StepStatus, PhaseProgress, CrisisReason, Crisis, DerivedResult, Action, Evaluation,
             TemplateError, ExprValue,
-            Source, Figure, Per, Measure, Figures, FigureSource,
+            Source, Figure, Per, Reduces, Measure, Figures, FigureSource,
             Profile,
             HouseholdSheet, SheetItem, InstalledItem, SheetTask, TaskWhat, TaskWhen, SheetContact,
             Text, Template, Phase, StepDomain, StepRole, Who, Step, SheetTag, Input, Choice, ValueKind, Derived, Effect,

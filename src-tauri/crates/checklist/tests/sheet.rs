@@ -85,6 +85,7 @@ fn administrator_task(s: &HouseholdSheet) -> Option<&SheetTask> {
 #[case::feed_in_readings("feed_in_readings", SheetTag::MetersRead)]
 #[case::energy_cost("energy_cost", SheetTag::BillDiscussed)]
 #[case::gas_use("gas_use", SheetTag::BillDiscussed)]
+#[case::heat_use("heat_use", SheetTag::BillDiscussed)]
 #[case::electricity_use("electricity_use", SheetTag::BillDiscussed)]
 #[case::net_income("net_income", SheetTag::MoneyDiscussed)]
 #[case::benefits("benefits", SheetTag::BenefitsDiscussed)]
@@ -104,7 +105,7 @@ fn the_default_template_tags_no_other_step_and_uses_every_tag() {
         .collect();
     assert_eq!(
         tagged.len(),
-        10,
+        11,
         "only the steps listed above are on the sheet"
     );
     for tag in SheetTag::ALL {
@@ -196,8 +197,8 @@ fn measures_installed_with_their_labels_quantity_and_place() {
 
 #[rstest]
 #[case::gas_boiler(GAS, &["Thermostaat 1 graad lager", "Cv-ketel op 60 graden"])]
-// The settings step does not apply with district heating: its answer is not on the sheet.
-#[case::district_heating(Heating::DistrictHeating, &[])]
+// With district heating the boiler setting is not offered: it is not on the sheet.
+#[case::district_heating(Heating::DistrictHeating, &["Thermostaat 1 graad lager"])]
 fn heating_settings_changed_while_the_step_applies(
     #[case] heating: Heating,
     #[case] labels: &[&str],

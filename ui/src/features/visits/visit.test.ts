@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Choice, StepStatus } from '../../generated/checklist';
+import type { Choice, Step, StepStatus } from '../../generated/checklist';
 import {
   centsForInput,
   completeMeasures,
@@ -10,6 +10,7 @@ import {
   measureText,
   moneyAnswer,
   numberForInput,
+  offeredStep,
   parseEuroToCents,
   parseNumber,
   sameAnswer,
@@ -175,5 +176,30 @@ describe('step badges', () => {
       { kind: 'domain', domain: 'both' },
       { kind: 'role', role: 'energy_coach' },
     ]);
+  });
+});
+
+describe('options the engine does not offer', () => {
+  const step = (input: Step['input']): Step =>
+    ({ id: 's', phase: 'p', domain: 'energy', role: 'energy_coach', required: false, question: { nl: 'v', en: 'q' }, input }) as Step;
+  it('leaves out the hidden options of a choice', () => {
+    const s = step({
+      type: 'multi_choice',
+      options: [
+        { id: 'thermostat_lower', nl: 'a', en: 'a', exclusive: false },
+        { id: 'flow_60', nl: 'b', en: 'b', exclusive: false },
+      ],
+    });
+    const got = offeredStep(s, ['flow_60']);
+    expect(got.input.type === 'multi_choice' && got.input.options.map((o) => o.id)).toEqual(['thermostat_lower']);
+  });
+  it('leaves out the hidden measures of a measure input', () => {
+    const s = step({ type: 'measure_installed', measures: ['led', 'radiator_foil'] });
+    const got = offeredStep(s, ['radiator_foil']);
+    expect(got.input.type === 'measure_installed' && got.input.measures).toEqual(['led']);
+  });
+  it('keeps the step when nothing is hidden', () => {
+    const s = step({ type: 'yes_no' });
+    expect(offeredStep(s, undefined)).toBe(s);
   });
 });

@@ -3,7 +3,7 @@
 // they are tested without the app. What a step means (who does an action, the next visit, which
 // steps are the user's, labels of measures, options that exclude the others) comes from the
 // engine; nothing here knows a step id.
-import type { AnswerProblem, AnswerValue, Choice, MeasureItem, StepDomain, StepRole, StepStatus, Text } from '../../generated/checklist';
+import type { AnswerProblem, AnswerValue, Choice, MeasureItem, Step, StepDomain, StepRole, StepStatus, Text } from '../../generated/checklist';
 import type { ApiError } from '../../shared/api';
 import type { Lang } from '../../shared/i18n';
 
@@ -187,4 +187,21 @@ export function joinList(items: string[], lang: Lang): string {
 export function lowerFirst(label: string): string {
   if (label.length > 1 && label[1] === label[1].toUpperCase() && label[1] !== label[1].toLowerCase()) return label;
   return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
+ * The step as this household is offered it: without the options or measures the engine says
+ * not to offer (`Evaluation.not_offered`: advice that does not fit the heating, or lowering the
+ * temperature for a household that already uses far less than usual).
+ */
+export function offeredStep(step: Step, hidden: string[] | undefined): Step {
+  if (!hidden?.length) return step;
+  const input = step.input;
+  if (input.type === 'choice' || input.type === 'multi_choice') {
+    return { ...step, input: { ...input, options: input.options.filter((o) => !hidden.includes(o.id)) } };
+  }
+  if (input.type === 'measure_installed') {
+    return { ...step, input: { ...input, measures: input.measures.filter((m) => !hidden.includes(m)) } };
+  }
+  return step;
 }

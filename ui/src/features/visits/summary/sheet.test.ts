@@ -154,8 +154,9 @@ describe('whom to call', () => {
 
 describe('the saving in words', () => {
   it('writes only what is saved, in the sheet language', () => {
-    const saving = { gas_m3: 124, electricity_kwh: 152, water_l: 8100, eur: 194, capped: false };
-    expect(savingParts(saving as never, nl, 'nl')).toEqual(['124 m³ gas', '152 kWh stroom', '8.100 liter water']);
-    expect(savingParts({ ...saving, gas_m3: 0 } as never, en, 'en')).toEqual(['152 kWh of electricity', '8,100 litres of water']);
+    const saving = { gas_m3: 124, heat_gj: 0, electricity_kwh: 152, water_l: 8100, eur: 194, capped: false };
+    expect(savingParts(saving as never, 'gas', nl, 'nl')).toEqual(['124 m³ gas', '152 kWh stroom', '8.100 liter water']);
+    expect(savingParts({ ...saving, gas_m3: 0 } as never, 'gas', en, 'en')).toEqual(['152 kWh of electricity', '8,100 litres of water']);
+    expect(savingParts({ ...saving, gas_m3: 0, heat_gj: 3.6 } as never, 'district_heating', nl, 'nl')[0]).toBe('3,6 GJ warmte');
   });
 });

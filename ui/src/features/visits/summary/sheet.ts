@@ -120,10 +120,14 @@ export function contactLines(contacts: SheetContact[], p: PrintTexts): string[] 
   });
 }
 
-/** The physical saving in words: `124 m³ gas, 152 kWh stroom en 8.100 liter water`. */
-export function savingParts(saving: Saving, p: PrintTexts, lang: Lang): string[] {
+/**
+ * The physical saving in words: `124 m³ gas, 152 kWh stroom en 8.100 liter water`; heat in GJ
+ * for a home not heated by its own gas (`heat_supply` other than `gas`).
+ */
+export function savingParts(saving: Saving, heatSupply: string, p: PrintTexts, lang: Lang): string[] {
   return [
     saving.gas_m3 > 0 ? p.gasM3(formatNumber(saving.gas_m3, lang)) : '',
+    saving.heat_gj > 0 && heatSupply !== 'gas' ? p.heatGj(formatNumber(saving.heat_gj, lang, 1)) : '',
     saving.electricity_kwh > 0 ? p.electricityKwh(formatNumber(saving.electricity_kwh, lang)) : '',
     saving.water_l > 0 ? p.waterL(formatNumber(saving.water_l, lang)) : '',
   ].filter(Boolean);
