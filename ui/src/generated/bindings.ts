@@ -36,18 +36,31 @@ export type FieldErrorCode = "required" | "too_long" | "invalid_postcode" | "out
  */
 export type Role = "energy_coach" | "debt_help_volunteer" | "coordinator";
 
-export type UserProfileInput = { name: string, organisation: string, role: Role, };
+export type UserProfileInput = { name: string, organisation: string, role: Role, 
+/**
+ * A phone number households may call (printed on their sheet); may be empty.
+ */
+phone: string, };
 
 /**
  * This installation's user.
  */
-export type UserProfile = { id: UserId, name: string, organisation: string, role: Role, };
+export type UserProfile = { id: UserId, name: string, organisation: string, role: Role, 
+/**
+ * May be empty.
+ */
+phone: string, };
 
 export type Tenure = "housing_association" | "private_rent" | "owner";
 
 export type ContractType = "fixed" | "variable" | "dynamic";
 
 export type Heating = "gas_boiler" | "district_heating" | "block_connection" | "heat_pump" | "electric" | "other";
+
+/**
+ * The language a household reads its printed sheet in, whatever the app's language.
+ */
+export type Language = "nl" | "en";
 
 /**
  * What a household form sends. Strings may be empty where a field is optional.
@@ -72,7 +85,11 @@ wijk: string, adults: number, children: number, tenure: Tenure | null, landlord:
 /**
  * Phone number or e-mail of the administrator (bewindvoerder).
  */
-administrator_contact: string, notes: string, };
+administrator_contact: string, notes: string, 
+/**
+ * The language of the household's printed sheet.
+ */
+language: Language, };
 
 /**
  * A household as stored.
@@ -101,7 +118,11 @@ wijk: string, adults: number, children: number, tenure: Tenure | null, landlord:
 /**
  * Phone number or e-mail of the administrator (bewindvoerder).
  */
-administrator_contact: string, notes: string, };
+administrator_contact: string, notes: string, 
+/**
+ * The language of the household's printed sheet.
+ */
+language: Language, };
 
 /**
  * One row of the households list.

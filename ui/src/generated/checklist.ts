@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-checklist (src/view.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { ContractType, Heating, HouseholdId, Tenure, Visit, VisitId } from './bindings';
+import type { ContractType, Heating, HouseholdId, Language, Tenure, Visit, VisitId } from './bindings';
 
 /**
  * Everything the visit screen shows.
@@ -360,7 +360,15 @@ tasks: Array<SheetTask>,
  * Who arranges the proposed new advance with the supplier: the administrator under
  * bewind, else the household.
  */
-advance_by: Who, };
+advance_by: Who, 
+/**
+ * The language the sheet is printed in: the household's choice.
+ */
+language: Language, 
+/**
+ * Whom the household can call, in the order printed.
+ */
+contacts: Array<SheetContact>, };
 
 /**
  * One line of "what we did" or "what we agreed".
@@ -381,9 +389,27 @@ location: string, };
  */
 export type SheetTask = { who: Who, what: TaskWhat, when: TaskWhen, };
 
-export type TaskWhat = { "kind": "household_agrees", labels: Array<Text>, } | { "kind": "administrator_arranges", labels: Array<Text>, } | { "kind": "contact_with", to: Text, } | { "kind": "follow_up", what: Text, };
+export type TaskWhat = { "kind": "household_agrees", labels: Array<Text>, } | { "kind": "administrator_arranges", labels: Array<Text>, } | { "kind": "contact_with", to: Array<Text>, } | { "kind": "follow_up", what: Text, };
 
 export type TaskWhen = { "kind": "today" } | { "kind": "soon" } | { "kind": "from_now" } | { "kind": "date", date: string, };
+
+/**
+ * A person the household can call about the visit.
+ */
+export type SheetContact = { 
+/**
+ * May be empty (an administrator known only by a phone number).
+ */
+name: string, 
+/**
+ * Their part: energy coach, debt-help volunteer, administrator; `None` when not known
+ * (a name no user has, or a coordinator).
+ */
+who: Who | null, organisation: string, 
+/**
+ * A phone number (or, for an administrator, whatever contact the record holds); may be empty.
+ */
+phone: string, };
 
 /**
  * A text in Dutch and English. Both must be non-empty in a valid template.
@@ -487,9 +513,9 @@ when?: string | null, } & ({ "kind": "referral" } & ReferralEffect | { "kind": "
 
 /**
  * What an effect does. Referrals and follow-ups become [`crate::Action`]s; who carries them
- * out is, in this order: the administrator when the household is under bewind and the
- * `calculation.administrator_tasks` step's answer includes `administrator_option`; else `who`;
- * else the step's role. Each kind is its own struct so that an unknown or misspelt field
+ * out is, in this order: `who_under_bewind` when the household is under bewind; the
+ * administrator when the household is under bewind and the `calculation.administrator_tasks`
+ * step's answer includes `administrator_option`; else `who`; else the step's role. Each kind is its own struct so that an unknown or misspelt field
  * (`next_vist`) is a parse error rather than silently ignored.
  */
 export type EffectAction = { "kind": "referral" } & ReferralEffect | { "kind": "follow_up" } & FollowUpEffect | { "kind": "crisis" } & CrisisEffect;
@@ -503,7 +529,12 @@ who?: Who | null,
  * The option of the administrator-tasks step that hands this action to the administrator
  * when the household is under bewind.
  */
-administrator_option?: string | null, };
+administrator_option?: string | null, 
+/**
+ * Who acts whenever the household is under bewind, whatever the administrator-tasks step
+ * says (contacting a creditor is the administrator's job).
+ */
+who_under_bewind?: Who | null, };
 
 /**
  * Due `due_in_days` after the visit, or after the number of days in figure `due_figure` when
@@ -519,6 +550,11 @@ who?: Who | null,
  * when the household is under bewind.
  */
 administrator_option?: string | null, 
+/**
+ * Who acts whenever the household is under bewind, whatever the administrator-tasks step
+ * says (contacting a creditor is the administrator's job).
+ */
+who_under_bewind?: Who | null, 
 /**
  * This follow-up is the next visit: its due date is [`crate::Evaluation::next_visit`] (the
  * earliest, if several fire).

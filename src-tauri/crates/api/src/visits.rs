@@ -14,7 +14,8 @@ use keukentafel_store::{Store, StoreError};
 
 use crate::Reply;
 
-/// Every template version this program can evaluate (today only the built-in one).
+/// Every template version this program can evaluate: the built-in ones, oldest first. New
+/// visits get the newest; a visit keeps the version it was first opened with.
 pub struct Templates {
     checklists: Vec<Checklist>,
 }
@@ -35,7 +36,7 @@ pub enum VisitError {
 impl Templates {
     /// The templates built into this program.
     pub fn builtin() -> Result<Templates, VisitError> {
-        Ok(Templates { checklists: vec![Checklist::builtin().map_err(VisitError::BrokenTemplate)?] })
+        Ok(Templates { checklists: Checklist::builtin_versions().map_err(VisitError::BrokenTemplate)? })
     }
 
     /// The template new visits start with.
@@ -73,7 +74,8 @@ impl Templates {
         // Which steps are the user's own (their role's, both roles', all for a coordinator).
         evaluation.mark_mine(store.profile()?.map(|p| p.role));
         // What the household's printed sheet says: the UI only puts it into words.
-        let sheet = HouseholdSheet::build(checklist.template(), &evaluation, &answers, &profile, v.data.planned_date);
+        let sheet = HouseholdSheet::build(checklist.template(), &evaluation, &answers, &profile, v.data.planned_date)
+            .for_household(&household.data, &v.data.volunteers, &store.users()?, store.profile()?.as_ref());
         Ok(VisitChecklist {
             household_id: household.id,
             household_name: household.data.name.clone(),

@@ -13,7 +13,7 @@ const DAY: i64 = 24 * 3600 * 1000;
 
 fn store(dir: &Path, name: &str, role: Role, sources: Sources) -> Store {
     let path = dir.join(name).join("k.sqlite3");
-    profile::init(&path, sources, UserProfileInput { name: name.into(), organisation: "EAS".into(), role }).unwrap().0
+    profile::init(&path, sources, UserProfileInput { name: name.into(), organisation: "EAS".into(), phone: String::new(), role }).unwrap().0
 }
 
 fn household(name: &str) -> HouseholdInput {

@@ -19,7 +19,7 @@ fn now() -> chrono::DateTime<Utc> {
 fn new_store(dir: &Path, name: &str, role: Role) -> Store {
     let path = dir.join(name).join("k.sqlite3");
     let (store, saved) =
-        profile::init(&path, Sources::system(), UserProfileInput { name: name.into(), organisation: "EAS".into(), role })
+        profile::init(&path, Sources::system(), UserProfileInput { name: name.into(), organisation: "EAS".into(), phone: String::new(), role })
             .unwrap();
     assert_eq!(saved.name, name);
     store
@@ -122,10 +122,10 @@ fn opening_refuses_what_is_not_ours_and_a_missing_store_says_how_to_make_one() {
     assert_eq!(err.code, ErrorCode::StoreUnusable);
     assert!(err.message.contains("Keukentafel heeft er niets aan veranderd"), "{}", err.message);
 
-    let err = error(profile::init(&foreign, Sources::system(), UserProfileInput { name: "A".into(), organisation: String::new(), role: Role::Coordinator }));
+    let err = error(profile::init(&foreign, Sources::system(), UserProfileInput { name: "A".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator }));
     assert_eq!(err.code, ErrorCode::StoreIo, "init never reuses or overwrites a file");
     let bad = dir.path().join("new").join("k.sqlite3");
-    let err = error(profile::init(&bad, Sources::system(), UserProfileInput { name: " ".into(), organisation: String::new(), role: Role::Coordinator }));
+    let err = error(profile::init(&bad, Sources::system(), UserProfileInput { name: " ".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator }));
     assert_eq!(err.fields[0].message, "Vul je naam in.");
     assert!(!bad.exists(), "a refused init leaves no file");
 }

@@ -13,7 +13,7 @@ fn today() -> NaiveDate {
 
 fn setup(path: &std::path::Path) -> (Store, VisitId) {
     let mut s = Store::open(path, Sources::deterministic(3, 1_795_000_000_000, 5)).unwrap();
-    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), role: Role::EnergyCoach }).unwrap();
+    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     let h = s
         .create_household(HouseholdInput {
             name: "Fam. Jansen".into(),
@@ -48,12 +48,13 @@ fn answers_are_saved_at_once_and_read_back_after_reopening() {
     let (mut store, visit) = setup(&path);
     let first = visits::open_checklist(&mut store, &templates, visit).unwrap();
     assert_eq!(first.template.id, templates.current().template().id);
-    assert!(first.evaluation.steps.iter().any(|s| s.step_id == "administrator_contact"), "bewind shows the administrator steps");
+    assert_eq!(first.template.version, 2, "a new visit gets the newest template");
+    assert!(first.evaluation.steps.iter().any(|s| s.step_id == "administrator_told"), "bewind shows the administrator steps");
     assert!(!first.evaluation.steps.iter().any(|s| s.step_id == "payment_arrangement"), "no arrears yet");
     // Anna is an energy coach: energy steps and shared steps are hers, debt-help steps are not.
     let mine = |id: &str| first.evaluation.steps.iter().find(|s| s.step_id == id).map(|s| s.mine);
     assert!(first.evaluation.steps.iter().any(|s| s.mine) && first.evaluation.steps.iter().any(|s| !s.mine));
-    assert_eq!(mine("administrator_contact"), Some(false), "a debt-help step is not the energy coach's");
+    assert_eq!(mine("administrator_told"), Some(false), "a debt-help step is not the energy coach's");
 
     let after = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: Some(AnswerValue::YesNo(true)) })
         .unwrap();
@@ -68,6 +69,24 @@ fn answers_are_saved_at_once_and_read_back_after_reopening() {
 
     let cleared = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: None }).unwrap();
     assert!(!cleared.answers.contains_key("energy_arrears"));
+}
+
+#[test]
+fn a_visit_started_with_version_1_keeps_version_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = Templates::builtin().unwrap();
+    let (mut store, visit) = setup(&dir.path().join("k.sqlite3"));
+    // As a program with only version 1 left it: the template fixed on the visit.
+    store.set_visit_template(visit, "combined-visit", 1).unwrap();
+    let input = AnswerInput {
+        visit_id: visit,
+        step_id: "administrator_contact".into(),
+        value: Some(AnswerValue::Text("Bewindvoering Eemland".into())),
+    };
+    let v1 = visits::answer_step(&mut store, &templates, input).unwrap();
+    assert_eq!((v1.template.version, v1.evaluation.template_version), (1, 1));
+    assert!(v1.evaluation.steps.iter().any(|s| s.step_id == "administrator_contact" && s.answered));
+    assert!(!v1.evaluation.steps.iter().any(|s| s.step_id == "administrator_told"));
 }
 
 #[test]

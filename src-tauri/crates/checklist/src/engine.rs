@@ -90,10 +90,23 @@ impl Checklist {
         })
     }
 
-    /// The default combined-visit template with the default figures, both built in.
+    /// The default combined-visit template (its newest version) with the default figures, both
+    /// built in.
     pub fn builtin() -> Result<Checklist, Vec<TemplateError>> {
         let template = Template::from_toml(crate::DEFAULT_TEMPLATE_TOML).map_err(|e| vec![e])?;
         Checklist::new(template, crate::default_figures().clone())
+    }
+
+    /// Every built-in template version ([`crate::BUILTIN_TEMPLATES_TOML`]), oldest first, each
+    /// with the default figures.
+    pub fn builtin_versions() -> Result<Vec<Checklist>, Vec<TemplateError>> {
+        crate::BUILTIN_TEMPLATES_TOML
+            .iter()
+            .map(|toml| {
+                let template = Template::from_toml(toml).map_err(|e| vec![e])?;
+                Checklist::new(template, crate::default_figures().clone())
+            })
+            .collect()
     }
 
     pub fn template(&self) -> &Template {
@@ -242,9 +255,12 @@ impl Checklist {
                 _ => None,
             })
             .unwrap_or_default();
-        let who_does = |role: StepRole, who: Option<Who>, option: &Option<String>| -> Who {
-            match option {
-                Some(o) if handed_over.contains(&o.as_str()) => Who::Administrator,
+        let who_does = |role: StepRole, action: &EffectAction, who: Option<Who>| -> Who {
+            if let Some(w) = action.who_under_bewind().filter(|_| profile.under_bewind) {
+                return w;
+            }
+            match action.administrator_option() {
+                Some(o) if handed_over.contains(&o) => Who::Administrator,
                 _ => who.unwrap_or(role.into()),
             }
         };
@@ -274,7 +290,7 @@ impl Checklist {
                     EffectAction::Referral(r) => actions.push(Action::Referral {
                         step_id: s.id.clone(),
                         role: s.role,
-                        who: who_does(s.role, r.who, &r.administrator_option),
+                        who: who_does(s.role, &e.action, r.who),
                         to: r.to.clone(),
                         reason: r.reason.clone(),
                     }),
@@ -296,7 +312,7 @@ impl Checklist {
                         actions.push(Action::FollowUp {
                             step_id: s.id.clone(),
                             role: s.role,
-                            who: who_does(s.role, f.who, &f.administrator_option),
+                            who: who_does(s.role, &e.action, f.who),
                             what: f.what.clone(),
                             due,
                             next_visit: f.next_visit,

@@ -46,7 +46,7 @@ pub use error::TemplateError;
 pub use expr::ExprValue;
 pub use figures::{Figure, FigureSource, Figures, Measure, Reduces};
 pub use profile::Profile;
-pub use sheet::{HouseholdSheet, InstalledItem, SheetItem, SheetTask, TaskWhat, TaskWhen};
+pub use sheet::{HouseholdSheet, InstalledItem, SheetContact, SheetItem, SheetTask, TaskWhat, TaskWhen};
 pub use template::{
     Choice, CrisisEffect, EffectAction, FollowUpEffect, Input, ReferralEffect, SheetTag, Step,
     StepRole, Template, Text, Who,
@@ -54,9 +54,17 @@ pub use template::{
 pub use validate::{validate, validate_with};
 pub use view::{AnswerInput, VisitChecklist};
 
-/// The default combined-visit template (TOML), as shipped.
+/// The default combined-visit template (TOML) that new visits use: the newest version shipped.
 pub const DEFAULT_TEMPLATE_TOML: &str =
-    include_str!("../../../../assets/checklist/combined-visit.v1.toml");
+    include_str!("../../../../assets/checklist/combined-visit.v2.toml");
+
+/// Every combined-visit template version shipped, oldest first. A released version is never
+/// edited: a visit keeps the version it was carried out with, so this program must still
+/// evaluate it; changes go into a new version.
+pub const BUILTIN_TEMPLATES_TOML: [&str; 2] = [
+    include_str!("../../../../assets/checklist/combined-visit.v1.toml"),
+    DEFAULT_TEMPLATE_TOML,
+];
 /// The default reference figures (TOML), as shipped.
 pub const DEFAULT_FIGURES_TOML: &str =
     include_str!("../../../../assets/reference/figures-2026.toml");
@@ -76,7 +84,7 @@ pub fn default_figures() -> &'static Figures {
     })
 }
 
-/// The built-in default template.
+/// The built-in default template (the newest version).
 pub fn default_template() -> Result<Template, TemplateError> {
     Template::from_toml(DEFAULT_TEMPLATE_TOML)
 }

@@ -18,11 +18,19 @@
 //!   referrals (each once, in order of the actions).
 //! - **tasks**: the household's agreement (from now on); under bewind, what the administrator
 //!   arranges (the chosen options of the administrator-tasks step, as soon as possible); then
-//!   every action except the next visit (which the sheet shows on its own): a referral is "get
-//!   in touch with" as soon as possible, a follow-up is due today when its date is the visit
-//!   date, else on its date.
+//!   every action except the next visit (which the sheet shows on its own): the referrals are
+//!   "get in touch with" as soon as possible, one row per person who does it (at the place of
+//!   that person's first referral, each organisation once), so the page stays one page; a
+//!   follow-up is due today when its date is the visit date, else on its date.
 //! - **advance_by**: the administrator arranges a new advance under bewind, else the household
 //!   asks for it.
+//! - **language**: the household's own choice (its record), whatever the app's language.
+//! - **contacts** ([`HouseholdSheet::for_household`]): whom the household can call. The
+//!   volunteers named on the visit, in that order, each with the role, organisation and phone
+//!   of the known user of that name (trimmed, case does not matter; this installation's own
+//!   user first when two share a name); a name no user has is printed alone. No names on the
+//!   visit: this installation's user. Under bewind, then the administrator from the household
+//!   record, when a name or a contact is filled in.
 //!
 //! Pure: nothing here reads the clock, and no answer makes it fail.
 
@@ -31,6 +39,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use keukentafel_domain::{HouseholdInput, Language, Role, UserProfile};
 
 use crate::answer::{AnswerValue, Answers};
 use crate::engine::{Action, Evaluation};
@@ -49,6 +59,23 @@ pub struct HouseholdSheet {
     /// Who arranges the proposed new advance with the supplier: the administrator under
     /// bewind, else the household.
     pub advance_by: Who,
+    /// The language the sheet is printed in: the household's choice.
+    pub language: Language,
+    /// Whom the household can call, in the order printed.
+    pub contacts: Vec<SheetContact>,
+}
+
+/// A person the household can call about the visit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SheetContact {
+    /// May be empty (an administrator known only by a phone number).
+    pub name: String,
+    /// Their part: energy coach, debt-help volunteer, administrator; `None` when not known
+    /// (a name no user has, or a coordinator).
+    pub who: Option<Who>,
+    pub organisation: String,
+    /// A phone number (or, for an administrator, whatever contact the record holds); may be empty.
+    pub phone: String,
 }
 
 /// One line of "what we did" or "what we agreed".
@@ -99,8 +126,8 @@ pub enum TaskWhat {
     HouseholdAgrees { labels: Vec<Text> },
     /// What the administrator arranges.
     AdministratorArranges { labels: Vec<Text> },
-    /// Get in touch with the organisation of a referral.
-    ContactWith { to: Text },
+    /// Get in touch with the organisations of the referrals this person does, each once.
+    ContactWith { to: Vec<Text> },
     /// A follow-up, in the template's words.
     FollowUp { what: Text },
 }
@@ -285,11 +312,23 @@ impl HouseholdSheet {
         }
         for action in &evaluation.actions {
             match action {
-                Action::Referral { who, to, .. } => tasks.push(SheetTask {
-                    who: *who,
-                    what: TaskWhat::ContactWith { to: to.clone() },
-                    when: TaskWhen::Soon,
-                }),
+                Action::Referral { who, to, .. } => {
+                    let row = tasks.iter_mut().find(|t| {
+                        t.who == *who && matches!(t.what, TaskWhat::ContactWith { .. })
+                    });
+                    match row.map(|t| &mut t.what) {
+                        Some(TaskWhat::ContactWith { to: list }) => {
+                            if !list.contains(to) {
+                                list.push(to.clone());
+                            }
+                        }
+                        _ => tasks.push(SheetTask {
+                            who: *who,
+                            what: TaskWhat::ContactWith { to: vec![to.clone()] },
+                            when: TaskWhen::Soon,
+                        }),
+                    }
+                }
                 // The next visit has its own place on the sheet.
                 Action::FollowUp {
                     next_visit: true, ..
@@ -315,6 +354,63 @@ impl HouseholdSheet {
             } else {
                 Who::Household
             },
+            language: Language::default(),
+            contacts: Vec::new(),
         }
+    }
+
+    /// The sheet for this household: in its language, with whom to call (see the module rules).
+    /// `volunteers` are the names on the visit, `users` every user the store knows, `own` this
+    /// installation's user.
+    pub fn for_household(
+        mut self,
+        household: &HouseholdInput,
+        volunteers: &[String],
+        users: &[UserProfile],
+        own: Option<&UserProfile>,
+    ) -> HouseholdSheet {
+        self.language = household.language;
+        let key = |s: &str| s.trim().to_lowercase();
+        let contact = |u: &UserProfile| SheetContact {
+            name: u.name.clone(),
+            who: match u.role {
+                Role::EnergyCoach => Some(Who::EnergyCoach),
+                Role::DebtHelpVolunteer => Some(Who::DebtHelpVolunteer),
+                Role::Coordinator => None,
+            },
+            organisation: u.organisation.clone(),
+            phone: u.phone.clone(),
+        };
+        let mut contacts: Vec<SheetContact> = volunteers
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .map(|name| {
+                own.into_iter()
+                    .chain(users)
+                    .find(|u| key(&u.name) == key(name))
+                    .map(contact)
+                    .unwrap_or_else(|| SheetContact {
+                        name: name.trim().to_owned(),
+                        who: None,
+                        organisation: String::new(),
+                        phone: String::new(),
+                    })
+            })
+            .collect();
+        if contacts.is_empty() {
+            contacts.extend(own.map(contact));
+        }
+        if household.under_bewind
+            && !(household.administrator_name.is_empty() && household.administrator_contact.is_empty())
+        {
+            contacts.push(SheetContact {
+                name: household.administrator_name.clone(),
+                who: Some(Who::Administrator),
+                organisation: String::new(),
+                phone: household.administrator_contact.clone(),
+            });
+        }
+        self.contacts = contacts;
+        self
     }
 }

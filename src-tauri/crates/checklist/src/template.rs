@@ -320,9 +320,9 @@ pub struct Effect {
 }
 
 /// What an effect does. Referrals and follow-ups become [`crate::Action`]s; who carries them
-/// out is, in this order: the administrator when the household is under bewind and the
-/// `calculation.administrator_tasks` step's answer includes `administrator_option`; else `who`;
-/// else the step's role. Each kind is its own struct so that an unknown or misspelt field
+/// out is, in this order: `who_under_bewind` when the household is under bewind; the
+/// administrator when the household is under bewind and the `calculation.administrator_tasks`
+/// step's answer includes `administrator_option`; else `who`; else the step's role. Each kind is its own struct so that an unknown or misspelt field
 /// (`next_vist`) is a parse error rather than silently ignored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -344,6 +344,15 @@ impl EffectAction {
             EffectAction::Crisis(_) => None,
         }
     }
+
+    /// Who acts whenever the household is under bewind.
+    pub fn who_under_bewind(&self) -> Option<Who> {
+        match self {
+            EffectAction::Referral(r) => r.who_under_bewind,
+            EffectAction::FollowUp(f) => f.who_under_bewind,
+            EffectAction::Crisis(_) => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -358,6 +367,10 @@ pub struct ReferralEffect {
     /// when the household is under bewind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub administrator_option: Option<String>,
+    /// Who acts whenever the household is under bewind, whatever the administrator-tasks step
+    /// says (contacting a creditor is the administrator's job).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who_under_bewind: Option<Who>,
 }
 
 /// Due `due_in_days` after the visit, or after the number of days in figure `due_figure` when
@@ -377,6 +390,10 @@ pub struct FollowUpEffect {
     /// when the household is under bewind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub administrator_option: Option<String>,
+    /// Who acts whenever the household is under bewind, whatever the administrator-tasks step
+    /// says (contacting a creditor is the administrator's job).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who_under_bewind: Option<Who>,
     /// This follow-up is the next visit: its due date is [`crate::Evaluation::next_visit`] (the
     /// earliest, if several fire).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -50,7 +50,7 @@ pub fn typescript() -> String {
     use crate::template::*;
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-checklist (src/view.rs)",
-        "import type { ContractType, Heating, HouseholdId, Tenure, Visit, VisitId } from './bindings';",
+        "import type { ContractType, Heating, HouseholdId, Language, Tenure, Visit, VisitId } from './bindings';",
         &keukentafel_domain::typescript_decls!(
             VisitChecklist, AnswerInput,
             AnswerValue, MeterReading, MeasureItem, AnswerProblem,
@@ -59,7 +59,7 @@ pub fn typescript() -> String {
             TemplateError, ExprValue,
             Source, Figure, Per, Reduces, Measure, Figures, FigureSource,
             Profile,
-            HouseholdSheet, SheetItem, InstalledItem, SheetTask, TaskWhat, TaskWhen,
+            HouseholdSheet, SheetItem, InstalledItem, SheetTask, TaskWhat, TaskWhen, SheetContact,
             Text, Template, Phase, StepDomain, StepRole, Who, Step, SheetTag, Input, Choice, ValueKind, Derived, Effect,
             EffectAction, ReferralEffect, FollowUpEffect, CrisisEffect, Calculation,
         ),

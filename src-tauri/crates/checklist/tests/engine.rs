@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use keukentafel_checklist::{
-    Action, AnswerValue, Answers, Checklist, Evaluation, ExprValue, Input, MeasureItem,
-    MeterReading, Profile,
+    Action, AnswerProblem, AnswerValue, Answers, Checklist, Evaluation, ExprValue, Input,
+    MeasureItem, MeterReading, Profile, Who,
 };
-use keukentafel_domain::{Heating, Tenure};
+use keukentafel_domain::{ContractType, Heating, Tenure};
 use proptest::prelude::*;
 use rstest::rstest;
 
@@ -67,7 +67,8 @@ const BLOCK: Option<Heating> = Some(Heating::BlockConnection);
 #[case::own_boiler_shows_boiler(RENT, GAS, false, "boiler_check", true)]
 #[case::district_heating_hides_thermostat(RENT, DISTRICT, false, "thermostat", false)]
 #[case::gas_boiler_shows_thermostat(OWN, GAS, false, "thermostat", true)]
-#[case::bewind_shows_administrator_contact(RENT, GAS, true, "administrator_contact", true)]
+#[case::bewind_asks_whether_the_administrator_knows(RENT, GAS, true, "administrator_told", true)]
+#[case::no_bewind_no_administrator_question(RENT, GAS, false, "administrator_told", false)]
 #[case::bewind_shows_administrator_tasks(RENT, GAS, true, "administrator_tasks", true)]
 #[case::no_bewind_hides_administrator(RENT, GAS, false, "administrator_tasks", false)]
 #[case::bewind_hides_own_advance(RENT, GAS, true, "advance", false)]
@@ -97,8 +98,13 @@ fn conditions_on_the_household(
 #[case::arrears_show_payment_arrangement(&[("energy_arrears", yes(true))], "payment_arrangement", true)]
 #[case::no_arrears_no_payment_arrangement(&[("energy_arrears", yes(false))], "payment_arrangement", false)]
 #[case::unanswered_arrears_no_payment_arrangement(&[], "payment_arrangement", false)]
-#[case::fixed_contract_asks_end_date(&[("contract", choice("fixed"))], "contract_end", true)]
-#[case::variable_contract_no_end_date(&[("contract", choice("variable"))], "contract_end", false)]
+#[case::arrears_ask_the_amount(&[("energy_arrears", yes(true))], "energy_arrears_amount", true)]
+#[case::no_arrears_no_amount(&[("energy_arrears", yes(false))], "energy_arrears_amount", false)]
+#[case::other_arrears_ask_the_amount(&[("other_arrears", multi(&["rent"]))], "other_arrears_amount", true)]
+#[case::no_other_arrears_no_amount(&[("other_arrears", multi(&["none"]))], "other_arrears_amount", false)]
+#[case::solar_panels_ask_feed_in(&[("solar_panels", yes(true))], "feed_in_readings", true)]
+#[case::no_solar_panels_no_feed_in(&[("solar_panels", yes(false))], "feed_in_readings", false)]
+#[case::unknown_solar_panels_no_feed_in(&[], "feed_in_readings", false)]
 #[case::annual_bill_asks_use(&[("documents", multi(&["annual_bill"]))], "gas_use", true)]
 #[case::no_annual_bill_no_use(&[("documents", multi(&["reminders"]))], "gas_use", false)]
 fn conditions_on_earlier_answers(
@@ -111,6 +117,130 @@ fn conditions_on_earlier_answers(
 }
 
 /// Inputs used for the energy-quote cases: 1,000 m³ gas, 2,000 kWh, €1,500 net per month.
+#[rstest]
+#[case::fixed(Some(ContractType::Fixed), true)]
+#[case::variable(Some(ContractType::Variable), false)]
+#[case::dynamic(Some(ContractType::Dynamic), false)]
+#[case::unknown(None, false)]
+fn the_contract_type_comes_from_the_household_and_is_not_asked(#[case] contract: Option<ContractType>, #[case] end_date: bool) {
+    let p = Profile { contract_type: contract, ..profile(RENT, GAS, false) };
+    let e = eval(&p, &[]);
+    assert_eq!(shows(&e, "contract_end"), end_date, "the end date is asked for a fixed contract only");
+    let t = checklist().template();
+    assert!(t.step("contract").is_none(), "the contract type is on the household, not a step");
+    assert!(t.step("administrator_contact").is_none(), "the administrator's contact is on the household, not a step");
+}
+
+#[test]
+fn the_meter_readings_ask_feed_in_only_in_its_own_step() {
+    let t = checklist().template();
+    let registers = |id: &str| match &t.step(id).unwrap().input {
+        Input::MeterReading { registers } => registers.clone(),
+        other => panic!("{id}: {other:?}"),
+    };
+    assert!(registers("meter_readings").iter().all(|r| !r.starts_with("feed_in")));
+    assert_eq!(registers("feed_in_readings"), vec!["feed_in_t1", "feed_in_t2"]);
+}
+
+/// The follow-ups of the crisis step, as (who, Dutch text).
+fn crisis_follow_ups(e: &Evaluation) -> Vec<(Who, String)> {
+    e.actions
+        .iter()
+        .filter_map(|a| match a {
+            Action::FollowUp { step_id, who, what, due, .. } if step_id == "crisis_screen" => {
+                assert_eq!(*due, day(), "a crisis follow-up is for today");
+                Some((*who, what.nl.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[rstest]
+#[case::no_heating_renter_repair_by_landlord(RENT, false, &["no_heating"], &[(Who::EnergyCoach, "verhuurder")])]
+#[case::no_heating_owner_engineer_or_emergency_help(OWN, false, &["no_heating"], &[(Who::EnergyCoach, "installateur")])]
+#[case::no_heating_under_bewind_is_still_a_repair(RENT, true, &["no_heating"], &[(Who::EnergyCoach, "verwarming te repareren")])]
+#[case::health_risk_doctor(RENT, false, &["health_risk"], &[(Who::Both, "huisarts")])]
+#[case::disconnection_debt_help(RENT, false, &["disconnection_notice"], &[(Who::DebtHelpVolunteer, "schuldhulp")])]
+#[case::end_of_supply_debt_help(OWN, false, &["end_of_supply_notice"], &[(Who::DebtHelpVolunteer, "schuldhulp")])]
+#[case::eviction_debt_help(RENT, false, &["eviction"], &[(Who::DebtHelpVolunteer, "schuldhulp")])]
+#[case::bailiff_under_bewind_the_administrator(RENT, true, &["bailiff"], &[(Who::DebtHelpVolunteer, "bewindvoerder bellen"), (Who::Administrator, "deurwaarder")])]
+#[case::no_heating_and_bailiff_both(OWN, false, &["no_heating", "bailiff"], &[(Who::DebtHelpVolunteer, "schuldhulp"), (Who::EnergyCoach, "installateur")])]
+#[case::nothing_urgent(RENT, false, &["none"], &[])]
+fn the_crisis_follow_up_fits_the_signal(
+    #[case] tenure: Option<Tenure>,
+    #[case] bewind: bool,
+    #[case] signals: &[&str],
+    #[case] expected: &[(Who, &str)],
+) {
+    let e = eval(&profile(tenure, GAS, bewind), &[("crisis_screen", multi(signals))]);
+    let got = crisis_follow_ups(&e);
+    assert_eq!(got.len(), expected.len(), "{got:?}");
+    for ((who, text), (want_who, want)) in got.iter().zip(expected) {
+        assert_eq!(who, want_who, "{text}");
+        assert!(text.contains(want), "{text:?} should mention {want:?}");
+    }
+    if signals.iter().all(|s| matches!(*s, "no_heating" | "health_risk")) {
+        assert!(
+            got.iter().all(|(_, t)| !t.contains("schuldhulp")),
+            "no heating or a health risk is not a debt problem: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn no_crisis_cannot_be_ticked_with_a_crisis() {
+    let e = eval(&profile(RENT, GAS, false), &[("crisis_screen", multi(&["none", "no_heating"]))]);
+    assert!(
+        e.answer_problems.iter().any(|p| matches!(p, AnswerProblem::ExclusiveOption { step_id, .. } if step_id == "crisis_screen")),
+        "{:?}",
+        e.answer_problems
+    );
+    let t = checklist().template();
+    let none = t.step("crisis_screen").unwrap().input.options().iter().find(|o| o.id == "none").unwrap();
+    assert!(none.exclusive, "the UI unticks the others when 'none' is ticked, and 'none' when another is");
+}
+
+/// Who does each action of a step, in order.
+fn who_of(e: &Evaluation, step: &str) -> Vec<Who> {
+    e.actions.iter().filter(|a| a.step_id() == step).map(|a| a.who()).collect()
+}
+
+#[rstest]
+// Contacting a creditor follows the household: under bewind the administrator, whatever was
+// ticked in the administrator's tasks.
+#[case::supplier_without_bewind(false, &[("energy_arrears", yes(true))], "energy_arrears", &[Who::DebtHelpVolunteer])]
+#[case::supplier_under_bewind(true, &[("energy_arrears", yes(true))], "energy_arrears", &[Who::Administrator])]
+#[case::arrangement_without_bewind(false, &[("energy_arrears", yes(true)), ("payment_arrangement", choice("to_request"))], "payment_arrangement", &[Who::DebtHelpVolunteer])]
+#[case::arrangement_under_bewind(true, &[("energy_arrears", yes(true)), ("payment_arrangement", choice("to_request"))], "payment_arrangement", &[Who::Administrator])]
+#[case::refused_arrangement_under_bewind(true, &[("energy_arrears", yes(true)), ("payment_arrangement", choice("refused"))], "payment_arrangement", &[Who::Administrator])]
+#[case::debt_help_without_bewind(false, &[("debt_help_referral", choice("municipality"))], "debt_help_referral", &[Who::DebtHelpVolunteer])]
+#[case::debt_help_under_bewind(true, &[("debt_help_referral", choice("geldfit"))], "debt_help_referral", &[Who::Administrator])]
+// Not a creditor: the administrator only when the volunteers handed it over.
+#[case::benefits_under_bewind_not_handed_over(true, &[("benefits", multi(&["rent_benefit"]))], "benefits", &[Who::DebtHelpVolunteer])]
+#[case::benefits_under_bewind_handed_over(true, &[("benefits", multi(&["rent_benefit"])), ("administrator_tasks", multi(&["benefits"]))], "benefits", &[Who::Administrator])]
+#[case::landlord_repair_stays_with_the_coach(true, &[("landlord_request", multi(&["damp"]))], "landlord_request", &[Who::EnergyCoach])]
+fn who_acts_follows_the_household(
+    #[case] bewind: bool,
+    #[case] answers: &[(&str, AnswerValue)],
+    #[case] step: &str,
+    #[case] expected: &[Who],
+) {
+    let e = eval(&profile(RENT, GAS, bewind), answers);
+    assert_eq!(who_of(&e, step), expected);
+}
+
+#[test]
+fn a_visit_started_with_version_1_is_still_evaluated_with_version_1() {
+    let all = Checklist::builtin_versions().expect("every shipped version compiles");
+    let v1 = all.iter().find(|c| c.template().version == 1).expect("version 1 ships");
+    let e = v1.evaluate(&profile(RENT, GAS, true), &Answers::new(), day());
+    assert_eq!(e.template_version, 1);
+    assert!(shows(&e, "administrator_contact"), "version 1 still asks for the administrator's contact");
+    assert!(!shows(&e, "administrator_told"));
+    assert_eq!(all.last().unwrap().template().version, checklist().template().version, "the newest is the default");
+}
+
 fn use_and_income() -> Vec<(&'static str, AnswerValue)> {
     vec![
         ("documents", multi(&["annual_bill"])),
@@ -415,7 +545,7 @@ fn progress_and_missing_required() {
     assert!(e.missing_required.contains(&"consent".to_string()));
     assert!(
         !e.missing_required
-            .contains(&"administrator_contact".to_string()),
+            .contains(&"feed_in_readings".to_string()),
         "not applicable, so not missing"
     );
 }
@@ -483,15 +613,15 @@ fn every_step_of_the_default_template_is_reachable() {
     let mut reached = BTreeSet::new();
     for tenure in tenures {
         for heating in heatings {
-            for bewind in [false, true] {
+            for (bewind, contract) in [(false, None), (true, Some(ContractType::Fixed))] {
                 for crisis in [false, true] {
                     let mut answers = eager.clone();
                     answers.insert(
                         "crisis_screen".into(),
                         multi(if crisis { &["eviction"] } else { &["none"] }),
                     );
-                    let e =
-                        checklist().evaluate(&profile(tenure, heating, bewind), &answers, day());
+                    let p = Profile { contract_type: contract, ..profile(tenure, heating, bewind) };
+                    let e = checklist().evaluate(&p, &answers, day());
                     assert!(e.answer_problems.is_empty(), "{:?}", e.answer_problems);
                     reached.extend(e.steps.into_iter().map(|s| s.step_id));
                 }

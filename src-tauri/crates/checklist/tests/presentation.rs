@@ -66,25 +66,27 @@ const OWN: Tenure = Tenure::Owner;
 use Who::{Administrator, Both, DebtHelpVolunteer, EnergyCoach, Household};
 
 #[rstest]
+// Under bewind, the administrator contacts creditors (`who_under_bewind`), whatever the
+// administrator-tasks answer says.
+#[case::bewind_supplier_arrears(RENT, true, &["advance"], &[("energy_arrears", yes())], "energy_arrears", "referral", Administrator)]
+#[case::bewind_other_option_arrears(RENT, true, &["benefits"], &[("energy_arrears", yes())], "energy_arrears", "referral", Administrator)]
+#[case::bewind_tasks_unanswered(RENT, true, &[], &[("energy_arrears", yes())], "energy_arrears", "referral", Administrator)]
+#[case::no_bewind_hidden_tasks_do_not_count(RENT, false, &["advance"], &[("energy_arrears", yes())], "energy_arrears", "referral", DebtHelpVolunteer)]
+#[case::bewind_arrangement_to_request(RENT, true, &[], &[("energy_arrears", yes()), ("payment_arrangement", choice("to_request"))], "payment_arrangement", "follow_up", Administrator)]
+#[case::bewind_arrangement_refused(RENT, true, &[], &[("energy_arrears", yes()), ("payment_arrangement", choice("refused"))], "payment_arrangement", "referral", Administrator)]
 // Under bewind, the administrator takes over what the administrator-tasks answer hands over.
-#[case::bewind_arrangement_arrears(RENT, true, &["arrangement"], &[("energy_arrears", yes())], "energy_arrears", "referral", Administrator)]
-#[case::bewind_other_option_arrears(RENT, true, &["benefits"], &[("energy_arrears", yes())], "energy_arrears", "referral", DebtHelpVolunteer)]
-#[case::bewind_tasks_unanswered(RENT, true, &[], &[("energy_arrears", yes())], "energy_arrears", "referral", DebtHelpVolunteer)]
-#[case::no_bewind_hidden_tasks_do_not_count(RENT, false, &["arrangement"], &[("energy_arrears", yes())], "energy_arrears", "referral", DebtHelpVolunteer)]
-#[case::bewind_arrangement_to_request(RENT, true, &["arrangement"], &[("energy_arrears", yes()), ("payment_arrangement", choice("to_request"))], "payment_arrangement", "follow_up", Administrator)]
-#[case::bewind_arrangement_refused(RENT, true, &["arrangement"], &[("energy_arrears", yes()), ("payment_arrangement", choice("refused"))], "payment_arrangement", "referral", Administrator)]
 #[case::no_bewind_arrangement_to_request(RENT, false, &[], &[("energy_arrears", yes()), ("payment_arrangement", choice("to_request"))], "payment_arrangement", "follow_up", DebtHelpVolunteer)]
 #[case::bewind_benefits(RENT, true, &["benefits"], &[("benefits", multi(&["rent_benefit"]))], "benefits", "follow_up", Administrator)]
 #[case::bewind_benefits_not_handed_over(RENT, true, &["exemption"], &[("benefits", multi(&["rent_benefit"]))], "benefits", "follow_up", DebtHelpVolunteer)]
 #[case::bewind_exemption(RENT, true, &["exemption", "advance"], &[("tax_exemption", yes())], "tax_exemption", "follow_up", Administrator)]
 #[case::no_bewind_exemption(RENT, false, &[], &[("tax_exemption", yes())], "tax_exemption", "follow_up", DebtHelpVolunteer)]
 // The volunteers tell the administrator themselves.
-#[case::passing_on_to_the_administrator(RENT, true, &["arrangement"], &[], "administrator_tasks", "referral", DebtHelpVolunteer)]
+#[case::passing_on_to_the_administrator(RENT, true, &["advance"], &[], "administrator_tasks", "referral", DebtHelpVolunteer)]
 // Otherwise the step's role.
 #[case::role_energy_coach(RENT, false, &[], &[("landlord_request", multi(&["damp"]))], "landlord_request", "referral", EnergyCoach)]
 #[case::role_debt_help_volunteer(RENT, false, &[], &[("special_assistance", yes())], "special_assistance", "referral", DebtHelpVolunteer)]
 #[case::role_both_referral(RENT, false, &[], &[("other_referrals", multi(&["wijkteam"]))], "other_referrals", "referral", Both)]
-#[case::role_both_follow_up(RENT, true, &["arrangement"], &[("follow_up_visit", yes())], "follow_up_visit", "follow_up", Both)]
+#[case::role_both_follow_up(RENT, true, &["advance"], &[("follow_up_visit", yes())], "follow_up_visit", "follow_up", Both)]
 // The template says the household acts itself.
 #[case::household_applies_to_warmtefonds(OWN, false, &[], &[("owner_funds", multi(&["warmtefonds"]))], "owner_funds", "referral", Household)]
 fn who_does_each_action(
@@ -131,7 +133,7 @@ fn without_an_administrator_option_or_who_the_action_is_done_by_the_step_role() 
             ("follow_up_visit", yes()),
             (
                 "administrator_tasks",
-                multi(&["advance", "arrangement", "benefits", "exemption"]),
+                multi(&["advance", "benefits", "exemption"]),
             ),
         ],
     );
@@ -141,12 +143,21 @@ fn without_an_administrator_option_or_who_the_action_is_done_by_the_step_role() 
         "payment_arrangement",
         "benefits",
         "tax_exemption",
+        "debt_help_referral",
     ];
     assert!(e.actions.len() >= 8, "{:?}", e.actions);
     for a in &e.actions {
         let step = t.step(a.step_id()).unwrap();
         let expected = if taken_over.contains(&a.step_id()) {
             Administrator
+        } else if a.step_id() == "crisis_screen" {
+            // The crisis step names who acts: the volunteer calls the administrator, who
+            // contacts the creditor.
+            if matches!(a, Action::FollowUp { what, .. } if what.nl.contains("contact opnemen")) {
+                Administrator
+            } else {
+                step.role.into()
+            }
         } else {
             step.role.into()
         };
@@ -503,6 +514,7 @@ fn the_template_round_trips_through_json_with_the_new_fields() {
     assert_eq!(&back, t);
     assert!(json.contains(r#""exclusive":true"#));
     assert!(json.contains(r#""next_visit":true"#));
-    assert!(json.contains(r#""administrator_option":"arrangement""#));
+    assert!(json.contains(r#""administrator_option":"benefits""#));
+    assert!(json.contains(r#""who_under_bewind":"administrator""#));
     assert!(json.contains(r#""who":"household""#));
 }

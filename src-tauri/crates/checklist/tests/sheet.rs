@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use keukentafel_checklist::{
     AnswerValue, Answers, Checklist, HouseholdSheet, InstalledItem, MeasureItem, MeterReading,
-    Profile, SheetItem, SheetTag, SheetTask, TaskWhat, TaskWhen, Text, Who,
+    Profile, SheetContact, SheetItem, SheetTag, SheetTask, TaskWhat, TaskWhen, Text, Who,
 };
-use keukentafel_domain::{Heating, Tenure};
+use keukentafel_domain::{Heating, HouseholdInput, Language, Role, Tenure, UserId, UserProfile};
 use rstest::rstest;
 
 fn checklist() -> &'static Checklist {
@@ -82,6 +82,7 @@ fn administrator_task(s: &HouseholdSheet) -> Option<&SheetTask> {
 #[case::installed("installed", SheetTag::MeasuresInstalled)]
 #[case::settings_changed("settings_changed", SheetTag::HeatingSettingsChanged)]
 #[case::meter_readings("meter_readings", SheetTag::MetersRead)]
+#[case::feed_in_readings("feed_in_readings", SheetTag::MetersRead)]
 #[case::energy_cost("energy_cost", SheetTag::BillDiscussed)]
 #[case::gas_use("gas_use", SheetTag::BillDiscussed)]
 #[case::heat_use("heat_use", SheetTag::BillDiscussed)]
@@ -104,7 +105,7 @@ fn the_default_template_tags_no_other_step_and_uses_every_tag() {
         .collect();
     assert_eq!(
         tagged.len(),
-        10,
+        11,
         "only the steps listed above are on the sheet"
     );
     for tag in SheetTag::ALL {
@@ -321,30 +322,25 @@ fn each_organisation_referred_to_is_named_once() {
             "FIXbrigade"
         ]]
     );
-    // But each referral is its own task, in the order of the actions (template order).
+    // One row per person who gets in touch, at the place of that person's first referral, each
+    // organisation once (two steps refer to the municipal debt help): the page stays one page.
     let contacts: Vec<_> = s
         .tasks
         .iter()
         .filter_map(|t| match &t.what {
-            TaskWhat::ContactWith { to } => Some((t.who, to.nl.as_str(), t.when.clone())),
+            TaskWhat::ContactWith { to } => Some((t.who, nl(to), t.when.clone())),
             _ => None,
         })
         .collect();
     assert_eq!(
         contacts,
         vec![
-            (Who::DebtHelpVolunteer, "Energieleverancier", TaskWhen::Soon),
             (
                 Who::DebtHelpVolunteer,
-                "Schuldhulp van de gemeente",
+                vec!["Energieleverancier", "Schuldhulp van de gemeente"],
                 TaskWhen::Soon
             ),
-            (Who::Both, "FIXbrigade", TaskWhen::Soon),
-            (
-                Who::DebtHelpVolunteer,
-                "Schuldhulp van de gemeente",
-                TaskWhen::Soon
-            ),
+            (Who::Both, vec!["FIXbrigade"], TaskWhen::Soon),
         ]
     );
 }
@@ -352,12 +348,12 @@ fn each_organisation_referred_to_is_named_once() {
 // ---------------------------------------------------------------- bewind
 
 #[rstest]
-#[case::with_tasks(true, Some(&["arrangement", "benefits"][..]), Some(&["Betalingsregeling", "Toeslagen aanvragen"][..]))]
+#[case::with_tasks(true, Some(&["benefits", "exemption"][..]), Some(&["Toeslagen aanvragen", "Kwijtschelding aanvragen"][..]))]
 #[case::tasks_in_option_order(true, Some(&["exemption", "advance"][..]), Some(&["Termijnbedrag aanpassen", "Kwijtschelding aanvragen"][..]))]
 #[case::nothing_handed_over(true, Some(&[][..]), None)]
 #[case::tasks_not_answered(true, None, None)]
 // Not under bewind the tasks step does not apply; a stray answer is not used.
-#[case::no_bewind(false, Some(&["arrangement"][..]), None)]
+#[case::no_bewind(false, Some(&["advance"][..]), None)]
 fn the_administrator_arranges_what_was_handed_over(
     #[case] bewind: bool,
     #[case] handed_over: Option<&[&str]>,
@@ -414,7 +410,7 @@ fn under_bewind_the_handed_over_follow_ups_are_the_administrators() {
             let what = match &t.what {
                 TaskWhat::HouseholdAgrees { .. } => "household agrees".to_string(),
                 TaskWhat::AdministratorArranges { labels } => format!("arranges {:?}", nl(labels)),
-                TaskWhat::ContactWith { to } => format!("contact {}", to.nl),
+                TaskWhat::ContactWith { to } => format!("contact {}", nl(to).join(", ")),
                 TaskWhat::FollowUp { what } => what.nl.chars().take(24).collect(),
             };
             (t.who, what, t.when.clone())
@@ -471,7 +467,7 @@ fn a_follow_up_due_on_the_visit_day_is_today_and_the_next_visit_is_not_a_task() 
     assert_eq!(s.tasks[0].when, TaskWhen::Today);
     assert_eq!(s.tasks[0].who, Who::DebtHelpVolunteer);
     assert!(
-        matches!(&s.tasks[0].what, TaskWhat::FollowUp { what } if what.nl.starts_with("Bel vandaag")),
+        matches!(&s.tasks[0].what, TaskWhat::FollowUp { what } if what.nl.starts_with("Vandaag bellen met de schuldhulp")),
         "{:?}",
         s.tasks[0]
     );
@@ -502,4 +498,127 @@ fn the_sheet_reaches_the_ui_as_tagged_json() {
     assert_eq!(json["advance_by"], "household");
     let back: HouseholdSheet = serde_json::from_value(json).unwrap();
     assert_eq!(back, s);
+}
+
+// ---------------------------------------------------------------- language and contacts
+
+fn user(n: u8, name: &str, role: Role, phone: &str) -> UserProfile {
+    UserProfile {
+        id: format!("00000000-0000-7000-8000-{n:012}").parse::<UserId>().unwrap(),
+        name: name.into(),
+        organisation: match role {
+            Role::EnergyCoach => "Energie Actief Soest".into(),
+            _ => "SchuldHulpMaatje Soest".into(),
+        },
+        role,
+        phone: phone.into(),
+    }
+}
+
+fn contact(name: &str, who: Option<Who>, organisation: &str, phone: &str) -> SheetContact {
+    SheetContact { name: name.into(), who, organisation: organisation.into(), phone: phone.into() }
+}
+
+#[rstest]
+#[case::dutch(Language::Nl)]
+#[case::english(Language::En)]
+fn the_sheet_is_in_the_households_language(#[case] language: Language) {
+    let h = HouseholdInput { name: "Fam. Smith".into(), language, ..Default::default() };
+    let s = sheet_of(&household(false, GAS), &[]).for_household(&h, &[], &[], None);
+    assert_eq!(s.language, language);
+}
+
+#[test]
+fn a_new_household_reads_its_sheet_in_dutch() {
+    assert_eq!(HouseholdInput::default().language, Language::Nl);
+    assert_eq!(sheet_of(&household(false, GAS), &[]).language, Language::Nl);
+}
+
+#[rstest]
+// The volunteers on the visit, in that order, with what their profiles say.
+#[case::both_known(
+    &["Bram", "Anna de Vries"], false,
+    &[contact("Bram", Some(Who::DebtHelpVolunteer), "SchuldHulpMaatje Soest", "035-6012345"),
+      contact("Anna de Vries", Some(Who::EnergyCoach), "Energie Actief Soest", "06 12345678")])]
+// A name written differently on the visit still finds its profile.
+#[case::case_and_spaces(&[" anna de vries "], false, &[contact("Anna de Vries", Some(Who::EnergyCoach), "Energie Actief Soest", "06 12345678")])]
+// A name nobody has is printed alone.
+#[case::unknown_name(&["Henk"], false, &[contact("Henk", None, "", "")])]
+// No names on the visit: the user of this laptop.
+#[case::no_names(&[], false, &[contact("Anna de Vries", Some(Who::EnergyCoach), "Energie Actief Soest", "06 12345678")])]
+// Under bewind the administrator from the household record comes last.
+#[case::bewind(
+    &["Anna de Vries"], true,
+    &[contact("Anna de Vries", Some(Who::EnergyCoach), "Energie Actief Soest", "06 12345678"),
+      contact("Bewindvoering Eemland", Some(Who::Administrator), "", "035-1234567")])]
+fn the_sheet_names_whom_to_call(#[case] names: &[&str], #[case] bewind: bool, #[case] expected: &[SheetContact]) {
+    let anna = user(1, "Anna de Vries", Role::EnergyCoach, "06 12345678");
+    let users = [user(2, "Bram", Role::DebtHelpVolunteer, "035-6012345"), user(3, "Carla", Role::Coordinator, ""), anna.clone()];
+    let h = HouseholdInput {
+        name: "Fam. Jansen".into(),
+        under_bewind: bewind,
+        administrator_name: "Bewindvoering Eemland".into(),
+        administrator_contact: "035-1234567".into(),
+        ..Default::default()
+    };
+    let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    let s = sheet_of(&household(bewind, GAS), &[]).for_household(&h, &names, &users, Some(&anna));
+    assert_eq!(s.contacts, expected);
+}
+
+#[test]
+fn this_laptops_user_wins_when_two_share_a_name() {
+    let own = user(1, "Anna", Role::EnergyCoach, "06 11111111");
+    let other = user(2, "Anna", Role::DebtHelpVolunteer, "06 22222222");
+    let s = sheet_of(&household(false, GAS), &[]).for_household(
+        &HouseholdInput::default(),
+        &["Anna".into()],
+        &[other, own.clone()],
+        Some(&own),
+    );
+    assert_eq!(s.contacts[0].phone, "06 11111111");
+}
+
+#[test]
+fn an_administrator_with_nothing_filled_in_is_not_printed() {
+    let h = HouseholdInput { under_bewind: true, ..Default::default() };
+    let s = sheet_of(&household(true, GAS), &[]).for_household(&h, &[], &[], None);
+    assert_eq!(s.contacts, vec![]);
+}
+
+#[test]
+fn the_fullest_visit_keeps_the_sheet_to_one_page() {
+    // Every step answered "yes / everything" under bewind, in a crisis: the sheet must still
+    // fit one A4 page. The print CSS holds about 14 table rows and 8 list lines beside the fixed
+    // blocks; these are the content rules that keep it there.
+    let c = checklist();
+    let mut answers: Vec<(&str, AnswerValue)> = c
+        .template()
+        .steps
+        .iter()
+        .filter_map(|s| {
+            let a = match &s.input {
+                keukentafel_checklist::Input::YesNo => yes(),
+                keukentafel_checklist::Input::MultiChoice { options } => AnswerValue::MultiChoice(
+                    options.iter().filter(|o| !o.exclusive).map(|o| o.id.clone()).collect(),
+                ),
+                keukentafel_checklist::Input::Choice { options } => choice(&options[0].id),
+                _ => return None,
+            };
+            Some((s.id.as_str(), a))
+        })
+        .collect();
+    answers.push(("payment_arrangement", choice("refused")));
+    let s = sheet_of(&household(true, GAS), &answers);
+    assert!(s.tasks.len() <= 14, "{} task rows: {:#?}", s.tasks.len(), s.tasks);
+    assert!(s.did.len() + s.agreed.len() <= 9, "{:?} {:?}", s.did, s.agreed);
+    let contact_rows: Vec<Who> = s
+        .tasks
+        .iter()
+        .filter(|t| matches!(t.what, TaskWhat::ContactWith { .. }))
+        .map(|t| t.who)
+        .collect();
+    let mut unique = contact_rows.clone();
+    unique.dedup();
+    assert_eq!(contact_rows.len(), unique.len(), "one contact row per person: {contact_rows:?}");
 }

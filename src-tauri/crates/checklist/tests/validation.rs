@@ -90,6 +90,23 @@ fn default_template_validates_with_zero_errors() {
 }
 
 #[test]
+fn every_shipped_template_version_validates_and_the_default_is_the_newest() {
+    // A visit keeps the version it was carried out with, so every shipped version must still
+    // validate; new visits get the newest.
+    let versions: Vec<Template> = keukentafel_checklist::BUILTIN_TEMPLATES_TOML
+        .iter()
+        .map(|t| Template::from_toml(t).expect("a shipped template parses"))
+        .collect();
+    for t in &versions {
+        assert_eq!(validate(t), vec![], "{} v{}", t.id, t.version);
+        assert_eq!(t.id, "combined-visit");
+    }
+    let numbers: Vec<u32> = versions.iter().map(|t| t.version).collect();
+    assert_eq!(numbers, vec![1, 2], "oldest first, one file per version");
+    assert_eq!(default_template().unwrap().version, 2);
+}
+
+#[test]
 fn default_figures_have_no_problems() {
     assert_eq!(default_figures().problems(), Vec::<String>::new());
     assert!(default_figures().figures.len() > 20);

@@ -79,6 +79,8 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
         name: coach.to_owned(),
         organisation: "Energie Actief Soest".into(),
         role: Role::EnergyCoach,
+        // A made-up number, printed on the households' sheets.
+        phone: "06 12345678".into(),
     })?;
     let (mut consents, mut visits) = (0, 0);
     for i in 0..households {
@@ -130,6 +132,7 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
             administrator_name,
             administrator_contact,
             notes: NOTES[rng.random_range(0..NOTES.len())].into(),
+            language: Language::Nl,
         };
         let h = store.create_household(input)?;
         let buddy = BUDDIES[rng.random_range(0..BUDDIES.len())];

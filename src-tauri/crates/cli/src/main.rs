@@ -137,7 +137,7 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Init { db, name, role, organisation } => {
-            let input = UserProfileInput { name, organisation, role: role.into() };
+            let input = UserProfileInput { name, organisation, phone: String::new(), role: role.into() };
             let (_, saved) = profile::init(&db, Sources::system(), input).map_err(en)?;
             print_json(&saved)
         }
@@ -163,7 +163,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Burst { db, count } => {
             let mut store = profile::open_store(&db, Sources::system()).map_err(en)?;
             if store.profile().map_err(|e| e.to_string())?.is_none() {
-                let input = UserProfileInput { name: "Burst".into(), organisation: String::new(), role: Role::Coordinator };
+                let input = UserProfileInput { name: "Burst".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator };
                 profile::save(&mut store, input).map_err(en)?;
             }
             let mut out = std::io::stdout().lock();

@@ -98,11 +98,11 @@ fn setup(households: usize) -> Setup {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let coordinator = dir.path().join("c").join("k.sqlite3");
     let mut c = Store::open(&coordinator, Sources::system()).unwrap();
-    c.save_profile(UserProfileInput { name: "Carla".into(), organisation: String::new(), role: Role::Coordinator }).unwrap();
+    c.save_profile(UserProfileInput { name: "Carla".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator }).unwrap();
     drop(c);
     let volunteer = dir.path().join("v").join("k.sqlite3");
     let mut v = Store::open(&volunteer, Sources::system()).unwrap();
-    v.save_profile(UserProfileInput { name: "Vera".into(), organisation: String::new(), role: Role::EnergyCoach }).unwrap();
+    v.save_profile(UserProfileInput { name: "Vera".into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     for i in 0..households {
         let notes = format!("Bezoek {i}: tocht bij de voordeur, meterkast gecontroleerd.");
         v.create_household(HouseholdInput { name: format!("Huishouden {i}"), notes, ..Default::default() }).unwrap();

@@ -46,7 +46,7 @@ fn held_changes_are_listed_rejected_and_accepted_from_the_command_line() {
     let volunteer = dir.path().join("v").join("k.sqlite3");
     let ahead = chrono::Utc::now().timestamp_millis() + 3 * 24 * 3600 * 1000;
     let mut v = Store::open(&volunteer, Sources::deterministic(5, ahead, 7)).unwrap();
-    v.save_profile(UserProfileInput { name: "Vera".into(), organisation: String::new(), role: Role::EnergyCoach }).unwrap();
+    v.save_profile(UserProfileInput { name: "Vera".into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     v.create_household(HouseholdInput { name: "Fam. Jansen".into(), ..Default::default() }).unwrap();
     drop(v);
     enroll(&coordinator, &volunteer);

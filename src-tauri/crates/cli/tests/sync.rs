@@ -34,7 +34,7 @@ fn enroll(coordinator: &Path, volunteer: &Path) {
 /// A store with a profile and `households` households written in one transaction.
 fn store_with(path: &Path, name: &str, households: usize) -> Store {
     let mut store = Store::open(path, Sources::system()).unwrap();
-    store.save_profile(UserProfileInput { name: name.into(), organisation: "Test".into(), role: Role::EnergyCoach }).unwrap();
+    store.save_profile(UserProfileInput { name: name.into(), organisation: "Test".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     store
         .write(|w| {
             for i in 0..households {
@@ -49,6 +49,7 @@ fn store_with(path: &Path, name: &str, households: usize) -> Store {
                 for k in ["tenure", "contract_type", "heating"] {
                     f.insert(k.into(), Json::Null);
                 }
+                f.insert("language".into(), json!("nl"));
                 f.insert("name".into(), json!(format!("Huishouden {i}")));
                 f.insert("notes".into(), json!("x".repeat(40 + i % 60)));
                 w.set(&schema::HOUSEHOLD, id, &f, &BTreeMap::new())?;

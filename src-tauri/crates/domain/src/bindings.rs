@@ -69,7 +69,7 @@ pub fn typescript() -> String {
             crate::HouseholdId, crate::ConsentId, crate::VisitId, crate::UserId, crate::ReplicaId,
             FieldErrorCode,
             Role, UserProfileInput, UserProfile,
-            Tenure, ContractType, Heating, HouseholdInput, Household, HouseholdSummary, HouseholdQuery,
+            Tenure, ContractType, Heating, Language, HouseholdInput, Household, HouseholdSummary, HouseholdQuery,
             HouseholdUpdate,
             ConsentScope, ConsentInput, ConsentEvent, ConsentState, ConsentStatus,
             VisitKind, VisitStatus, VisitInput, Visit, VisitUpdate,

@@ -31,6 +31,8 @@ pub enum Rule {
     ConsentTextVersionRequired,
     TooLong { max: usize },
     PostcodeFormat,
+    /// A phone number with characters other than digits, spaces, `+ - ( )`, or too few digits.
+    PhoneFormat,
     /// A number of people outside `0..=max`.
     PeopleRange { max: u32 },
     /// Nobody lives in the household.
@@ -59,7 +61,7 @@ impl Rule {
             Rule::PeopleRange { .. } | Rule::AtLeastOnePerson | Rule::TooManyVolunteers { .. } => C::OutOfRange,
             Rule::TimeFormat => C::InvalidTime,
             Rule::ConsentDateInFuture | Rule::DoneVisitInFuture => C::DateInFuture,
-            Rule::VisitHouseholdFixed | Rule::FolderNotUsable | Rule::InvalidValue => C::Invalid,
+            Rule::PhoneFormat | Rule::VisitHouseholdFixed | Rule::FolderNotUsable | Rule::InvalidValue => C::Invalid,
         }
     }
 }
@@ -120,6 +122,8 @@ pub enum ValueProblem {
     NotATime,
     #[error("is not a postcode written as 1234 AB (or empty)")]
     NotAPostcode,
+    #[error("is not a phone number (digits, spaces and + - ( ), at least 6 digits) or empty")]
+    NotAPhone,
     #[error("has more than {max} names")]
     TooManyVolunteers { max: usize },
     #[error("is not a plain name (letters, digits, _ and -, at most {max} characters)")]
@@ -134,6 +138,7 @@ impl ValueProblem {
         match *self {
             ValueProblem::TooLong { max } => Rule::TooLong { max },
             ValueProblem::NotAPostcode => Rule::PostcodeFormat,
+            ValueProblem::NotAPhone => Rule::PhoneFormat,
             ValueProblem::NotATime => Rule::TimeFormat,
             ValueProblem::TooManyVolunteers { max } => Rule::TooManyVolunteers { max },
             ValueProblem::OutOfRange { min: 0, max, .. } if u32::try_from(max).is_ok() => {

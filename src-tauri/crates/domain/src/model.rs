@@ -37,6 +37,9 @@ pub struct UserProfileInput {
     pub name: String,
     pub organisation: String,
     pub role: Role,
+    /// A phone number households may call (printed on their sheet); may be empty.
+    #[serde(default)]
+    pub phone: String,
 }
 
 /// This installation's user.
@@ -46,6 +49,18 @@ pub struct UserProfile {
     pub name: String,
     pub organisation: String,
     pub role: Role,
+    /// May be empty.
+    pub phone: String,
+}
+
+/// The language a household reads its printed sheet in, whatever the app's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// Dutch, until someone chooses.
+    #[default]
+    Nl,
+    En,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -107,6 +122,9 @@ pub struct HouseholdInput {
     /// Phone number or e-mail of the administrator (bewindvoerder).
     pub administrator_contact: String,
     pub notes: String,
+    /// The language of the household's printed sheet.
+    #[serde(default)]
+    pub language: Language,
 }
 
 impl Default for HouseholdInput {
@@ -128,6 +146,7 @@ impl Default for HouseholdInput {
             administrator_name: String::new(),
             administrator_contact: String::new(),
             notes: String::new(),
+            language: Language::Nl,
         }
     }
 }

@@ -21,6 +21,18 @@ const NOTES_MAX: usize = 4000;
 const PEOPLE_MAX: u32 = 30;
 const VOLUNTEERS_MAX: usize = 6;
 const TEXT_VERSION_MAX: usize = 40;
+const PHONE_MAX: usize = 30;
+const PHONE_MIN_DIGITS: usize = 6;
+
+/// Whether a (trimmed) phone number is empty or plausible: digits, spaces and `+ - ( )` only,
+/// at most [`PHONE_MAX`] characters and at least [`PHONE_MIN_DIGITS`] digits. No country rules:
+/// a Dutch mobile (`06 12345678`), a landline (`035-6012345`) and `+31 6 1234 5678` all pass.
+pub fn is_phone(s: &str) -> bool {
+    s.is_empty()
+        || (s.chars().count() <= PHONE_MAX
+            && s.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'))
+            && s.chars().filter(char::is_ascii_digit).count() >= PHONE_MIN_DIGITS)
+}
 
 /// Reads a Dutch postcode written as `1234AB`, `1234 ab` or ` 1234  AB `; returns `1234 AB`.
 /// The first digit is never 0 and the letters SA, SD and SS are not used.
@@ -123,10 +135,14 @@ pub fn household(mut h: HouseholdInput) -> Result<HouseholdInput, ValidationErro
 pub fn profile(mut p: UserProfileInput) -> Result<UserProfileInput, ValidationErrors> {
     trim(&mut p.name);
     trim(&mut p.organisation);
+    trim(&mut p.phone);
     let mut e = Errors(Vec::new());
     e.required("name", &p.name, Rule::ProfileNameRequired);
     e.max_len("name", &p.name, NAME_MAX);
     e.max_len("organisation", &p.organisation, LINE_MAX);
+    if !is_phone(&p.phone) {
+        e.0.push(FieldProblem::new("phone", Rule::PhoneFormat));
+    }
     e.finish(p)
 }
 
@@ -211,6 +227,30 @@ mod tests {
 
     fn codes(r: Result<HouseholdInput, ValidationErrors>) -> Vec<(String, C)> {
         r.err().map(|e| e.0.into_iter().map(|f| (f.field.clone(), f.code())).collect()).unwrap_or_default()
+    }
+
+    #[rstest]
+    #[case("", true)]
+    #[case("06 12345678", true)]
+    #[case("035-6012345", true)]
+    #[case("+31 (0)6 1234 5678", true)]
+    #[case("0612345678", true)]
+    #[case("12345", false)] // too few digits to call
+    #[case("06 1234 567a", false)]
+    #[case("bel Anna", false)]
+    #[case("0612345678 / 0301234567 / 0351234567", false)] // longer than 30
+    fn phone_numbers(#[case] input: &str, #[case] ok: bool) {
+        assert_eq!(is_phone(input), ok, "{input:?}");
+        let p = profile(UserProfileInput {
+            name: "Anna".into(),
+            organisation: String::new(),
+            role: Role::EnergyCoach,
+            phone: format!(" {input} "),
+        });
+        match p {
+            Ok(p) => assert!(ok && p.phone == input, "trimmed: {:?}", p.phone),
+            Err(e) => assert!(!ok && e.0 == vec![FieldProblem::new("phone", Rule::PhoneFormat)], "{e:?}"),
+        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ impl Entity {
 pub static USER: Entity = Entity {
     name: "user",
     table: "users",
-    fields: &[("name", Kind::Text), ("organisation", Kind::Text), ("role", Kind::Text)],
+    fields: &[("name", Kind::Text), ("organisation", Kind::Text), ("role", Kind::Text), ("phone", Kind::Text)],
 };
 
 pub static HOUSEHOLD: Entity = Entity {
@@ -69,6 +69,7 @@ pub static HOUSEHOLD: Entity = Entity {
         ("administrator_contact", Kind::Text),
         ("notes", Kind::Text),
         ("archived", Kind::Bool),
+        ("language", Kind::Text),
     ],
 };
 

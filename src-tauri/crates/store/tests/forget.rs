@@ -74,7 +74,7 @@ fn a_forgotten_household_leaves_no_trace_in_the_file_and_the_rest_stays() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keukentafel.sqlite3");
     let mut s = Store::open(&path, Sources::deterministic(7, START, 10)).unwrap();
-    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), role: Role::EnergyCoach }).unwrap();
+    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     let gone = full_household(&mut s, "Vergeetmij");
     let kept = full_household(&mut s, "Blijftstaan");
     // Edited a few times, so old values sit in the log too.
@@ -131,7 +131,7 @@ fn the_change_log_stays_append_only_for_everything_not_forgotten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keukentafel.sqlite3");
     let mut s = Store::open(&path, Sources::deterministic(9, START, 10)).unwrap();
-    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), role: Role::EnergyCoach }).unwrap();
+    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     let h = household(&mut s, "Jansen", "");
     drop(s);
     let conn = rusqlite::Connection::open(&path).unwrap();

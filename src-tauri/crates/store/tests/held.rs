@@ -33,7 +33,7 @@ impl Site {
 fn site(seed: u64, name: &str, start: i64) -> Site {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("k.sqlite3"), Sources::deterministic(seed, start, 7)).unwrap();
-    store.save_profile(UserProfileInput { name: name.into(), organisation: String::new(), role: Role::EnergyCoach }).unwrap();
+    store.save_profile(UserProfileInput { name: name.into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     Site { dir, store }
 }
 

@@ -23,7 +23,7 @@ fn site(seed: u64, name: &str, start: i64) -> Site {
     let dir = tempfile::tempdir().unwrap();
     let path: PathBuf = dir.path().join("k.sqlite3");
     let mut store = Store::open(&path, Sources::deterministic(seed, start, 7)).unwrap();
-    store.save_profile(UserProfileInput { name: name.into(), organisation: String::new(), role: Role::EnergyCoach }).unwrap();
+    store.save_profile(UserProfileInput { name: name.into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     Site { _dir: dir, store }
 }
 

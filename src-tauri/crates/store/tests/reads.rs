@@ -21,7 +21,7 @@ fn temp_store(seed: u64) -> (tempfile::TempDir, PathBuf, Store) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keukentafel.sqlite3");
     let mut s = Store::open(&path, Sources::deterministic(seed, START, 10)).unwrap();
-    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), role: Role::EnergyCoach }).unwrap();
+    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     (dir, path, s)
 }
 
@@ -140,7 +140,7 @@ fn an_unreadable_profile_asks_for_the_profile_again_and_saving_repairs_it() {
     raw_sql(&path, "UPDATE users SET role = 'admin' WHERE id = ?1", me.id);
     assert_eq!(s.profile().unwrap(), None, "as if no profile was saved: the app asks for it");
     assert_eq!(s.app_info(today()).unwrap().unreadable_records, 1);
-    let again = s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), role: Role::Coordinator }).unwrap();
+    let again = s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::Coordinator }).unwrap();
     assert_eq!(again.id, me.id, "the same user");
     assert_eq!(s.profile().unwrap(), Some(again));
     assert_eq!(s.app_info(today()).unwrap().unreadable_records, 0);

@@ -22,7 +22,7 @@ fn open(path: &Path) -> Store {
 
 fn with_profile(path: &Path) -> Store {
     let mut s = open(path);
-    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), role: Role::EnergyCoach }).unwrap();
+    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     s
 }
 
@@ -272,8 +272,8 @@ fn consent_visit_and_profile_writes_produce_exactly_their_ops() {
     let (_dir, path) = temp_store();
     let mut s = open(&path);
     let seq = max_seq(&s);
-    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), role: Role::EnergyCoach }).unwrap();
-    assert_eq!(ops_after(&s, seq).iter().map(|o| o.field.as_str()).collect::<Vec<_>>(), vec!["name", "organisation", "role"]);
+    s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
+    assert_eq!(ops_after(&s, seq).iter().map(|o| o.field.as_str()).collect::<Vec<_>>(), vec!["name", "organisation", "role", "phone"]);
     let h = s.create_household(household("Fam. Jansen")).unwrap();
 
     let seq = max_seq(&s);

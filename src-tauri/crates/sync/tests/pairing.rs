@@ -93,6 +93,7 @@ fn the_pairing_of_an_installation_comes_from_its_profile_and_keys() {
         name: "Bram".into(),
         organisation: "Schuldhulp West".into(),
         role: Role::DebtHelpVolunteer,
+        phone: String::new(),
     };
     let p = Pairing::for_installation(&profile, replica(3), &age, &signing, day()).unwrap();
     assert_eq!((p.name(), p.role(), p.organisation()), ("Bram", Role::DebtHelpVolunteer, "Schuldhulp West"));

@@ -39,6 +39,7 @@ export function valueText(entity: string, field: string, value: unknown, lang: L
       if (field === 'tenure') return lookup(households.tenure, value, lang);
       if (field === 'contract_type') return lookup(households.contract, value, lang);
       if (field === 'heating') return lookup(households.heating, value, lang);
+      if (field === 'language' && (value === 'nl' || value === 'en')) return households.languageName[lang](value);
     }
     if (entity === 'visit') {
       if (field === 'kind') return lookup(visits.visitKind, value, lang);

@@ -21,6 +21,7 @@ export const HOUSEHOLD_FIELDS = [
   'administrator_name',
   'administrator_contact',
   'notes',
+  'language',
 ] as const satisfies readonly (keyof HouseholdInput)[];
 
 export function emptyHousehold(): HouseholdInput {
@@ -41,6 +42,7 @@ export function emptyHousehold(): HouseholdInput {
     administrator_name: '',
     administrator_contact: '',
     notes: '',
+    language: 'nl',
   };
 }
 

@@ -1,5 +1,5 @@
 // Texts of the household list, detail and form, Dutch and English side by side.
-import type { ContractType, Heating, Tenure } from '../../generated/bindings';
+import type { ContractType, Heating, Language, Tenure } from '../../generated/bindings';
 import { localized, type Both } from '../../shared/i18n';
 import { texts as shared } from '../../shared/texts';
 
@@ -67,6 +67,11 @@ export const texts = {
     administrator_name: { nl: 'Bewindvoerder', en: 'Administrator (bewindvoerder)' },
     administrator_contact: { nl: 'Telefoon of e-mail bewindvoerder', en: 'Phone or e-mail of the administrator' },
     notes: { nl: 'Notities', en: 'Notes' },
+    language: { nl: 'Taal van het overzicht', en: 'Language of the overview' },
+    languageHint: {
+      nl: 'Het huishouden krijgt na het bezoek een overzicht op papier, in deze taal.',
+      en: 'After the visit the household gets an overview on paper, in this language.',
+    },
     postcodeInvalid: {
       nl: 'Deze postcode klopt niet. Schrijf hem als 1234 AB: vier cijfers en twee letters.',
       en: 'This postcode is not valid. Write it as 1234 AB: four digits and two letters.',
@@ -86,6 +91,11 @@ export const texts = {
     private_rent: { nl: 'Particuliere huur', en: 'Private rental' },
     owner: { nl: 'Koopwoning', en: 'Owner-occupied' },
   } satisfies Record<Tenure, Both<string>>,
+  // A function per language: a table keyed nl/en would read as one text in both languages.
+  languageName: {
+    nl: (l: Language) => (l === 'en' ? 'Engels (English)' : 'Nederlands'),
+    en: (l: Language) => (l === 'en' ? 'English' : 'Dutch'),
+  },
   contract: {
     fixed: { nl: 'Vast', en: 'Fixed' },
     variable: { nl: 'Variabel', en: 'Variable' },

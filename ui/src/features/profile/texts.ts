@@ -21,6 +21,11 @@ export const texts = {
     organisation: { nl: 'Organisatie', en: 'Organisation' },
     organisationHint: { nl: 'Bijvoorbeeld: Energiebank Utrecht', en: 'For example: Energiebank Utrecht' },
     role: { nl: 'Rol', en: 'Role' },
+    phone: { nl: 'Telefoonnummer', en: 'Phone number' },
+    phoneHint: {
+      nl: 'Dit nummer staat op het overzicht dat het huishouden meekrijgt. Bijvoorbeeld: 06 12345678',
+      en: 'This number is printed on the overview the household keeps. For example: 06 12345678',
+    },
     saved: { nl: 'Je profiel is opgeslagen.', en: 'Your profile has been saved.' },
     about: { nl: 'Over deze installatie', en: 'About this installation' },
     storePath: { nl: 'Bestand met gegevens', en: 'Data file' },

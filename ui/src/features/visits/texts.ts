@@ -1,6 +1,6 @@
 // Texts of the visits: planning, the agenda, the checklist, the summary and the household's
 // printed sheet. Dutch and English side by side.
-import type { VisitKind, VisitStatus } from '../../generated/bindings';
+import type { Language, VisitKind, VisitStatus } from '../../generated/bindings';
 import type { AnswerProblem, StepDomain, StepRole, Who } from '../../generated/checklist';
 import { localized, type Both } from '../../shared/i18n';
 import { texts as shared } from '../../shared/texts';
@@ -353,8 +353,17 @@ export const texts = {
     print: { nl: 'Afdrukken of opslaan als PDF', en: 'Print or save as PDF' },
     printTitle: { nl: 'Voor het huishouden', en: 'For the household' },
     printIntro: {
-      nl: 'Dit overzicht krijgt het huishouden mee. Zo komt het op papier.',
-      en: 'The household gets this overview. This is how it looks on paper.',
+      nl: 'Dit overzicht krijgt het huishouden mee. Zo komt het op papier: één A4.',
+      en: 'The household gets this overview. This is how it looks on paper: one A4 page.',
+    },
+    printLanguage: {
+      nl: (l: string) => `Het overzicht is in het ${l}, de taal die het huishouden koos.`,
+      en: (l: string) => `The overview is in ${l}, the language the household chose.`,
+    },
+    printLanguageChange: { nl: 'Andere taal kiezen bij het huishouden', en: 'Choose another language for the household' },
+    languageName: {
+      nl: (l: Language) => (l === 'en' ? 'Engels' : 'Nederlands'),
+      en: (l: Language) => (l === 'en' ? 'English' : 'Dutch'),
     },
   },
   print: {
@@ -372,7 +381,18 @@ export const texts = {
     saving: { nl: 'Wat het u ongeveer oplevert per jaar', en: 'What it saves you per year, roughly' },
     advance: { nl: 'Uw nieuwe termijnbedrag (voorstel)', en: 'Your new monthly advance (proposal)' },
     back: { nl: 'Wanneer we terugkomen', en: 'When we come back' },
-    contact: { nl: 'Vragen? Neem contact op met', en: 'Questions? Contact' },
+    contact: { nl: 'Vragen? Bel ons', en: 'Questions? Call us' },
+    contactRole: {
+      household: { nl: 'U zelf', en: 'You' },
+      energy_coach: { nl: 'Energiecoach', en: 'Energy coach' },
+      debt_help_volunteer: { nl: 'Schuldhulpmaatje', en: 'Debt help buddy' },
+      both: { nl: 'Vrijwilliger', en: 'Volunteer' },
+      administrator: { nl: 'Uw bewindvoerder', en: 'Your administrator' },
+    } satisfies Record<Who, Both<string>>,
+    gasM3: { nl: (n: string) => `${n} m³ gas`, en: (n: string) => `${n} m³ of gas` },
+    heatGj: { nl: (n: string) => `${n} GJ warmte`, en: (n: string) => `${n} GJ of heat` },
+    electricityKwh: { nl: (n: string) => `${n} kWh stroom`, en: (n: string) => `${n} kWh of electricity` },
+    waterL: { nl: (n: string) => `${n} liter water`, en: (n: string) => `${n} litres of water` },
     installed: {
       nl: (what: string) => `We hebben geplaatst: ${what}.`,
       en: (what: string) => `We installed: ${what}.`,

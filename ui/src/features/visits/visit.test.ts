@@ -15,6 +15,7 @@ import {
   parseNumber,
   sameAnswer,
   stepsOfPhase,
+  stepBadges,
   toggleOption,
   URGENT,
 } from './visit';
@@ -70,6 +71,11 @@ describe('answers', () => {
     expect(toggleOption(['doors', 'windows'], 'doors', false, draughts)).toEqual(['windows']);
     expect(toggleOption(['doors'], 'windows', true, draughts)).toEqual(['doors', 'windows']);
     expect(toggleOption(['nowhere'], 'nowhere', false, draughts)).toEqual([]);
+  });
+  it('"no crisis" unticks the crises, and a crisis unticks "no crisis"', () => {
+    const crisis = [option('no_heating'), option('bailiff'), option('none', true)];
+    expect(toggleOption(['no_heating', 'bailiff'], 'none', true, crisis)).toEqual(['none']);
+    expect(toggleOption(['none'], 'no_heating', true, crisis)).toEqual(['no_heating']);
   });
   it('only the options marked exclusive exclude', () => {
     // An option called "none" that the template does not mark is an ordinary option …
@@ -154,6 +160,22 @@ describe('words', () => {
     expect(joinList(['a', 'b', 'c'], 'nl')).toBe('a, b en c');
     expect(joinList(['a'], 'en')).toBe('a');
     expect(joinList(['a', 'b'], 'en')).toBe('a and b');
+  });
+});
+
+describe('step badges', () => {
+  it('shows one badge when the role says the same as the domain', () => {
+    expect(stepBadges('both', 'both')).toEqual([{ domain: 'both', text: { kind: 'domain', domain: 'both' } }]);
+    expect(stepBadges('energy', 'energy_coach')).toEqual([{ domain: 'energy', text: { kind: 'role', role: 'energy_coach' } }]);
+    expect(stepBadges('finance', 'debt_help_volunteer')).toEqual([
+      { domain: 'finance', text: { kind: 'role', role: 'debt_help_volunteer' } },
+    ]);
+  });
+  it('shows the domain and the role when they differ', () => {
+    expect(stepBadges('both', 'energy_coach').map((b) => b.text)).toEqual([
+      { kind: 'domain', domain: 'both' },
+      { kind: 'role', role: 'energy_coach' },
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
 // they are tested without the app. What a step means (who does an action, the next visit, which
 // steps are the user's, labels of measures, options that exclude the others) comes from the
 // engine; nothing here knows a step id.
-import type { AnswerProblem, AnswerValue, Choice, MeasureItem, Step, StepStatus, Text } from '../../generated/checklist';
+import type { AnswerProblem, AnswerValue, Choice, MeasureItem, Step, StepDomain, StepRole, StepStatus, Text } from '../../generated/checklist';
 import type { ApiError } from '../../shared/api';
 import type { Lang } from '../../shared/i18n';
 
@@ -101,6 +101,26 @@ export function toggleOption(current: string[], option: string, on: boolean, opt
   const exclusive = new Set(options.filter((o) => o.exclusive).map((o) => o.id));
   if (exclusive.has(option)) return [option];
   return [...current.filter((o) => !exclusive.has(o) && o !== option), option];
+}
+
+/** One badge on a step: its colour (the domain) and what it says. */
+export type StepBadge = { domain: StepDomain; text: { kind: 'domain'; domain: StepDomain } | { kind: 'role'; role: StepRole } };
+
+/**
+ * The badges of a step's domain and role, one per fact: when the role says the same as the
+ * domain (energy and the energy coach, money and the debt-help buddy, both and both) one badge
+ * in the domain's colour that names the role ("Samen" for both), else the domain and the role.
+ */
+export function stepBadges(domain: StepDomain, role: StepRole): StepBadge[] {
+  const same =
+    (domain === 'energy' && role === 'energy_coach') ||
+    (domain === 'finance' && role === 'debt_help_volunteer') ||
+    (domain === 'both' && role === 'both');
+  if (same) return [{ domain, text: role === 'both' ? { kind: 'domain', domain } : { kind: 'role', role } }];
+  return [
+    { domain, text: { kind: 'domain', domain } },
+    { domain, text: { kind: 'role', role } },
+  ];
 }
 
 /** Measure rows as they are saved: only rows with a measure and a whole quantity of 1 or more. */

@@ -129,6 +129,10 @@ fn rule_text(rule: Rule) -> (String, String) {
             "Deze postcode klopt niet. Schrijf hem als 1234 AB: vier cijfers en twee letters.",
             "This postcode is not valid. Write it as 1234 AB: four digits and two letters.",
         ),
+        Rule::PhoneFormat => s(
+            "Dit telefoonnummer klopt niet. Gebruik cijfers, bijvoorbeeld 06 12345678 of 035-6012345.",
+            "This phone number is not valid. Use digits, for example 06 12345678 or 035-6012345.",
+        ),
         Rule::PeopleRange { max } => {
             (format!("Vul een aantal van 0 tot en met {max} in."), format!("Enter a number from 0 to {max}."))
         }

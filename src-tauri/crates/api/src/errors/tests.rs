@@ -55,6 +55,7 @@ fn every_rule_has_both_languages_and_the_field_keeps_its_code() {
         Rule::ConsentTextVersionRequired,
         Rule::TooLong { max: 120 },
         Rule::PostcodeFormat,
+        Rule::PhoneFormat,
         Rule::PeopleRange { max: 30 },
         Rule::AtLeastOnePerson,
         Rule::TimeFormat,

@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 use uuid::Uuid;
 
-use super::{normalize_postcode, normalize_time, LINE_MAX, NAME_MAX, NOTES_MAX, PEOPLE_MAX, TEXT_VERSION_MAX, VOLUNTEERS_MAX};
+use super::{is_phone, normalize_postcode, normalize_time, LINE_MAX, NAME_MAX, NOTES_MAX, PEOPLE_MAX, TEXT_VERSION_MAX, VOLUNTEERS_MAX};
 use crate::error::{FieldValueError, ValueProblem as P};
 use crate::model::*;
 
@@ -34,6 +34,8 @@ enum Check {
     Text { max: usize, required: bool },
     /// Empty, or a postcode as `1234 AB`.
     Postcode,
+    /// Empty, or a phone number as a form stores it ([`super::is_phone`], trimmed).
+    Phone,
     /// A number of people, `0..=PEOPLE_MAX`.
     People,
     /// A whole number `0..=u32::MAX`.
@@ -76,6 +78,7 @@ const RULES: &[(&str, &str, Check)] = &[
     ("user", "name", required(NAME_MAX)),
     ("user", "organisation", text(LINE_MAX)),
     ("user", "role", Check::Option(parse::<Role>)),
+    ("user", "phone", Check::Phone),
     ("household", "name", required(NAME_MAX)),
     ("household", "street_address", text(LINE_MAX)),
     ("household", "postcode", Check::Postcode),
@@ -93,6 +96,7 @@ const RULES: &[(&str, &str, Check)] = &[
     ("household", "administrator_contact", text(LINE_MAX)),
     ("household", "notes", text(NOTES_MAX)),
     ("household", "archived", Check::Bool),
+    ("household", "language", Check::Option(parse::<Language>)),
     ("consent", "household_id", Check::Id),
     ("consent", "scope", Check::Option(parse::<ConsentScope>)),
     ("consent", "given", Check::Bool),
@@ -229,6 +233,16 @@ fn check_value(check: Check, v: &Json) -> Result<(), P> {
                 Err(P::NotAPostcode)
             }
         }
+        Check::Phone => {
+            let s = string(v, "text")?;
+            if s.trim().len() != s.len() {
+                Err(P::NotTrimmed)
+            } else if is_phone(s) {
+                Ok(())
+            } else {
+                Err(P::NotAPhone)
+            }
+        }
         Check::People => range(v, u64::from(PEOPLE_MAX)),
         Check::Count => range(v, u64::from(u32::MAX)),
         Check::Bool => v.as_bool().map(drop).ok_or_else(|| wrong("true or false", v)),
@@ -339,6 +353,10 @@ mod tests {
     #[case("household", "under_bewind", json!(true))]
     #[case("household", "notes", json!(""))]
     #[case("user", "role", json!("coordinator"))]
+    #[case("user", "phone", json!(""))]
+    #[case("user", "phone", json!("06 12345678"))]
+    #[case("household", "language", json!("nl"))]
+    #[case("household", "language", json!("en"))]
     #[case("consent", "household_id", json!(ID))]
     #[case("consent", "scope", json!("share_landlord"))]
     #[case("consent", "date", json!("2026-02-28"))]
@@ -395,6 +413,9 @@ mod tests {
     #[case("answer", "value", json!(true), P::NotAnAnswer)]
     #[case("answer", "value", json!({"value": 1}), P::NotAnAnswer)]
     #[case("answer", "value", json!({"type": "text", "value": "x".repeat(NOTES_MAX + 1)}), P::TooLong { max: NOTES_MAX })]
+    #[case("user", "phone", json!("bel mij"), P::NotAPhone)]
+    #[case("user", "phone", json!(" 0612345678"), P::NotTrimmed)]
+    #[case("user", "phone", json!(612345678), P::WrongType { expected: "text", found: "a number" })]
     #[case("household", "Phone", json!("x"), P::NotAKey { max: KEY_MAX })]
     #[case("household; drop", "x", json!("x"), P::NotAKey { max: KEY_MAX })]
     #[case("household", "phone", json!("x".repeat(VALUE_MAX_BYTES)), P::TooLarge { max: VALUE_MAX_BYTES })]
@@ -412,6 +433,8 @@ mod tests {
     #[case("visit", "kind", json!("party"))]
     #[case("visit", "status", json!("maybe"))]
     #[case("household", "tenure", json!("castle"))]
+    #[case("household", "language", json!("de"))]
+    #[case("household", "language", json!(null))]
     #[case("consent", "scope", json!(null))]
     fn unknown_options_are_refused_and_the_reason_lists_the_known_ones(#[case] entity: &str, #[case] field: &str, #[case] v: Json) {
         match problem(entity, field, v) {

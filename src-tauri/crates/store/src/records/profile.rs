@@ -1,4 +1,4 @@
-//! The local user: this installation's profile (name, organisation, role). Its id is kept in
+//! The local user: this installation's profile (name, organisation, role, phone). Its id is kept in
 //! `meta.profile_user_id`; the user record itself is an entity like any other, so a change of
 //! name travels to other laptops as ops.
 //!
@@ -23,7 +23,32 @@ impl Store {
             Err(StoreError::Unreadable { .. }) => return Ok(None),
             Err(e) => return Err(e),
         };
-        Ok(Some(UserProfile { id, name: input.name, organisation: input.organisation, role: input.role }))
+        Ok(Some(UserProfile { id, name: input.name, organisation: input.organisation, role: input.role, phone: input.phone }))
+    }
+
+    /// Every user this store knows (this installation's and those other laptops' files brought),
+    /// in id order; a row that does not read is left out (and counted as unreadable elsewhere).
+    pub fn users(&self) -> Result<Vec<UserProfile>> {
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT id FROM users ORDER BY id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut users = Vec::new();
+        for id in ids.iter().filter_map(|id| super::row_id(id)) {
+            match read_record::<UserProfileInput>(&self.conn, &schema::USER, id) {
+                Ok(Some((u, _))) => users.push(UserProfile {
+                    id: UserId(id),
+                    name: u.name,
+                    organisation: u.organisation,
+                    role: u.role,
+                    phone: u.phone,
+                }),
+                Ok(None) | Err(StoreError::Unreadable { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(users)
     }
 
     /// Creates this installation's user on first use; later calls change it.
@@ -43,6 +68,6 @@ impl Store {
             w.set(&schema::USER, id.0, &fields_of(&input)?, NO_BASE)?;
             Ok(id)
         })?;
-        Ok(UserProfile { id, name: input.name, organisation: input.organisation, role: input.role })
+        Ok(UserProfile { id, name: input.name, organisation: input.organisation, role: input.role, phone: input.phone })
     }
 }

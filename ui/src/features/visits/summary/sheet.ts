@@ -1,11 +1,21 @@
 // The household's sheet in words. What is on the sheet (which lines, who does what, when) is
 // decided by the engine and arrives as `VisitChecklist.sheet`; this only writes each item with
 // the `print` texts in one language. Pure, so it is tested without the app.
-import type { HouseholdSheet, InstalledItem, SheetItem, SheetTask, TaskWhen, Text, Who } from '../../../generated/checklist';
+import type {
+  HouseholdSheet,
+  InstalledItem,
+  Saving,
+  SheetContact,
+  SheetItem,
+  SheetTask,
+  TaskWhen,
+  Text,
+  Who,
+} from '../../../generated/checklist';
 import { formatLongDate } from '../../../shared/dates';
 import type { Lang, Localized } from '../../../shared/i18n';
 import type { texts } from '../texts';
-import { joinList, lowerFirst, tx } from '../visit';
+import { formatNumber, joinList, lowerFirst, tx } from '../visit';
 
 /** The `print` texts in one language (`$t.print`). */
 export type PrintTexts = Localized<typeof texts.print>;
@@ -84,7 +94,7 @@ function whatText(task: SheetTask, p: PrintTexts, lang: Lang): string {
     case 'administrator_arranges':
       return p.administratorArranges(labelList(what.labels, lang));
     case 'contact_with':
-      return p.contactWith(tx(what.to, lang));
+      return p.contactWith(joinList(what.to.map((t) => tx(t, lang)), lang));
     case 'follow_up':
       return tx(what.what, lang);
   }
@@ -98,4 +108,27 @@ export function taskRows(sheet: HouseholdSheet, p: PrintTexts, lang: Lang): Task
 /** Who arranges the proposed advance, in words. */
 export function advanceLine(sheet: HouseholdSheet, p: PrintTexts): string {
   return sheet.advance_by === 'administrator' ? p.advanceBewind : p.advanceAsk;
+}
+
+/** Who to call, one line each: `Anna de Vries, energiecoach (Energie Actief Soest): 06 12345678`. */
+export function contactLines(contacts: SheetContact[], p: PrintTexts): string[] {
+  return contacts.map((c) => {
+    const role = c.who ? p.contactRole[c.who] : '';
+    const who = c.who === 'administrator' ? [role, c.name].filter(Boolean).join(', ') : [c.name, lowerFirst(role)].filter(Boolean).join(', ');
+    const org = c.organisation ? ` (${c.organisation})` : '';
+    return `${who}${org}${c.phone ? `: ${c.phone}` : ''}`;
+  });
+}
+
+/**
+ * The physical saving in words: `124 m³ gas, 152 kWh stroom en 8.100 liter water`; heat in GJ
+ * for a home not heated by its own gas (`heat_supply` other than `gas`).
+ */
+export function savingParts(saving: Saving, heatSupply: string, p: PrintTexts, lang: Lang): string[] {
+  return [
+    saving.gas_m3 > 0 ? p.gasM3(formatNumber(saving.gas_m3, lang)) : '',
+    saving.heat_gj > 0 && heatSupply !== 'gas' ? p.heatGj(formatNumber(saving.heat_gj, lang, 1)) : '',
+    saving.electricity_kwh > 0 ? p.electricityKwh(formatNumber(saving.electricity_kwh, lang)) : '',
+    saving.water_l > 0 ? p.waterL(formatNumber(saving.water_l, lang)) : '',
+  ].filter(Boolean);
 }
