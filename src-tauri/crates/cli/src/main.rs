@@ -55,6 +55,9 @@ enum Command {
         role: RoleArg,
         #[arg(long, default_value = "")]
         organisation: String,
+        /// A phone number the households' sheets print beside the name.
+        #[arg(long, default_value = "")]
+        phone: String,
     },
     /// Write realistic Dutch demo data into a new (or empty) store. Same seed, same content.
     Demo {
@@ -136,8 +139,8 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Init { db, name, role, organisation } => {
-            let input = UserProfileInput { name, organisation, phone: String::new(), role: role.into() };
+        Command::Init { db, name, role, organisation, phone } => {
+            let input = UserProfileInput { name, organisation, phone, role: role.into() };
             let (_, saved) = profile::init(&db, Sources::system(), input).map_err(en)?;
             print_json(&saved)
         }

@@ -83,7 +83,10 @@ fn a_coordinator_round_runs_headless() {
     ]))
     .unwrap();
     assert_eq!(profile["role"], "coordinator");
-    ok(&["init", "--db", s(&anna), "--name", "Anna", "--role", "energy_coach"]);
+    let anna_profile: Json =
+        serde_json::from_str(&ok(&["init", "--db", s(&anna), "--name", "Anna", "--role", "energy_coach", "--phone", "06 11122233"]))
+            .unwrap();
+    assert_eq!(anna_profile["phone"], "06 11122233", "the phone number the households' sheets print");
     ok(&["init", "--db", s(&bram), "--name", "Bram", "--role", "debt_help_volunteer"]);
     let o = cli(&["init", "--db", s(&anna), "--name", "Anna", "--role", "energy_coach"]);
     assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("already exists"), "init never overwrites");
