@@ -11,6 +11,7 @@ use keukentafel_store::{Store, StoreError};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use keukentafel_checklist::{AnswerInput, AnswerValue, MeasureItem, MeterReading};
 
 struct Wijk {
     name: &'static str,
@@ -82,7 +83,8 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
         // A made-up number, printed on the households' sheets.
         phone: "06 12345678".into(),
     })?;
-    let (mut consents, mut visits) = (0, 0);
+    let (mut consents, mut visits, mut answered) = (0, 0, 0);
+    let templates = keukentafel_api::visits::Templates::builtin().map_err(|e| StoreError::Data(e.to_string()))?;
     for i in 0..households {
         let wijk = &WIJKEN[rng.random_range(0..WIJKEN.len())];
         let family = FAMILY_NAMES[rng.random_range(0..FAMILY_NAMES.len())];
@@ -187,21 +189,32 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
         plan(intake, VisitKind::Intake, VisitStatus::Done, SUMMARIES[0], &mut rng)?;
         visits += 1;
         let combined = intake + Duration::days(rng.random_range(7..30));
+        let mut done = None;
         if combined <= today {
             let summary = SUMMARIES[rng.random_range(1..SUMMARIES.len())];
-            plan(combined, VisitKind::Combined, VisitStatus::Done, summary, &mut rng)?;
+            done = Some(plan(combined, VisitKind::Combined, VisitStatus::Done, summary, &mut rng)?.id);
             plan(today + Duration::days(rng.random_range(1..45)), VisitKind::FollowUp, VisitStatus::Planned, "", &mut rng)?;
             visits += 2;
         } else {
             plan(combined, VisitKind::Combined, VisitStatus::Planned, "", &mut rng)?;
             visits += 1;
         }
+        if let Some(visit) = done {
+            // Its own random stream, so the rest of the demo stays as it was.
+            let mut arng = ChaCha8Rng::seed_from_u64(seed ^ (i as u64).wrapping_mul(0x9e37_79b9));
+            let answers = combined_visit_answers(&h, combined, &mut arng);
+            for (step_id, value) in answers {
+                keukentafel_api::visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: step_id.into(), value: Some(value) })
+                    .map_err(|e| StoreError::Data(format!("demo answer {step_id}: {}", e.message_en)))?;
+                answered += 1;
+            }
+        }
         if rng.random_bool(0.04) {
             store.set_household_archived(h.id, true)?;
         }
     }
     Ok(Ok(format!(
-        "demo: {households} households, {consents} consent events, {visits} visits, {} ops in {}",
+        "demo: {households} households, {consents} consent events, {visits} visits, {answered} checklist answers, {} ops in {}",
         store.op_count()?,
         db.display()
     )))
@@ -216,4 +229,72 @@ fn random_letters(rng: &mut ChaCha8Rng) -> String {
             return pair;
         }
     }
+}
+
+/// The answers of a combined visit that was carried out: the bill and the meters, income and
+/// arrears, what was installed and changed, referrals and agreements — so the summary shows
+/// savings, the energy quote and the indicators. Plausible values for the household's heating.
+fn combined_visit_answers(h: &Household, date: NaiveDate, rng: &mut ChaCha8Rng) -> Vec<(&'static str, AnswerValue)> {
+    use AnswerValue as A;
+    let list = |ids: &[&str]| A::MultiChoice(ids.iter().map(|s| (*s).to_owned()).collect());
+    let euros = |from: i64, to: i64, rng: &mut ChaCha8Rng| A::Money(rng.random_range(from..to) * 100);
+    let heating = h.data.heating;
+    let arrears = rng.random_bool(0.35);
+    let persons = f64::from(h.data.adults + h.data.children);
+    let mut out: Vec<(&'static str, AnswerValue)> = vec![
+        ("documents", list(&["annual_bill", "advance"])),
+        ("roles_explained", A::YesNo(true)),
+        ("consent", list(&["municipality", "supplier"])),
+        ("dwelling_type", A::Choice(["flat", "terraced", "end_terrace", "semi_detached"][rng.random_range(0..4)].into())),
+        ("energy_label", A::Choice(["a_or_better", "b_c_d", "e_f_g", "unknown"][rng.random_range(0..4)].into())),
+        ("solar_panels", A::YesNo(false)),
+        ("crisis_screen", list(&["none"])),
+    ];
+    let mut readings = std::collections::BTreeMap::new();
+    readings.insert("electricity_t1".to_owned(), f64::from(rng.random_range(10_000..40_000)));
+    readings.insert("electricity_t2".to_owned(), f64::from(rng.random_range(10_000..40_000)));
+    if heating == Some(Heating::GasBoiler) || heating.is_none() {
+        readings.insert("gas".to_owned(), f64::from(rng.random_range(5_000..20_000)));
+        out.push(("gas_use", A::Number(f64::from(rng.random_range(700..1_500)))));
+    }
+    if matches!(heating, Some(Heating::DistrictHeating | Heating::BlockConnection)) {
+        out.push(("heat_use", A::Number(f64::from(rng.random_range(18..38)))));
+    }
+    out.push(("meter_readings", A::MeterReading(MeterReading { date, readings })));
+    out.push(("electricity_use", A::Number((1_500.0 + persons * 400.0 + f64::from(rng.random_range(0..600))).round())));
+    out.push(("energy_cost", euros(1_500, 2_900, rng)));
+    if heating == Some(Heating::GasBoiler) {
+        out.push(("thermostat", A::Number(f64::from(rng.random_range(19..23)))));
+    }
+    out.push(("radiators", A::Number(f64::from(rng.random_range(3..8)))));
+    out.push(("draughts", list(&["doors", "letterbox"])));
+    out.push(("shower_minutes", A::Number(f64::from(rng.random_range(7..15)))));
+    out.push(("old_lamps", A::Number(f64::from(rng.random_range(2..9)))));
+    out.push(("net_income", euros(1_300, 2_800, rng)));
+    out.push(("energy_arrears", A::YesNo(arrears)));
+    if arrears {
+        out.push(("energy_arrears_amount", euros(150, 950, rng)));
+        out.push(("payment_arrangement", A::Choice("to_request".into())));
+    }
+    if !h.data.under_bewind {
+        out.push(("advance", euros(110, 230, rng)));
+    } else {
+        out.push(("administrator_tasks", list(&["advance", "benefits"])));
+    }
+    out.push(("benefits", list(&["all_claimed"])));
+    let item = |measure: &str, quantity: u32| MeasureItem { measure: measure.into(), quantity, location: String::new() };
+    let mut installed = vec![item("led", rng.random_range(3..9)), item("draught_strips", 1), item("shower_head", 1)];
+    if heating != Some(Heating::HeatPump) {
+        installed.push(item("radiator_foil", rng.random_range(2..5)));
+    }
+    out.push(("installed", A::MeasureInstalled(installed)));
+    if heating == Some(Heating::GasBoiler) {
+        out.push(("settings_changed", list(&["thermostat_lower"])));
+    }
+    out.push(("behaviour", list(&["shower_5min", "curtains_doors"])));
+    out.push(("saving_discussed", A::YesNo(true)));
+    out.push(("debt_help_referral", A::Choice(if arrears { "municipality" } else { "not_needed" }.into())));
+    out.push(("agreements_written", A::YesNo(true)));
+    out.push(("follow_up_visit", A::YesNo(true)));
+    out
 }

@@ -124,3 +124,32 @@ fn sigkill_during_writes_loses_nothing_that_was_reported_saved() {
 fn parse_saved(line: &str) -> HouseholdId {
     line.strip_prefix("saved ").and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("unexpected line {line:?}"))
 }
+
+#[test]
+fn demo_visits_that_took_place_show_the_whole_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    demo(&db, "2026");
+    let mut store = Store::open(&db, Sources::system()).unwrap();
+    let templates = keukentafel_api::visits::Templates::builtin().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let query = keukentafel_domain::HouseholdQuery { include_archived: true, ..Default::default() };
+    let mut done = Vec::new();
+    for h in store.list_households(&query, today).unwrap() {
+        for v in keukentafel_api::households::detail(&store, h.id).unwrap().visits {
+            if v.data.kind == keukentafel_domain::VisitKind::Combined && v.data.status == keukentafel_domain::VisitStatus::Done {
+                done.push(v.id);
+            }
+        }
+    }
+    assert!(done.len() >= 5, "the demo has combined visits that took place: {}", done.len());
+    for visit in done {
+        let c = keukentafel_api::visits::open_checklist(&mut store, &templates, visit).unwrap();
+        let e = &c.evaluation;
+        assert!(e.missing_required.is_empty(), "{}: missing {:?}", c.household_name, e.missing_required);
+        assert!(e.answer_problems.is_empty(), "{}: {:?}", c.household_name, e.answer_problems);
+        assert!(e.figures.total_saving.eur > 0.0, "{}: a saving in euros", c.household_name);
+        assert!(e.figures.energy_quote_before.is_some(), "{}: an energy quote", c.household_name);
+        assert!(!e.figures.indicators.is_empty() && !e.actions.is_empty() && e.next_visit.is_some(), "{}", c.household_name);
+    }
+}
