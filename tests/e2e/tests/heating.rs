@@ -2,6 +2,9 @@
 //! the boiler advice is not offered; the summary shows the heat saving in GJ and euros and no
 //! gas, an energy quote, and the energy-poverty indicators.
 
+mod common;
+
+use common::shot;
 use keukentafel_e2e::{App, TauriDriver, TIMEOUT};
 
 async fn saved(app: &App<'_>) {
@@ -84,5 +87,6 @@ async fn a_district_heating_household_saves_heat_in_gj_and_no_gas() {
     assert!(app.count("[data-source=price_heat_gj]").await > 0, "the heat tariff is a source");
     let household = app.text("[data-testid=household-summary]").await;
     assert!(!household.contains("m³ gas"), "the household sheet has no gas: {household}");
+    shot(&app, "summary-district-heating").await;
     app.close().await;
 }
