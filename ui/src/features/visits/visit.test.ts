@@ -54,6 +54,8 @@ describe('numbers typed by volunteers', () => {
     expect(formatEuro(1234.5, 'nl', true)).toMatch(/^€\s?1\.235$/);
     expect(formatPercent(0.0834, 'nl')).toBe('8,3 %');
     expect(formatPercent(0.0834, 'en')).toBe('8.3%');
+    expect(formatPercent(0.08, 'nl', false)).toBe('8 %');
+    expect(formatPercent(0.08, 'nl')).toBe('8,0 %');
   });
   it('sends money as a plain JSON number', () => {
     expect(JSON.stringify(moneyAnswer(8550))).toBe('{"type":"money","value":8550}');

@@ -71,10 +71,13 @@ export function formatNumber(n: number, lang: Lang, digits = 0): string {
   return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(n);
 }
 
-/** A fraction as a percentage with one decimal: 0.083 → `8,3 %`. */
-export function formatPercent(fraction: number, lang: Lang): string {
+/**
+ * A fraction as a percentage with one decimal: 0.083 → `8,3 %`. A threshold (`exact = false`)
+ * drops a trailing zero, as the definitions write it: 0.08 → `8 %`.
+ */
+export function formatPercent(fraction: number, lang: Lang, exact = true): string {
   const v = new Intl.NumberFormat(locale(lang), {
-    minimumFractionDigits: 1,
+    minimumFractionDigits: exact ? 1 : 0,
     maximumFractionDigits: 1,
   }).format(fraction * 100);
   return lang === 'nl' ? `${v} %` : `${v}%`;
