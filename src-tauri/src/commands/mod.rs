@@ -6,6 +6,7 @@ pub mod consent;
 pub mod exchange;
 pub mod households;
 pub mod profile;
+pub mod tasks;
 pub mod visits;
 
 use std::sync::Mutex;

@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-api (src/lib.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { FieldErrorCode, HouseholdId, ReplicaId, Role } from './bindings';
+import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskRow, Visit, VisitId } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
 
 /**
@@ -114,6 +114,75 @@ at: string, };
  * Which held changes a decision is about: all of them, or the listed ones (by `op_id`).
  */
 export type HeldSelection = "all" | { "ops": Array<string> };
+
+/**
+ * One task closing a visit would make.
+ */
+export type ProposedTask = { id: TaskId, task: TaskInput, 
+/**
+ * Closing made it before: it is not made again.
+ */
+exists: boolean, 
+/**
+ * The consent the household has not given for the party this task shares data with.
+ */
+missing_consent: ConsentScope | null, };
+
+/**
+ * What "Bezoek afronden" shows before the volunteers confirm.
+ */
+export type ClosingProposal = { visit: Visit, household_name: string, tasks: Array<ProposedTask>, 
+/**
+ * The follow-up date the checklist proposes (`None`: the checklist plans no visit).
+ */
+follow_up_date: string | null, 
+/**
+ * The follow-up visit closing planned before, if any (closing again plans no second one).
+ */
+follow_up: Visit | null, 
+/**
+ * The visit is planned for a day still to come: it cannot be closed yet.
+ */
+in_future: boolean, };
+
+/**
+ * What the volunteers confirm.
+ */
+export type CloseVisit = { visit_id: VisitId, 
+/**
+ * The follow-up visit's day; `None`: no follow-up visit.
+ */
+follow_up_date: string | null, 
+/**
+ * `HH:MM` or empty.
+ */
+follow_up_time: string, };
+
+/**
+ * What closing did.
+ */
+export type ClosedVisit = { visit: Visit, 
+/**
+ * How many tasks were made now (0 when the visit was closed before).
+ */
+created: number, 
+/**
+ * The visit's tasks, as Mijn taken lists them.
+ */
+tasks: Array<TaskRow>, follow_up: Visit | null, };
+
+/**
+ * Mijn taken: the user's open tasks, and for a coordinator every open task.
+ */
+export type MyTasks = { rows: Array<TaskRow>, overdue: number, 
+/**
+ * Due today or overdue: the number in the header.
+ */
+due: number, 
+/**
+ * The list holds every volunteer's tasks (the user is a coordinator).
+ */
+everyone: boolean, };
 
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.

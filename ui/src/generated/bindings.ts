@@ -27,6 +27,11 @@ export type UserId = string;
 export type ReplicaId = string;
 
 /**
+ * A task after a visit: a referral, an agreement or a follow-up contact.
+ */
+export type TaskId = string;
+
+/**
  * What kind of problem a field has; the UI may act on it (for example focus the field).
  */
 export type FieldErrorCode = "required" | "too_long" | "invalid_postcode" | "out_of_range" | "invalid_date" | "invalid_time" | "date_in_future" | "invalid";
@@ -158,7 +163,7 @@ base: { [key in string]: string }, };
 /**
  * What consent is about.
  */
-export type ConsentScope = "energy_advice" | "debt_help" | "share_organisations" | "share_municipality" | "share_landlord" | "share_administrator";
+export type ConsentScope = "energy_advice" | "debt_help" | "share_organisations" | "share_municipality" | "share_landlord" | "share_administrator" | "share_supplier";
 
 export type ConsentInput = { household_id: HouseholdId, scope: ConsentScope, 
 /**
@@ -240,7 +245,15 @@ visits: Array<Visit>, };
 /**
  * A visit in the agenda, with the household it is for.
  */
-export type AgendaItem = { visit: Visit, household_name: string, wijk: string, };
+export type AgendaItem = { visit: Visit, household_name: string, wijk: string, 
+/**
+ * Its day has passed and nobody closed or re-planned it.
+ */
+missed: boolean, 
+/**
+ * This installation's user is one of its volunteers.
+ */
+mine: boolean, };
 
 /**
  * Facts about this installation, for the settings screen and the first start.
@@ -313,3 +326,124 @@ since: string,
  * The date it was taken off, `YYYY-MM-DD`; empty while it holds.
  */
 until: string, };
+
+export type TaskKind = "referral" | "agreement" | "follow_up_contact";
+
+export type TaskStatus = "open" | "in_progress" | "done" | "not_needed" | "no_response";
+
+/**
+ * Who carries a task out.
+ */
+export type TaskOwnerKind = "volunteer" | "coordinator" | "administrator" | "household";
+
+/**
+ * What a task form (or closing a visit) sends.
+ */
+export type TaskInput = { household_id: HouseholdId, 
+/**
+ * The visit it came from, if any.
+ */
+visit_id: VisitId | null, 
+/**
+ * The checklist step it came from; empty for a task made by hand.
+ */
+step_id: string, kind: TaskKind, 
+/**
+ * What is to be done.
+ */
+what: string, 
+/**
+ * For whom: the organisation or party referred to (empty when none).
+ */
+party: string, 
+/**
+ * The consent the household must have given before data goes to `party`; `None` when the
+ * task shares nothing with a party.
+ */
+consent_scope: ConsentScope | null, owner_kind: TaskOwnerKind, 
+/**
+ * The person (a volunteer's or coordinator's name; the administrator's name); may be empty.
+ */
+owner_name: string, due: string, status: TaskStatus, 
+/**
+ * What came of it.
+ */
+outcome: string, 
+/**
+ * The day it was closed (done, not needed, no response); `None` while open.
+ */
+closed_on: string | null, };
+
+/**
+ * A task as stored.
+ */
+export type Task = { id: TaskId, archived: boolean, clocks: { [key in string]: string }, household_id: HouseholdId, 
+/**
+ * The visit it came from, if any.
+ */
+visit_id: VisitId | null, 
+/**
+ * The checklist step it came from; empty for a task made by hand.
+ */
+step_id: string, kind: TaskKind, 
+/**
+ * What is to be done.
+ */
+what: string, 
+/**
+ * For whom: the organisation or party referred to (empty when none).
+ */
+party: string, 
+/**
+ * The consent the household must have given before data goes to `party`; `None` when the
+ * task shares nothing with a party.
+ */
+consent_scope: ConsentScope | null, owner_kind: TaskOwnerKind, 
+/**
+ * The person (a volunteer's or coordinator's name; the administrator's name); may be empty.
+ */
+owner_name: string, due: string, status: TaskStatus, 
+/**
+ * What came of it.
+ */
+outcome: string, 
+/**
+ * The day it was closed (done, not needed, no response); `None` while open.
+ */
+closed_on: string | null, };
+
+/**
+ * An edit of a task, with the clocks of the values the editor saw.
+ */
+export type TaskUpdate = { id: TaskId, data: TaskInput, base: { [key in string]: string }, };
+
+/**
+ * A task in a list (Mijn taken, the household page), with what the list shows beside it.
+ */
+export type TaskRow = { task: Task, household_name: string, 
+/**
+ * Open and its due date has passed.
+ */
+overdue: boolean, 
+/**
+ * The task shares data with a party the household has not (or no longer) given consent
+ * for: the consent scope that is missing.
+ */
+missing_consent: ConsentScope | null, };
+
+/**
+ * Which tasks a list shows.
+ */
+export type TaskQuery = { 
+/**
+ * Only tasks of this owner (a person's name), when set.
+ */
+owner: string | null, household_id: HouseholdId | null, 
+/**
+ * Only tasks due on or before this day, when set.
+ */
+due_before: string | null, 
+/**
+ * Also tasks that are closed (done, not needed, no response).
+ */
+include_closed: boolean, };

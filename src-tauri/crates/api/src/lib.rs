@@ -11,6 +11,8 @@
 //! - [`visits`]: planning visits, the agenda, and a visit's checklist (template fixed per
 //!   visit, answers as ops, evaluation by the pure checklist engine).
 //! - [`exchange`]: keys, pairing codes, linking to a coordinator, export and return files, import.
+//! - [`tasks`]: closing a visit (its tasks, made once, and the follow-up visit), Mijn taken,
+//!   a household's tasks, tasks by hand.
 //! - [`conflicts`]: conflicts, and held-back changes (listed, accepted, rejected).
 //! - [`errors`]: the one place where errors become `{code, message, message_en, fields}`, with
 //!   every Dutch and English error text.
@@ -24,11 +26,13 @@ pub mod errors;
 pub mod exchange;
 pub mod households;
 pub mod profile;
+pub mod tasks;
 pub mod visits;
 
 pub use conflicts::{HeldChange, HeldReason, HeldSelection};
 pub use errors::{ApiError, ErrorCode, FieldError, Refusal};
 pub use exchange::{AssignedHousehold, FileReport, PairingView, VolunteerView};
+pub use tasks::{ClosedVisit, ClosingProposal, CloseVisit, MyTasks, ProposedTask};
 pub use visits::{Templates, VisitError};
 
 /// What every use case returns.
@@ -41,11 +45,11 @@ pub fn typescript() -> String {
         ErrorCode::ALL.iter().map(|c| serde_json::to_string(c).expect("a code serialises").replace('"', "'")).collect();
     let decls = keukentafel_domain::typescript_decls!(
         ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView, VolunteerView, AssignedHousehold, HeldReason,
-        HeldChange, HeldSelection
+        HeldChange, HeldSelection, ProposedTask, ClosingProposal, CloseVisit, ClosedVisit, MyTasks
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
-        "import type { FieldErrorCode, HouseholdId, ReplicaId, Role } from './bindings';\n\
+        "import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskRow, Visit, VisitId } from './bindings';\n\
          import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';",
         &format!(
             "{decls}/**\n * Every `ErrorCode`, to tell our rejections from anything else.\n */\n\

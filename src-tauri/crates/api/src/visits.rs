@@ -9,10 +9,15 @@ use chrono::NaiveDate;
 use keukentafel_checklist::{
     AnswerInput, AnswerValue, Answers, Checklist, HouseholdSheet, Profile, TemplateError, VisitChecklist,
 };
-use keukentafel_domain::{AgendaItem, Visit, VisitId, VisitInput, VisitUpdate};
+use keukentafel_domain::{AgendaItem, Visit, VisitId, VisitInput, VisitKind, VisitUpdate};
 use keukentafel_store::{Store, StoreError};
 
 use crate::Reply;
+
+/// The id of the combined-visit template (`assets/checklist/combined-visit.v*.toml`).
+pub const COMBINED_TEMPLATE: &str = "combined-visit";
+/// The id of the follow-up checklist (`assets/checklist/follow-up.v*.toml`).
+pub const FOLLOW_UP_TEMPLATE: &str = "follow-up";
 
 /// Every template version this program can evaluate: the built-in ones, oldest first. New
 /// visits get the newest; a visit keeps the version it was first opened with.
@@ -39,19 +44,34 @@ impl Templates {
         Ok(Templates { checklists: Checklist::builtin_versions().map_err(VisitError::BrokenTemplate)? })
     }
 
-    /// The template new visits start with.
+    /// The template new combined visits (and intakes) start with: the newest combined-visit
+    /// template.
     pub fn current(&self) -> &Checklist {
-        self.checklists.iter().max_by_key(|c| c.template().version).expect("at least one template")
+        self.newest(COMBINED_TEMPLATE).expect("the combined-visit template is built in")
+    }
+
+    /// The template a visit of `kind` starts with: the follow-up checklist for a follow-up
+    /// visit, the combined visit otherwise.
+    pub fn current_for(&self, kind: VisitKind) -> &Checklist {
+        match kind {
+            VisitKind::FollowUp => self.newest(FOLLOW_UP_TEMPLATE).unwrap_or_else(|| self.current()),
+            VisitKind::Intake | VisitKind::Combined => self.current(),
+        }
+    }
+
+    fn newest(&self, id: &str) -> Option<&Checklist> {
+        self.checklists.iter().filter(|c| c.template().id == id).max_by_key(|c| c.template().version)
     }
 
     fn find(&self, id: &str, version: i64) -> Option<&Checklist> {
         self.checklists.iter().find(|c| c.template().id == id && i64::from(c.template().version) == version)
     }
 
-    fn open(&self, store: &mut Store, visit: VisitId) -> Result<VisitChecklist, VisitError> {
+    /// A visit's checklist as stored, evaluated (the visit gets its template when it has none).
+    pub(crate) fn open_visit(&self, store: &mut Store, visit: VisitId) -> Result<VisitChecklist, VisitError> {
         let mut stored = store.visit_answers(visit)?;
         if stored.template_id.is_empty() {
-            let t = self.current().template();
+            let t = self.current_for(store.visit(visit)?.data.kind).template();
             store.set_visit_template(visit, &t.id, i64::from(t.version))?;
             stored = store.visit_answers(visit)?;
         }
@@ -89,7 +109,7 @@ impl Templates {
     }
 
     fn answer(&self, store: &mut Store, input: AnswerInput) -> Result<VisitChecklist, VisitError> {
-        let current = self.open(store, input.visit_id)?;
+        let current = self.open_visit(store, input.visit_id)?;
         if !current.template.steps.iter().any(|s| s.id == input.step_id) {
             return Err(VisitError::UnknownStep(input.step_id));
         }
@@ -98,7 +118,7 @@ impl Templates {
             None => serde_json::Value::Null,
         };
         store.set_answer(input.visit_id, &input.step_id, value)?;
-        self.open(store, input.visit_id)
+        self.open_visit(store, input.visit_id)
     }
 }
 
@@ -121,7 +141,7 @@ pub fn agenda(store: &Store, today: NaiveDate) -> Reply<Vec<AgendaItem>> {
 
 /// Opens a visit's checklist; a visit without a template gets the current one.
 pub fn open_checklist(store: &mut Store, templates: &Templates, visit: VisitId) -> Reply<VisitChecklist> {
-    Ok(templates.open(store, visit)?)
+    Ok(templates.open_visit(store, visit)?)
 }
 
 /// Saves one answer (or clears it) and returns the checklist evaluated again.

@@ -97,8 +97,9 @@ impl Checklist {
         Checklist::new(template, crate::default_figures().clone())
     }
 
-    /// Every built-in template version ([`crate::BUILTIN_TEMPLATES_TOML`]), oldest first, each
-    /// with the default figures.
+    /// Every built-in template version ([`crate::BUILTIN_TEMPLATES_TOML`]), each with the
+    /// default figures: the combined visit's versions oldest first, then the follow-up visit's.
+    /// Pick by template id and version; the newest of one id is the highest version with it.
     pub fn builtin_versions() -> Result<Vec<Checklist>, Vec<TemplateError>> {
         crate::BUILTIN_TEMPLATES_TOML
             .iter()
@@ -293,6 +294,7 @@ impl Checklist {
                         who: who_does(s.role, &e.action, r.who),
                         to: r.to.clone(),
                         reason: r.reason.clone(),
+                        consent: r.consent,
                     }),
                     EffectAction::FollowUp(f) => {
                         let days = f

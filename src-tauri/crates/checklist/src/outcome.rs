@@ -75,6 +75,8 @@ pub enum Action {
         who: Who,
         to: Text,
         reason: Text,
+        /// The consent this referral needs (see [`crate::template::ReferralEffect::consent`]).
+        consent: Option<keukentafel_domain::ConsentScope>,
     },
     FollowUp {
         step_id: String,

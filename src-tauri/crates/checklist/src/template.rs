@@ -371,6 +371,11 @@ pub struct ReferralEffect {
     /// says (contacting a creditor is the administrator's job).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub who_under_bewind: Option<Who>,
+    /// The consent the household must have given before its data goes to the party referred
+    /// to (`share_municipality`, `share_landlord`, …); absent when the household goes itself or
+    /// nothing is shared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<keukentafel_domain::ConsentScope>,
 }
 
 /// Due `due_in_days` after the visit, or after the number of days in figure `due_figure` when

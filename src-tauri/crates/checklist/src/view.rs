@@ -45,16 +45,18 @@ pub fn typescript() -> String {
     use crate::error::*;
     use crate::expr::*;
     use crate::figures::*;
+    use crate::measured::*;
     use crate::profile::*;
     use crate::sheet::*;
     use crate::template::*;
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-checklist (src/view.rs)",
-        "import type { ContractType, Heating, HouseholdId, Language, Tenure, Visit, VisitId } from './bindings';",
+        "import type { ConsentScope, ContractType, Heating, HouseholdId, Language, Tenure, Visit, VisitId } from './bindings';",
         &keukentafel_domain::typescript_decls!(
             VisitChecklist, AnswerInput,
             AnswerValue, MeterReading, MeasureItem, AnswerProblem,
             Amount, HeatSupply, MeasureSaving, Saving, IndicatorKind, Indicator, KeyFigures,
+            MeasuredUse, MeasuredLine, MeasuredChange, NoMeasurement,
             StepStatus, PhaseProgress, CrisisReason, Crisis, DerivedResult, Action, Evaluation,
             TemplateError, ExprValue,
             Source, Figure, Per, Reduces, Measure, Figures, FigureSource,

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::error::*;
 use crate::model::*;
+use crate::task::*;
 use crate::sync::*;
 
 /// Renders `export type …` declarations (with their doc comments) for the listed types.
@@ -66,7 +67,7 @@ pub fn typescript() -> String {
         "keukentafel-domain (src/bindings.rs)",
         "",
         &typescript_decls!(
-            crate::HouseholdId, crate::ConsentId, crate::VisitId, crate::UserId, crate::ReplicaId,
+            crate::HouseholdId, crate::ConsentId, crate::VisitId, crate::UserId, crate::ReplicaId, crate::TaskId,
             FieldErrorCode,
             Role, UserProfileInput, UserProfile,
             Tenure, ContractType, Heating, Language, HouseholdInput, Household, HouseholdSummary, HouseholdQuery,
@@ -75,6 +76,7 @@ pub fn typescript() -> String {
             VisitKind, VisitStatus, VisitInput, Visit, VisitUpdate,
             HouseholdDetail, AgendaItem, AppInfo,
             ConflictKind, ConflictSide, ConflictView, ConflictResolution, Assignment,
+            TaskKind, TaskStatus, TaskOwnerKind, TaskInput, Task, TaskUpdate, TaskRow, TaskQuery,
         ),
     )
 }

@@ -44,6 +44,8 @@ pub enum Rule {
     DoneVisitInFuture,
     /// An edit tried to move a visit to another household.
     VisitHouseholdFixed,
+    /// A task needs to say what is to be done.
+    TaskWhatRequired,
     /// A folder the user chose cannot be used (empty or not a full path).
     FolderNotUsable,
     /// A value that does not fit its field at all (wrong kind of value, unknown option, too
@@ -55,7 +57,10 @@ impl Rule {
     pub fn code(self) -> FieldErrorCode {
         use FieldErrorCode as C;
         match self {
-            Rule::HouseholdNameRequired | Rule::ProfileNameRequired | Rule::ConsentTextVersionRequired => C::Required,
+            Rule::HouseholdNameRequired
+            | Rule::ProfileNameRequired
+            | Rule::ConsentTextVersionRequired
+            | Rule::TaskWhatRequired => C::Required,
             Rule::TooLong { .. } => C::TooLong,
             Rule::PostcodeFormat => C::InvalidPostcode,
             Rule::PeopleRange { .. } | Rule::AtLeastOnePerson | Rule::TooManyVolunteers { .. } => C::OutOfRange,

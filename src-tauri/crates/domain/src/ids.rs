@@ -45,6 +45,10 @@ id_type!(
     VisitId
 );
 id_type!(
+    /// A task after a visit: a referral, an agreement or a follow-up contact.
+    TaskId
+);
+id_type!(
     /// A person using an installation (volunteer or coordinator).
     UserId
 );

@@ -13,6 +13,7 @@ pub mod error;
 pub mod ids;
 pub mod model;
 pub mod sync;
+pub mod task;
 pub mod validate;
 
 pub use clock::{Clock, Hlc, Sources, MAX_AHEAD_MILLIS};
@@ -20,3 +21,4 @@ pub use error::{FieldErrorCode, FieldProblem, FieldValueError, Rule, ValidationE
 pub use ids::*;
 pub use model::*;
 pub use sync::*;
+pub use task::*;

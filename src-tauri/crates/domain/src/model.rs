@@ -199,16 +199,19 @@ pub enum ConsentScope {
     ShareMunicipality,
     ShareLandlord,
     ShareAdministrator,
+    /// Contact with the energy supplier about the household (a payment arrangement).
+    ShareSupplier,
 }
 
 impl ConsentScope {
-    pub const ALL: [ConsentScope; 6] = [
+    pub const ALL: [ConsentScope; 7] = [
         ConsentScope::EnergyAdvice,
         ConsentScope::DebtHelp,
         ConsentScope::ShareOrganisations,
         ConsentScope::ShareMunicipality,
         ConsentScope::ShareLandlord,
         ConsentScope::ShareAdministrator,
+        ConsentScope::ShareSupplier,
     ];
 }
 
@@ -320,6 +323,10 @@ pub struct AgendaItem {
     pub visit: Visit,
     pub household_name: String,
     pub wijk: String,
+    /// Its day has passed and nobody closed or re-planned it.
+    pub missed: bool,
+    /// This installation's user is one of its volunteers.
+    pub mine: bool,
 }
 
 /// Facts about this installation, for the settings screen and the first start.

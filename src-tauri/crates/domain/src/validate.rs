@@ -190,6 +190,28 @@ pub fn visit(mut v: VisitInput, today: NaiveDate) -> Result<VisitInput, Validati
     e.finish(v)
 }
 
+/// A task as a form (or closing a visit) sends it: `what` is required, texts trimmed and
+/// bounded. The day it was closed follows its status: set to `today` when it is closed now,
+/// kept when it was closed before, cleared when it is open again.
+pub fn task(mut t: crate::task::TaskInput, today: NaiveDate) -> Result<crate::task::TaskInput, ValidationErrors> {
+    trim(&mut t.what);
+    trim(&mut t.party);
+    trim(&mut t.owner_name);
+    trim(&mut t.outcome);
+    t.step_id = t.step_id.trim().to_owned();
+    let mut e = Errors(Vec::new());
+    e.required("what", &t.what, Rule::TaskWhatRequired);
+    e.max_len("what", &t.what, LINE_MAX);
+    e.max_len("party", &t.party, LINE_MAX);
+    e.max_len("owner_name", &t.owner_name, NAME_MAX);
+    e.max_len("outcome", &t.outcome, NOTES_MAX);
+    if t.step_id.chars().count() > 64 {
+        e.0.push(FieldProblem::new("step_id", Rule::InvalidValue));
+    }
+    t.closed_on = if t.status.is_open() { None } else { Some(t.closed_on.unwrap_or(today).min(today)) };
+    e.finish(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,6 +80,7 @@ impl Store {
             "visits": self.records(&schema::VISIT, None, &mut skipped)?,
             "answers": self.records(&schema::ANSWER, None, &mut skipped)?,
             "assignments": self.records(&schema::ASSIGNMENT, None, &mut skipped)?,
+            "tasks": self.records(&schema::TASK, None, &mut skipped)?,
             "op_count": self.op_count()?,
             "unreadable": self.unreadable_records()?,
         })))
@@ -96,6 +97,7 @@ impl Store {
         let consents = self.records(&schema::CONSENT, Some(("household_id", &id.to_string())), &mut skipped)?;
         let visits = self.records(&schema::VISIT, Some(("household_id", &id.to_string())), &mut skipped)?;
         let assignments = self.records(&schema::ASSIGNMENT, Some(("household_id", &id.to_string())), &mut skipped)?;
+        let tasks = self.records(&schema::TASK, Some(("household_id", &id.to_string())), &mut skipped)?;
         let mut answers = Vec::new();
         for v in &visits {
             answers.extend(self.records(&schema::ANSWER, Some(("visit_id", v["id"].as_str().unwrap_or_default())), &mut skipped)?);
@@ -107,6 +109,7 @@ impl Store {
             .chain(&visits)
             .chain(&answers)
             .chain(&assignments)
+            .chain(&tasks)
             .filter_map(|r| r["id"].as_str().map(str::to_owned)).collect();
         ids.extend(skipped);
         let history: Vec<Json> = all_ops(self.conn())?
@@ -123,6 +126,7 @@ impl Store {
             "visits": visits,
             "answers": answers,
             "assignments": assignments,
+            "tasks": tasks,
             "history": history,
             "unreadable": unreadable,
         })))

@@ -87,6 +87,7 @@ pub use merge::{plan_field, FieldOp, FieldPlan, MergeReport, FUTURE_LIMIT_MILLIS
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use ops::{Op, Writer};
 pub use records::answers::{answer_id, VisitAnswers};
+pub use records::{Closed, VisitClosing};
 pub use records::unreadable::Unreadable;
 pub use scope::{ReturnBatch, ScopeList, ScopedMerge};
 pub use store::{Result, Store};

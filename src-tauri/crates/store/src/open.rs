@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_enrolment.sql"),
     include_str!("../migrations/0005_scope.sql"),
     include_str!("../migrations/0006_sheet.sql"),
+    include_str!("../migrations/0007_tasks.sql"),
 ];
 
 /// The schema version this program writes.

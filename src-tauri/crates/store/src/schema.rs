@@ -115,7 +115,28 @@ pub static ASSIGNMENT: Entity = Entity {
     fields: &[("household_id", Kind::OptText), ("volunteer", Kind::Text), ("since", Kind::Text), ("until", Kind::Text)],
 };
 
-pub static ALL: [&Entity; 6] = [&USER, &HOUSEHOLD, &CONSENT, &VISIT, &ANSWER, &ASSIGNMENT];
+pub static TASK: Entity = Entity {
+    name: "task",
+    table: "tasks",
+    fields: &[
+        ("household_id", Kind::OptText),
+        ("visit_id", Kind::OptText),
+        ("step_id", Kind::Text),
+        ("kind", Kind::Text),
+        ("what", Kind::Text),
+        ("party", Kind::Text),
+        ("consent_scope", Kind::OptText),
+        ("owner_kind", Kind::Text),
+        ("owner_name", Kind::Text),
+        ("due", Kind::Text),
+        ("status", Kind::Text),
+        ("outcome", Kind::Text),
+        ("closed_on", Kind::OptText),
+        ("archived", Kind::Bool),
+    ],
+};
+
+pub static ALL: [&Entity; 7] = [&USER, &HOUSEHOLD, &CONSENT, &VISIT, &ANSWER, &ASSIGNMENT, &TASK];
 
 fn bad(entity: &Entity, field: &str, v: &Json) -> StoreError {
     StoreError::Data(format!("{}.{field}: unexpected value {v}", entity.name))

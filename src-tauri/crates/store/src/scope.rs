@@ -70,6 +70,7 @@ fn households_of_records(tx: &rusqlite::Connection) -> Result<HashMap<Uuid, Hous
         "SELECT id, household_id FROM consent_events WHERE household_id IS NOT NULL",
         "SELECT id, household_id FROM visits WHERE household_id IS NOT NULL",
         "SELECT id, household_id FROM assignments WHERE household_id IS NOT NULL",
+        "SELECT id, household_id FROM tasks WHERE household_id IS NOT NULL",
         "SELECT a.id, v.household_id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.household_id IS NOT NULL",
     ] {
         let mut stmt = tx.prepare_cached(sql)?;
@@ -88,7 +89,7 @@ fn place(op: &Op, records: &HashMap<Uuid, HouseholdId>) -> Place {
     match op.entity.as_str() {
         "user" => Place::Channel(None),
         "household" => Place::Channel(Some(HouseholdId(op.entity_id))),
-        "consent" | "visit" | "answer" | "assignment" => {
+        "consent" | "visit" | "answer" | "assignment" | "task" => {
             records.get(&op.entity_id).map_or(Place::Unplaced, |h| Place::Channel(Some(*h)))
         }
         _ => Place::Nowhere,
@@ -516,6 +517,7 @@ fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<Househo
             ("consent", "consent_events", "SELECT id FROM consent_events WHERE household_id = ?1"),
             ("visit", "visits", "SELECT id FROM visits WHERE household_id = ?1"),
             ("assignment", "assignments", "SELECT id FROM assignments WHERE household_id = ?1"),
+            ("task", "tasks", "SELECT id FROM tasks WHERE household_id = ?1"),
             (
                 "answer",
                 "answers",
@@ -556,7 +558,7 @@ fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<Househo
             }
         }
         // Children before parents (foreign keys).
-        for table in ["answers", "consent_events", "assignments", "visits", "households"] {
+        for table in ["answers", "tasks", "consent_events", "assignments", "visits", "households"] {
             let mut del = tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?;
             for (_, t, id) in records.iter().filter(|(_, t, _)| *t == table) {
                 let _ = t;

@@ -156,6 +156,7 @@ fn rule_text(rule: Rule) -> (String, String) {
         Rule::VisitHouseholdFixed => {
             s("Een bezoek kan niet naar een ander huishouden verhuizen.", "A visit cannot move to another household.")
         }
+        Rule::TaskWhatRequired => s("Schrijf op wat er moet gebeuren.", "Write down what is to be done."),
         Rule::FolderNotUsable => s(
             "Kies een map om het bestand in op te slaan, bijvoorbeeld op een USB-stick.",
             "Choose a folder to save the file in, for example on a USB stick.",
@@ -211,6 +212,7 @@ impl From<StoreError> for ApiError {
                     "household" => ("Dit huishouden", "This household"),
                     "visit" => ("Dit bezoek", "This visit"),
                     "assignment" => ("Deze toewijzing", "This assignment"),
+                    "task" => ("Deze taak", "This task"),
                     _ => ("Dit gegeven", "This record"),
                 };
                 return ApiError::not_found(nl, en);
@@ -220,6 +222,7 @@ impl From<StoreError> for ApiError {
                     "household" => ("Dit huishouden", "This household"),
                     "visit" => ("Dit bezoek", "This visit"),
                     "consent" => ("Deze toestemming", "This consent"),
+                    "task" => ("Deze taak", "This task"),
                     _ => ("Dit gegeven", "This record"),
                 };
                 return ApiError::new(

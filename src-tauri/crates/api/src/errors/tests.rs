@@ -53,6 +53,7 @@ fn every_rule_has_both_languages_and_the_field_keeps_its_code() {
         Rule::HouseholdNameRequired,
         Rule::ProfileNameRequired,
         Rule::ConsentTextVersionRequired,
+        Rule::TaskWhatRequired,
         Rule::TooLong { max: 120 },
         Rule::PostcodeFormat,
         Rule::PhoneFormat,

@@ -19,6 +19,7 @@ use uuid::Uuid;
 use super::{is_phone, normalize_postcode, normalize_time, LINE_MAX, NAME_MAX, NOTES_MAX, PEOPLE_MAX, TEXT_VERSION_MAX, VOLUNTEERS_MAX};
 use crate::error::{FieldValueError, ValueProblem as P};
 use crate::model::*;
+use crate::task::*;
 
 /// The largest value (in JSON bytes) of a checklist answer or of a field this version does not
 /// know. A text answer of [`NOTES_MAX`] characters fits, whatever its characters.
@@ -45,6 +46,10 @@ enum Check {
     Option(fn(&Json) -> Result<(), String>),
     /// An id of another record (never null).
     Id,
+    /// An id of another record, or null.
+    OptId,
+    /// `YYYY-MM-DD`, or null.
+    NullDate,
     /// `YYYY-MM-DD`.
     Date,
     /// `YYYY-MM-DD`, or empty.
@@ -121,6 +126,20 @@ const RULES: &[(&str, &str, Check)] = &[
     ("assignment", "volunteer", Check::Id),
     ("assignment", "since", Check::Date),
     ("assignment", "until", Check::OptDate),
+    ("task", "household_id", Check::Id),
+    ("task", "visit_id", Check::OptId),
+    ("task", "step_id", Check::Key { required: false }),
+    ("task", "kind", Check::Option(parse::<TaskKind>)),
+    ("task", "what", required(LINE_MAX)),
+    ("task", "party", text(LINE_MAX)),
+    ("task", "consent_scope", Check::Option(parse::<Option<ConsentScope>>)),
+    ("task", "owner_kind", Check::Option(parse::<TaskOwnerKind>)),
+    ("task", "owner_name", text(NAME_MAX)),
+    ("task", "due", Check::Date),
+    ("task", "status", Check::Option(parse::<TaskStatus>)),
+    ("task", "outcome", text(NOTES_MAX)),
+    ("task", "closed_on", Check::NullDate),
+    ("task", "archived", Check::Bool),
 ];
 
 /// Every (entity, field) this version knows, in the order above.
@@ -248,8 +267,11 @@ fn check_value(check: Check, v: &Json) -> Result<(), P> {
         Check::Bool => v.as_bool().map(drop).ok_or_else(|| wrong("true or false", v)),
         Check::Option(parse) => parse(v).map_err(P::UnknownOption),
         Check::Id => id(string(v, "an id")?).map(drop),
+        Check::OptId if v.is_null() => Ok(()),
+        Check::OptId => id(string(v, "an id")?).map(drop),
         Check::OptDate if v.as_str() == Some("") => Ok(()),
-        Check::Date | Check::OptDate => {
+        Check::NullDate if v.is_null() => Ok(()),
+        Check::Date | Check::OptDate | Check::NullDate => {
             let s = string(v, "a date")?;
             match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
                 Ok(d) if d.format("%Y-%m-%d").to_string() == s => Ok(()),

@@ -19,8 +19,11 @@ mod consent;
 mod enrolments;
 mod households;
 mod profile;
+mod tasks;
 pub(crate) mod unreadable;
 mod visits;
+
+pub use tasks::{Closed, VisitClosing};
 
 use std::collections::BTreeMap;
 
@@ -94,6 +97,7 @@ fn row_check(entity: &Entity) -> fn(&Json) -> std::result::Result<(), serde_json
         "visit" => read_as::<VisitInput>,
         "user" => read_as::<UserProfileInput>,
         "assignment" => read_as::<keukentafel_domain::Assignment>,
+        "task" => read_as::<keukentafel_domain::TaskInput>,
         _ => read_as::<Json>,
     }
 }
