@@ -7,6 +7,7 @@ describe('router', () => {
       { name: 'households' },
       { name: 'new' },
       { name: 'agenda' },
+      { name: 'tasks' },
       { name: 'profile' },
       { name: 'sync' },
       { name: 'volunteers' },

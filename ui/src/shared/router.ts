@@ -1,5 +1,5 @@
 // Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
-// `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
+// `#/tasks` (Mijn taken), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
 // `#/visit/<id>/summary`. The browser's back button works because every screen has its own hash.
 import { readable } from 'svelte/store';
 
@@ -9,6 +9,7 @@ export type Route =
   | { name: 'household'; id: string }
   | { name: 'edit'; id: string }
   | { name: 'agenda' }
+  | { name: 'tasks' }
   | { name: 'profile' }
   | { name: 'sync' }
   | { name: 'volunteers' }
@@ -20,6 +21,7 @@ export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'agenda') return { name: 'agenda' };
+  if (parts[0] === 'tasks') return { name: 'tasks' };
   if (parts[0] === 'profile') return { name: 'profile' };
   if (parts[0] === 'sync') return { name: 'sync' };
   if (parts[0] === 'volunteers') return { name: 'volunteers' };
@@ -41,6 +43,8 @@ export function href(route: Route): string {
       return '#/new';
     case 'agenda':
       return '#/agenda';
+    case 'tasks':
+      return '#/tasks';
     case 'profile':
       return '#/profile';
     case 'sync':

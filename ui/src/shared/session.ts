@@ -19,3 +19,6 @@ export const openConflicts = writable(0);
 
 /** Changes held back for a person to judge, for the same badge; refreshed with the conflicts. */
 export const heldChanges = writable(0);
+
+/** Tasks due today or overdue (`MyTasks.due`), for the header; refreshed after task changes. */
+export const tasksDue = writable(0);

@@ -11,6 +11,12 @@ export const texts = {
     label: { nl: 'Hoofdmenu', en: 'Main menu' },
     households: { nl: 'Huishoudens', en: 'Households' },
     agenda: { nl: 'Agenda', en: 'Agenda' },
+    tasks: { nl: 'Mijn taken', en: 'My tasks' },
+    allTasks: { nl: 'Alle taken', en: 'All tasks' },
+    tasksDue: {
+      nl: (n: number) => (n === 1 ? '1 taak voor vandaag of te laat' : `${n} taken voor vandaag of te laat`),
+      en: (n: number) => (n === 1 ? '1 task due today or overdue' : `${n} tasks due today or overdue`),
+    },
     sync: { nl: 'Uitwisselen', en: 'Sync' },
     volunteers: { nl: 'Vrijwilligers', en: 'Volunteers' },
     profile: { nl: 'Profiel', en: 'Profile' },

@@ -28,6 +28,7 @@ export const texts = {
     share_municipality: { nl: 'Delen met gemeente', en: 'Sharing with the municipality' },
     share_landlord: { nl: 'Delen met verhuurder', en: 'Sharing with the landlord' },
     share_administrator: { nl: 'Delen met bewindvoerder', en: 'Sharing with the administrator' },
+    share_supplier: { nl: 'Delen met energieleverancier', en: 'Sharing with the energy supplier' },
   } satisfies Record<ConsentScope, Both<string>>,
   consentState: {
     given: { nl: 'Gegeven', en: 'Given' },
