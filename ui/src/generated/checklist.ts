@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-checklist (src/view.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { ContractType, Heating, HouseholdId, Language, Tenure, Visit, VisitId } from './bindings';
+import type { ConsentScope, ContractType, Heating, HouseholdId, Language, Tenure, Visit, VisitId } from './bindings';
 
 /**
  * Everything the visit screen shows.
@@ -159,6 +159,74 @@ not_counted: Array<string>, current_advance_month: Amount | null,
 proposed_advance_month: Amount | null, };
 
 /**
+ * Which use a line measures, and so its unit.
+ */
+export type MeasuredUse = "gas" | "heat" | "electricity";
+
+/**
+ * One use: measured since the first visit, beside the bill before and the estimate.
+ */
+export type MeasuredLine = { measured_use: MeasuredUse, 
+/**
+ * `m3`, `gj` or `kwh`; every number below is in this unit per day.
+ */
+unit: string, 
+/**
+ * Measured use per day since the first visit (weather-corrected when `weather_corrected`).
+ * Never negative.
+ */
+per_day_since: number, 
+/**
+ * The first visit's annual bill ÷ 365; `None` when the bill was not entered.
+ */
+per_day_before: number | null, 
+/**
+ * `per_day_since − per_day_before`: negative is less use.
+ */
+change_per_day: number | null, 
+/**
+ * The change as a fraction of the use before (−0.1 is 10 % less); `None` without a bill
+ * or when the bill says 0.
+ */
+change_fraction: number | null, 
+/**
+ * What the first visit expected: minus the yearly saving of this use ÷ 365.
+ */
+estimated_change_per_day: number, 
+/**
+ * This use heats the home: gas and heat always, electricity with a heat pump or electric
+ * heating (the heat saving then shows up here).
+ */
+includes_heating: boolean, 
+/**
+ * Corrected with the degree days of the period; false unless the figures hold them.
+ */
+weather_corrected: boolean, };
+
+/**
+ * The measured change between the first visit's readings and the follow-up's.
+ */
+export type MeasuredChange = { from: string, to: string, 
+/**
+ * Days between the readings; at least [`MIN_DAYS`].
+ */
+days: number, 
+/**
+ * Gas or heat (by heating), then electricity; only uses both readings have.
+ */
+lines: Array<MeasuredLine>, 
+/**
+ * Electricity sent back to the grid per day (solar panels), when both readings have the
+ * same feed-in registers. Shown on its own; not in the electricity line.
+ */
+feed_in_kwh_per_day: number | null, };
+
+/**
+ * Why no measured change can be given.
+ */
+export type NoMeasurement = { "code": "not_later", first: string, later: string, } | { "code": "too_short", days: number, min_days: number, } | { "code": "register_went_down", register: string, first: number, later: number, } | { "code": "not_a_number", register: string, };
+
+/**
  * A step that applies, in the order to show it.
  */
 export type StepStatus = { step_id: string, phase: string, domain: StepDomain, role: StepRole, required: boolean, 
@@ -199,7 +267,11 @@ role: StepRole,
 /**
  * Who carries it out (see [`EffectAction`]).
  */
-who: Who, to: Text, reason: Text, } | { "kind": "follow_up", step_id: string, 
+who: Who, to: Text, reason: Text, 
+/**
+ * The consent this referral needs (see [`crate::template::ReferralEffect::consent`]).
+ */
+consent: ConsentScope | null, } | { "kind": "follow_up", step_id: string, 
 /**
  * The step's role.
  */
@@ -534,7 +606,13 @@ administrator_option?: string | null,
  * Who acts whenever the household is under bewind, whatever the administrator-tasks step
  * says (contacting a creditor is the administrator's job).
  */
-who_under_bewind?: Who | null, };
+who_under_bewind?: Who | null, 
+/**
+ * The consent the household must have given before its data goes to the party referred
+ * to (`share_municipality`, `share_landlord`, …); absent when the household goes itself or
+ * nothing is shared.
+ */
+consent?: ConsentScope | null, };
 
 /**
  * Due `due_in_days` after the visit, or after the number of days in figure `due_figure` when

@@ -24,6 +24,7 @@ pub mod engine;
 pub mod error;
 pub mod expr;
 pub mod figures;
+pub mod measured;
 pub mod outcome;
 pub mod profile;
 pub mod sheet;
@@ -45,6 +46,9 @@ pub use engine::{
 pub use error::TemplateError;
 pub use expr::ExprValue;
 pub use figures::{Figure, FigureSource, Figures, Measure, Reduces};
+pub use measured::{
+    measured_change, MeasuredChange, MeasuredLine, MeasuredUse, NoMeasurement, HEAT_REGISTER,
+};
 pub use profile::Profile;
 pub use sheet::{HouseholdSheet, InstalledItem, SheetContact, SheetItem, SheetTask, TaskWhat, TaskWhen};
 pub use template::{
