@@ -1,7 +1,9 @@
 //! Keukentafel's combined-visit checklist: the template format ([`template`]), its validation
 //! ([`validate()`]), the reference figures ([`figures`]) and the pure evaluation engine
 //! ([`Checklist::evaluate`]), and the household's sheet built from an evaluation
-//! ([`HouseholdSheet::build`]).
+//! ([`HouseholdSheet::build`]). Two templates ship: the combined visit and the follow-up visit
+//! about 6 weeks later ([`BUILTIN_TEMPLATES_TOML`]); at the follow-up, [`measured_change`]
+//! compares the use since the first visit's meter readings with the bill and the estimate.
 //!
 //! **Expressions.** Conditions and formulas are CEL, run by the `cel` crate (0.15, the
 //! maintained successor of `cel-interpreter`, which the same project published up to 0.10 and
@@ -62,12 +64,27 @@ pub use view::{AnswerInput, VisitChecklist};
 pub const DEFAULT_TEMPLATE_TOML: &str =
     include_str!("../../../../assets/checklist/combined-visit.v2.toml");
 
-/// Every combined-visit template version shipped, oldest first. A released version is never
-/// edited: a visit keeps the version it was carried out with, so this program must still
-/// evaluate it; changes go into a new version.
-pub const BUILTIN_TEMPLATES_TOML: [&str; 2] = [
+/// The template id of the combined visit (the first visit).
+pub const COMBINED_VISIT_TEMPLATE_ID: &str = "combined-visit";
+
+/// The template id of the follow-up visit, about 6 weeks after the combined visit.
+pub const FOLLOW_UP_TEMPLATE_ID: &str = "follow-up";
+
+/// The follow-up template (TOML) that new follow-up visits use: the newest version shipped.
+/// What happened with the first visit's agreements and referrals is not in it: those are task
+/// records, shown beside it.
+pub const FOLLOW_UP_TEMPLATE_TOML: &str =
+    include_str!("../../../../assets/checklist/follow-up.v1.toml");
+
+/// Every template version shipped: the combined visit's versions, oldest first, then the
+/// follow-up visit's, oldest first. A released version is never edited: a visit keeps the
+/// template and version it was carried out with, so this program must still evaluate it;
+/// changes go into a new version. Several template ids ship, so "the newest" is only
+/// meaningful per id ([`Template::id`]).
+pub const BUILTIN_TEMPLATES_TOML: [&str; 3] = [
     include_str!("../../../../assets/checklist/combined-visit.v1.toml"),
     DEFAULT_TEMPLATE_TOML,
+    FOLLOW_UP_TEMPLATE_TOML,
 ];
 /// The default reference figures (TOML), as shipped.
 pub const DEFAULT_FIGURES_TOML: &str =

@@ -99,11 +99,19 @@ fn every_shipped_template_version_validates_and_the_default_is_the_newest() {
         .collect();
     for t in &versions {
         assert_eq!(validate(t), vec![], "{} v{}", t.id, t.version);
-        assert_eq!(t.id, "combined-visit");
     }
-    let numbers: Vec<u32> = versions.iter().map(|t| t.version).collect();
-    assert_eq!(numbers, vec![1, 2], "oldest first, one file per version");
+    // Two templates ship: the combined visit and the follow-up visit, each oldest first.
+    let numbers: Vec<(&str, u32)> = versions.iter().map(|t| (t.id.as_str(), t.version)).collect();
+    assert_eq!(
+        numbers,
+        vec![("combined-visit", 1), ("combined-visit", 2), ("follow-up", 1)],
+        "per template, oldest first, one file per version"
+    );
     assert_eq!(default_template().unwrap().version, 2);
+    assert_eq!(
+        Template::from_toml(keukentafel_checklist::FOLLOW_UP_TEMPLATE_TOML).unwrap().id,
+        keukentafel_checklist::FOLLOW_UP_TEMPLATE_ID
+    );
 }
 
 #[test]
