@@ -342,13 +342,7 @@ export const texts = {
     missingTitle: { nl: 'Nog niet ingevuld (verplicht)', en: 'Not answered yet (required)' },
     missingIntro: { nl: 'Deze verplichte vragen zijn nog open:', en: 'These required questions are still open:' },
     allAnswered: { nl: 'Alle verplichte vragen zijn ingevuld.', en: 'All required questions are answered.' },
-    finish: { nl: 'Bezoek afronden', en: 'Finish visit' },
     finished: { nl: 'Dit bezoek is afgerond.', en: 'This visit is finished.' },
-    finishedNotice: { nl: 'Het bezoek is afgerond.', en: 'The visit is finished.' },
-    finishFuture: {
-      nl: (d: string) => `Dit bezoek staat gepland op ${d}. Je kunt het afronden op die dag of later.`,
-      en: (d: string) => `This visit is planned for ${d}. You can finish it on that day or later.`,
-    },
     cancelled: { nl: 'Dit bezoek is geannuleerd.', en: 'This visit was cancelled.' },
     print: { nl: 'Afdrukken of opslaan als PDF', en: 'Print or save as PDF' },
     printTitle: { nl: 'Voor het huishouden', en: 'For the household' },
