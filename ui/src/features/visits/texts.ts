@@ -50,7 +50,25 @@ export const texts = {
   } satisfies Record<VisitStatus, Both<string>>,
   agenda: {
     title: { nl: 'Agenda', en: 'Agenda' },
-    intro: { nl: 'Geplande bezoeken vanaf vandaag.', en: 'Planned visits from today on.' },
+    intro: {
+      nl: 'Geplande bezoeken, en bezoeken die voorbij zijn maar nog niet afgerond.',
+      en: 'Planned visits, and visits that have passed but are not finished yet.',
+    },
+    missed: { nl: 'Gemist', en: 'Missed' },
+    missedIntro: {
+      nl: 'De datum is voorbij, maar niemand heeft het bezoek afgerond of opnieuw gepland.',
+      en: 'The date has passed, but nobody finished or re-planned the visit.',
+    },
+    close: { nl: 'Afronden', en: 'Finish' },
+    replan: { nl: 'Opnieuw plannen', en: 'Plan again' },
+    replanned: { nl: 'Het bezoek is opgeslagen.', en: 'The visit has been saved.' },
+    show: { nl: 'Welke bezoeken', en: 'Which visits' },
+    all: { nl: 'Alle bezoeken', en: 'All visits' },
+    mine: { nl: 'Mijn bezoeken', en: 'My visits' },
+    emptyMine: {
+      nl: 'Je hebt geen bezoeken gepland. Kies "Alle bezoeken" om de bezoeken van anderen te zien.',
+      en: 'You have no visits planned. Choose "All visits" to see the visits of others.',
+    },
     empty: {
       nl: 'Er zijn geen bezoeken gepland. Plan een bezoek vanuit een huishouden.',
       en: 'No visits are planned. Plan a visit from a household.',
