@@ -60,6 +60,7 @@ fn main() {
             tasks::add_task,
             tasks::update_task,
             tasks::archive_task,
+            tasks::follow_up_review,
             exchange::sync_overview,
             exchange::link_coordinator,
             exchange::own_pairing,

@@ -38,3 +38,8 @@ pub fn update_task(state: State<AppState>, update: TaskUpdate) -> Reply<Task> {
 pub fn archive_task(state: State<AppState>, id: TaskId, archived: bool) -> Reply<Task> {
     state.with(|s| tasks::set_archived(s, id, archived))
 }
+
+#[tauri::command]
+pub fn follow_up_review(state: State<AppState>, visit: VisitId) -> Reply<keukentafel_api::FollowUpReview> {
+    state.with_templates(|s, t| keukentafel_api::follow_up::review(s, t, visit, today()))
+}

@@ -3,6 +3,7 @@
 
 import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskRow, Visit, VisitId } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
+import type { MeasuredChange, NoMeasurement } from './checklist';
 
 /**
  * Every kind of error the UI acts on.
@@ -183,6 +184,25 @@ due: number,
  * The list holds every volunteer's tasks (the user is a coordinator).
  */
 everyone: boolean, };
+
+/**
+ * What the follow-up screen shows beside the checklist.
+ */
+export type FollowUpReview = { 
+/**
+ * The visit the measurement starts from, if there is one.
+ */
+first_visit: Visit | null, 
+/**
+ * The tasks to go through: every open task of the household, and those closed since this
+ * visit's day (so a task marked done at the table stays in view), not this visit's own.
+ */
+tasks: Array<TaskRow>, measured: Measured, };
+
+/**
+ * The measured change, or why there is none yet.
+ */
+export type Measured = { "kind": "change", change: MeasuredChange, } | { "kind": "no_first_reading" } | { "kind": "no_reading_yet" } | { "kind": "not_comparable", reason: NoMeasurement, };
 
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.

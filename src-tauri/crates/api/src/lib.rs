@@ -13,6 +13,7 @@
 //! - [`exchange`]: keys, pairing codes, linking to a coordinator, export and return files, import.
 //! - [`tasks`]: closing a visit (its tasks, made once, and the follow-up visit), Mijn taken,
 //!   a household's tasks, tasks by hand.
+//! - [`follow_up`]: the follow-up visit's review: the earlier tasks and the measured change.
 //! - [`conflicts`]: conflicts, and held-back changes (listed, accepted, rejected).
 //! - [`errors`]: the one place where errors become `{code, message, message_en, fields}`, with
 //!   every Dutch and English error text.
@@ -24,6 +25,7 @@ pub mod conflicts;
 pub mod consent;
 pub mod errors;
 pub mod exchange;
+pub mod follow_up;
 pub mod households;
 pub mod profile;
 pub mod tasks;
@@ -32,6 +34,7 @@ pub mod visits;
 pub use conflicts::{HeldChange, HeldReason, HeldSelection};
 pub use errors::{ApiError, ErrorCode, FieldError, Refusal};
 pub use exchange::{AssignedHousehold, FileReport, PairingView, VolunteerView};
+pub use follow_up::{FollowUpReview, Measured};
 pub use tasks::{ClosedVisit, ClosingProposal, CloseVisit, MyTasks, ProposedTask};
 pub use visits::{Templates, VisitError};
 
@@ -45,12 +48,13 @@ pub fn typescript() -> String {
         ErrorCode::ALL.iter().map(|c| serde_json::to_string(c).expect("a code serialises").replace('"', "'")).collect();
     let decls = keukentafel_domain::typescript_decls!(
         ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView, VolunteerView, AssignedHousehold, HeldReason,
-        HeldChange, HeldSelection, ProposedTask, ClosingProposal, CloseVisit, ClosedVisit, MyTasks
+        HeldChange, HeldSelection, ProposedTask, ClosingProposal, CloseVisit, ClosedVisit, MyTasks, FollowUpReview, Measured
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
         "import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskRow, Visit, VisitId } from './bindings';\n\
-         import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';",
+         import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';\n\
+         import type { MeasuredChange, NoMeasurement } from './checklist';",
         &format!(
             "{decls}/**\n * Every `ErrorCode`, to tell our rejections from anything else.\n */\n\
              export const ERROR_CODES: readonly ErrorCode[] = [{}];\n",

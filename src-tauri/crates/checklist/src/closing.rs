@@ -6,7 +6,8 @@
 //! Rules:
 //! - **Owner.** A volunteer's action goes to the visit's volunteer with that role (known from
 //!   the users the store holds, as on the sheet); when no volunteer on the visit has that role,
-//!   or both roles act, to the first volunteer on the visit. The administrator's and the
+//!   to one whose role is not known; failing that, and when both roles act, to the first
+//!   volunteer on the visit. The administrator's and the
 //!   household's actions go to them (the administrator by name when the record has one).
 //! - **Due.** A referral is due [`REFERRAL_DUE_DAYS`] after the visit (the volunteer makes the
 //!   contact within two weeks); a follow-up contact on its own due date; what the household
@@ -165,7 +166,11 @@ fn owner_for(who: Who, volunteers: &[String], contacts: &[SheetContact]) -> (Tas
     let with_role = |w: Who| contacts.iter().find(|c| c.who == Some(w) && !c.name.trim().is_empty()).map(|c| c.name.clone());
     match who {
         Who::EnergyCoach | Who::DebtHelpVolunteer => {
-            (TaskOwnerKind::Volunteer, with_role(who).unwrap_or_else(first))
+            // Else a volunteer whose role nobody knows (not one known to do the other job).
+            let unknown = || {
+                contacts.iter().find(|c| c.who.is_none() && !c.name.trim().is_empty()).map(|c| c.name.clone())
+            };
+            (TaskOwnerKind::Volunteer, with_role(who).or_else(unknown).unwrap_or_else(first))
         }
         Who::Both => (TaskOwnerKind::Volunteer, first()),
         Who::Administrator => (TaskOwnerKind::Administrator, with_role(Who::Administrator).unwrap_or_default()),

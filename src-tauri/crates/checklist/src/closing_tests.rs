@@ -71,8 +71,10 @@ fn a_visit_with_nothing_agreed_makes_no_task() {
 // The debt-help referral is the debt-help volunteer's: Bram, whatever the order on the visit.
 #[case::by_role(false, &["Anna", "Bram"], TaskOwnerKind::Volunteer, "Bram", Some(ConsentScope::ShareMunicipality))]
 #[case::by_role_other_order(false, &["Bram", "Anna"], TaskOwnerKind::Volunteer, "Bram", Some(ConsentScope::ShareMunicipality))]
-// Nobody on the visit has that role: the first volunteer.
-#[case::no_such_role(false, &["Cees", "Anna"], TaskOwnerKind::Volunteer, "Cees", Some(ConsentScope::ShareMunicipality))]
+// Nobody on the visit is known to have that role: one whose role is not known, not the coach.
+#[case::unknown_role(false, &["Anna", "Cees"], TaskOwnerKind::Volunteer, "Cees", Some(ConsentScope::ShareMunicipality))]
+// Only the coach: the coach.
+#[case::only_the_coach(false, &["Anna"], TaskOwnerKind::Volunteer, "Anna", Some(ConsentScope::ShareMunicipality))]
 // Under bewind the administrator makes the contact, with the household's mandate: no consent.
 #[case::under_bewind(true, &["Anna", "Bram"], TaskOwnerKind::Administrator, "Bewind BV", None)]
 fn a_referral_goes_to_the_right_owner(

@@ -22,6 +22,7 @@
 
 pub mod answer;
 pub mod calc;
+pub mod closing;
 pub mod engine;
 pub mod error;
 pub mod expr;
@@ -38,6 +39,7 @@ pub mod view;
 use std::sync::OnceLock;
 
 pub use answer::{AnswerProblem, AnswerValue, Answers, MeasureItem, MeterReading};
+pub use closing::{plan_closing, ClosingPlan, ClosingVisit};
 pub use calc::{
     package_saving, Amount, HeatSupply, Indicator, IndicatorKind, KeyFigures, MeasureSaving, Saving,
 };

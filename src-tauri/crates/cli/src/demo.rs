@@ -53,6 +53,11 @@ const NOTES: &[&str] = &[
     "",
     "",
 ];
+const OUTCOMES: &[&str] = &[
+    "Aangemeld; eerste gesprek staat gepland.",
+    "Geregeld. Het huishouden heeft een brief gekregen.",
+    "Contact gehad; de aanvraag loopt.",
+];
 const SUMMARIES: &[&str] = &[
     "Kennismaking gedaan. Toestemming besproken en vastgelegd. Jaarafrekening samen bekeken.",
     "Radiatorfolie geplaatst achter 3 radiatoren en tochtstrips bij de voordeur. Termijnbedrag besproken.",
@@ -83,7 +88,7 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
         // A made-up number, printed on the households' sheets.
         phone: "06 12345678".into(),
     })?;
-    let (mut consents, mut visits, mut answered) = (0, 0, 0);
+    let (mut consents, mut visits, mut answered, mut tasks) = (0, 0, 0, 0);
     let templates = keukentafel_api::visits::Templates::builtin().map_err(|e| StoreError::Data(e.to_string()))?;
     for i in 0..households {
         let wijk = &WIJKEN[rng.random_range(0..WIJKEN.len())];
@@ -148,6 +153,7 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
             (ConsentScope::ShareMunicipality, 0.4),
             (ConsentScope::ShareLandlord, if tenure == Tenure::Owner { 0.0 } else { 0.4 }),
             (ConsentScope::ShareAdministrator, if under_bewind { 0.9 } else { 0.0 }),
+            (ConsentScope::ShareSupplier, 0.5),
         ] {
             if rng.random_bool(p) {
                 store.record_consent(
@@ -192,9 +198,9 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
         let mut done = None;
         if combined <= today {
             let summary = SUMMARIES[rng.random_range(1..SUMMARIES.len())];
-            done = Some(plan(combined, VisitKind::Combined, VisitStatus::Done, summary, &mut rng)?.id);
-            plan(today + Duration::days(rng.random_range(1..45)), VisitKind::FollowUp, VisitStatus::Planned, "", &mut rng)?;
-            visits += 2;
+            // Planned, then closed below ("Bezoek afronden") once its answers are in.
+            done = Some(plan(combined, VisitKind::Combined, VisitStatus::Planned, summary, &mut rng)?.id);
+            visits += 1;
         } else {
             plan(combined, VisitKind::Combined, VisitStatus::Planned, "", &mut rng)?;
             visits += 1;
@@ -208,13 +214,43 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
                     .map_err(|e| StoreError::Data(format!("demo answer {step_id}: {}", e.message_en)))?;
                 answered += 1;
             }
+            // Closing makes the tasks and plans the follow-up: mostly ahead, sometimes already
+            // missed (its day passed and nobody came back yet).
+            let follow_up = today + Duration::days(arng.random_range(-6..45));
+            let closed = keukentafel_api::tasks::close_visit(
+                &mut store,
+                &templates,
+                keukentafel_api::CloseVisit {
+                    visit_id: visit,
+                    follow_up_date: Some(follow_up.max(combined + Duration::days(7))),
+                    follow_up_time: "10:00".into(),
+                },
+                today,
+            )
+            .map_err(|e| StoreError::Data(format!("demo closing: {}", e.message_en)))?;
+            visits += usize::from(closed.follow_up.is_some());
+            tasks += closed.tasks.len();
+            // Some referrals are done by now, some under way; the rest is open (some overdue).
+            for row in closed.tasks {
+                let t = row.task;
+                // What was due weeks ago is mostly settled by now.
+                let settled = if t.data.due + Duration::days(14) < today { 8 } else { 3 };
+                let (status, outcome) = match arng.random_range(0..10) {
+                    n if n < settled => (TaskStatus::Done, OUTCOMES[arng.random_range(0..OUTCOMES.len())]),
+                    n if n < settled + 2 => (TaskStatus::InProgress, "Gebeld, wacht op antwoord."),
+                    _ => continue,
+                };
+                let closed_on = (status == TaskStatus::Done).then(|| (t.data.due - Duration::days(arng.random_range(0..10))).min(today));
+                let data = TaskInput { status, outcome: outcome.into(), closed_on, ..t.data.clone() };
+                store.update_task(TaskUpdate { id: t.id, data, base: t.clocks }, today)?;
+            }
         }
         if rng.random_bool(0.04) {
             store.set_household_archived(h.id, true)?;
         }
     }
     Ok(Ok(format!(
-        "demo: {households} households, {consents} consent events, {visits} visits, {answered} checklist answers, {} ops in {}",
+        "demo: {households} households, {consents} consent events, {visits} visits, {answered} checklist answers, {tasks} tasks, {} ops in {}",
         store.op_count()?,
         db.display()
     )))

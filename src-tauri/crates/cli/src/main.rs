@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use keukentafel_api::{profile, ApiError};
-use keukentafel_domain::{HouseholdId, HouseholdInput, Role, Sources, UserProfileInput};
+use keukentafel_domain::{HouseholdId, HouseholdInput, Role, Sources, TaskQuery, UserProfileInput};
 use keukentafel_store::Store;
 
 #[derive(Parser)]
@@ -78,6 +78,21 @@ enum Command {
         /// Only this household, with the full history of its changes (for an access request).
         #[arg(long)]
         household: Option<HouseholdId>,
+    },
+    /// Print open tasks (referrals, agreements, follow-up contacts) as JSON, soonest due first,
+    /// each with its household's name, `overdue` and the consent it lacks (`missing_consent`).
+    Tasks {
+        #[arg(long)]
+        db: PathBuf,
+        /// Only the tasks of this person (case and spaces do not matter).
+        #[arg(long)]
+        owner: Option<String>,
+        /// Only tasks due on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        due_before: Option<NaiveDate>,
+        /// Also tasks that are closed (done, not needed, no response).
+        #[arg(long)]
+        all: bool,
     },
     /// Checklist templates: validate a template file, or evaluate a visit from JSON.
     #[command(subcommand)]
@@ -157,6 +172,12 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             .map_err(|e| en(e.into()))?;
             print_json(&value)
+        }
+        Command::Tasks { db, owner, due_before, all } => {
+            let store = existing(&db)?;
+            let query = TaskQuery { owner, due_before, include_closed: all, household_id: None };
+            let today = chrono::Local::now().date_naive();
+            print_json(&keukentafel_api::tasks::list(&store, &query, today).map_err(en)?)
         }
         Command::Checklist(ChecklistCommand::Validate { file, figures }) => checklist::validate(&file, figures.as_deref()),
         Command::Checklist(ChecklistCommand::Evaluate { template, input, figures }) => {
