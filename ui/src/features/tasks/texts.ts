@@ -142,8 +142,8 @@ export const texts = {
     },
     exists: { nl: 'Al gemaakt', en: 'Already made' },
     existsHint: {
-      nl: 'Deze taak is al gemaakt toen het bezoek eerder werd afgerond. Hij wordt niet nog een keer gemaakt.',
-      en: 'This task was made when the visit was finished before. It is not made again.',
+      nl: 'Taken met "Al gemaakt" zijn gemaakt toen het bezoek eerder werd afgerond. Ze worden niet nog een keer gemaakt.',
+      en: 'Tasks marked "Already made" were made when the visit was finished before. They are not made again.',
     },
     followUpTitle: { nl: 'Terugkombezoek', en: 'Follow-up visit' },
     followUpPlanned: {

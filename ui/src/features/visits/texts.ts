@@ -65,6 +65,7 @@ export const texts = {
     show: { nl: 'Welke bezoeken', en: 'Which visits' },
     all: { nl: 'Alle bezoeken', en: 'All visits' },
     mine: { nl: 'Mijn bezoeken', en: 'My visits' },
+    yours: { nl: 'Jouw bezoek', en: 'Your visit' },
     emptyMine: {
       nl: 'Je hebt geen bezoeken gepland. Kies "Alle bezoeken" om de bezoeken van anderen te zien.',
       en: 'You have no visits planned. Choose "All visits" to see the visits of others.',
