@@ -47,6 +47,7 @@ fn main() {
             households::update_household,
             households::archive_household,
             consent::record_consent,
+            consent::record_consents,
             visits::plan_visit,
             visits::update_visit,
             visits::archive_visit,

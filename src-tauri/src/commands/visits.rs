@@ -32,5 +32,5 @@ pub fn open_checklist(state: State<AppState>, visit: VisitId) -> Reply<VisitChec
 
 #[tauri::command]
 pub fn answer_step(state: State<AppState>, input: AnswerInput) -> Reply<VisitChecklist> {
-    state.with_templates(|s, t| visits::answer_step(s, t, input))
+    state.with_templates(|s, t| visits::answer_step(s, t, input, today()))
 }

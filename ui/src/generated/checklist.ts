@@ -27,7 +27,12 @@ sheet: HouseholdSheet, };
 /**
  * One answer, saved the moment it is given. `value: null` clears it.
  */
-export type AnswerInput = { visit_id: VisitId, step_id: string, value: AnswerValue | null, };
+export type AnswerInput = { visit_id: VisitId, step_id: string, value: AnswerValue | null, 
+/**
+ * Which of the visit's volunteers gives the answer (two share one laptop at the table);
+ * `None`: this installation's user.
+ */
+answered_by?: string, };
 
 /**
  * One answer. JSON: `{"type": "yes_no", "value": true}`.
@@ -322,7 +327,7 @@ measure_labels: { [key in string]: Text },
  */
 not_offered: { [key in string]: Array<string> }, };
 
-export type TemplateError = { "code": "parse", message: string, } | { "code": "duplicate_id", place: string, id: string, } | { "code": "bad_id", place: string, id: string, } | { "code": "unknown_phase", place: string, phase: string, } | { "code": "missing_translation", place: string, lang: string, } | { "code": "unknown_unit", place: string, unit: string, } | { "code": "unknown_register", place: string, register: string, } | { "code": "no_options", place: string, } | { "code": "syntax", place: string, message: string, } | { "code": "unknown_step", place: string, step: string, } | { "code": "unknown_derived", place: string, name: string, } | { "code": "unknown_figure", place: string, figure: string, } | { "code": "unknown_measure", place: string, measure: string, } | { "code": "unknown_field", place: string, field: string, } | { "code": "unknown_name", place: string, name: string, } | { "code": "unknown_option", place: string, subject: string, value: string, } | { "code": "type", place: string, message: string, } | { "code": "cycle", place: string, path: Array<string>, } | { "code": "binding_type", place: string, step: string, expected: string, found: string, } | { "code": "missing_due", place: string, } | { "code": "unknown_administrator_option", place: string, step: string, option: string, } | { "code": "no_administrator_tasks", place: string, } | { "code": "sheet_input", place: string, sheet: string, expected: string, found: string, };
+export type TemplateError = { "code": "parse", message: string, } | { "code": "duplicate_id", place: string, id: string, } | { "code": "bad_id", place: string, id: string, } | { "code": "unknown_phase", place: string, phase: string, } | { "code": "missing_translation", place: string, lang: string, } | { "code": "unknown_unit", place: string, unit: string, } | { "code": "unknown_register", place: string, register: string, } | { "code": "no_options", place: string, } | { "code": "bad_consent_option", place: string, } | { "code": "syntax", place: string, message: string, } | { "code": "unknown_step", place: string, step: string, } | { "code": "unknown_derived", place: string, name: string, } | { "code": "unknown_figure", place: string, figure: string, } | { "code": "unknown_measure", place: string, measure: string, } | { "code": "unknown_field", place: string, field: string, } | { "code": "unknown_name", place: string, name: string, } | { "code": "unknown_option", place: string, subject: string, value: string, } | { "code": "type", place: string, message: string, } | { "code": "cycle", place: string, path: Array<string>, } | { "code": "binding_type", place: string, step: string, expected: string, found: string, } | { "code": "missing_due", place: string, } | { "code": "unknown_administrator_option", place: string, step: string, option: string, } | { "code": "no_administrator_tasks", place: string, } | { "code": "sheet_input", place: string, sheet: string, expected: string, found: string, };
 
 /**
  * A computed value as the app shows it.
@@ -561,7 +566,13 @@ measure?: string | null,
  * ([`crate::AnswerProblem::ExclusiveOption`]). In a single choice it only marks the option
  * (e.g. so a summary can leave it out).
  */
-exclusive: boolean, };
+exclusive: boolean, 
+/**
+ * The household's consent for this scope *is* this option: the step shows the current
+ * consent as its answer and an answer records consent events (a multiple choice only; its
+ * other options are exclusive, e.g. "nobody").
+ */
+consent?: ConsentScope | null, };
 
 /**
  * The type of a derived value.

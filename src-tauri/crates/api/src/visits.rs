@@ -7,9 +7,13 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use keukentafel_checklist::{
-    AnswerInput, AnswerValue, Answers, Checklist, HouseholdSheet, Profile, TemplateError, VisitChecklist,
+    answer_from_consent, changes_for_answer, AnswerInput, AnswerValue, Answers, Checklist, HouseholdSheet, Input, Profile,
+    TemplateError, VisitChecklist,
 };
-use keukentafel_domain::{AgendaItem, Visit, VisitId, VisitInput, VisitKind, VisitUpdate};
+use keukentafel_domain::{
+    AgendaItem, ConsentInput, Rule, ValidationErrors, Visit, VisitId, VisitInput, VisitKind, VisitUpdate,
+    CONSENT_TEXT_VERSION,
+};
 use keukentafel_store::{Store, StoreError};
 
 use crate::Reply;
@@ -82,20 +86,39 @@ impl Templates {
         let household = store.household(v.data.household_id)?;
         // An answer that no longer reads as an answer (written by a newer version) is left out
         // here but stays in the store.
-        let answers: Answers = stored
+        let mut answers: Answers = stored
             .answers
             .into_iter()
             .filter_map(|(step, json)| serde_json::from_value::<AnswerValue>(json).ok().map(|a| (step, a)))
             .collect();
-        let answered_by: BTreeMap<String, String> =
+        let mut answered_by: BTreeMap<String, String> =
             stored.answered_by.into_iter().filter(|(step, _)| answers.contains_key(step)).collect();
+        // A consent step's answer is the household's consent now, never a stored answer.
+        let events = store.consent_events(household.id)?;
+        let consent = keukentafel_domain::consent::current(&events);
+        for step in checklist.template().steps.iter().filter(|s| s.is_consent()) {
+            answers.remove(&step.id);
+            answered_by.remove(&step.id);
+            if let Some(a) = answer_from_consent(step, &consent) {
+                answers.insert(step.id.clone(), a);
+                let scopes: Vec<_> = match &step.input {
+                    Input::MultiChoice { options } => options.iter().filter_map(|o| o.consent).collect(),
+                    _ => Vec::new(),
+                };
+                let latest = events.iter().filter(|e| scopes.contains(&e.scope)).max_by_key(|e| (e.date, e.recorded_at));
+                if let Some(e) = latest {
+                    answered_by.insert(step.id.clone(), e.recorded_by.clone());
+                }
+            }
+        }
         let profile = Profile::from(&household.data);
         let mut evaluation = checklist.evaluate(&profile, &answers, v.data.planned_date);
         // Which steps are the user's own (their role's, both roles', all for a coordinator).
         evaluation.mark_mine(store.profile()?.map(|p| p.role));
         // What the household's printed sheet says: the UI only puts it into words.
         let sheet = HouseholdSheet::build(checklist.template(), &evaluation, &answers, &profile, v.data.planned_date)
-            .for_household(&household.data, &v.data.volunteers, &store.users()?, store.profile()?.as_ref());
+            .for_household(&household.data, &v.data.volunteers, &store.users()?, store.profile()?.as_ref())
+            .without_unconsented(&evaluation, &consent);
         Ok(VisitChecklist {
             household_id: household.id,
             household_name: household.data.name.clone(),
@@ -108,16 +131,49 @@ impl Templates {
         })
     }
 
-    fn answer(&self, store: &mut Store, input: AnswerInput) -> Result<VisitChecklist, VisitError> {
+    fn answer(&self, store: &mut Store, input: AnswerInput, today: NaiveDate) -> Result<VisitChecklist, VisitError> {
         let current = self.open_visit(store, input.visit_id)?;
-        if !current.template.steps.iter().any(|s| s.id == input.step_id) {
+        let Some(step) = current.template.steps.iter().find(|s| s.id == input.step_id) else {
             return Err(VisitError::UnknownStep(input.step_id));
+        };
+        // Two volunteers share one laptop: the answer is theirs, if they are on the visit.
+        let by = match input.answered_by.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            None => None,
+            Some(name) => {
+                let own = store.profile()?.map(|p| p.name);
+                let known = current.visit.data.volunteers.iter().chain(own.iter()).find(|v| v.trim().eq_ignore_ascii_case(name));
+                match known {
+                    Some(n) => Some(n.trim().to_owned()),
+                    None => {
+                        return Err(StoreError::Validation(ValidationErrors::one("answered_by", Rule::NotOnVisit)).into())
+                    }
+                }
+            }
+        };
+        if step.is_consent() {
+            // The household's consent is the answer: record what changes, on the day it was asked.
+            let consent = keukentafel_domain::consent::current(&store.consent_events(current.household_id)?);
+            let date = current.visit.data.planned_date.min(today);
+            let inputs: Vec<ConsentInput> = changes_for_answer(step, input.value.as_ref(), &consent)
+                .into_iter()
+                .map(|(scope, given)| ConsentInput {
+                    household_id: current.household_id,
+                    scope,
+                    given,
+                    text_version: CONSENT_TEXT_VERSION.to_owned(),
+                    date,
+                })
+                .collect();
+            if !inputs.is_empty() {
+                store.record_consents(inputs, today, by)?;
+            }
+            return self.open_visit(store, input.visit_id);
         }
         let value = match input.value {
             Some(v) => serde_json::to_value(v).map_err(StoreError::from)?,
             None => serde_json::Value::Null,
         };
-        store.set_answer(input.visit_id, &input.step_id, value)?;
+        store.set_answer(input.visit_id, &input.step_id, value, by)?;
         self.open_visit(store, input.visit_id)
     }
 }
@@ -144,7 +200,9 @@ pub fn open_checklist(store: &mut Store, templates: &Templates, visit: VisitId) 
     Ok(templates.open_visit(store, visit)?)
 }
 
-/// Saves one answer (or clears it) and returns the checklist evaluated again.
-pub fn answer_step(store: &mut Store, templates: &Templates, input: AnswerInput) -> Reply<VisitChecklist> {
-    Ok(templates.answer(store, input)?)
+/// Saves one answer (or clears it) and returns the checklist evaluated again. The answer to
+/// the consent step records the household's consent instead (dated the visit's day, or today
+/// for a visit still to come).
+pub fn answer_step(store: &mut Store, templates: &Templates, input: AnswerInput, today: NaiveDate) -> Reply<VisitChecklist> {
+    Ok(templates.answer(store, input, today)?)
 }

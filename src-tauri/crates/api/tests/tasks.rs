@@ -54,7 +54,7 @@ fn setup(role: Role) -> Setup {
 }
 
 fn answer(s: &mut Setup, visit: VisitId, step: &str, value: AnswerValue) {
-    visits::answer_step(&mut s.store, &s.templates, AnswerInput { visit_id: visit, step_id: step.into(), value: Some(value) }).unwrap();
+    visits::answer_step(&mut s.store, &s.templates, AnswerInput { visit_id: visit, step_id: step.into(), value: Some(value), answered_by: None }, day(12, 31)).unwrap();
 }
 
 fn reading(date: NaiveDate, gas: f64, t1: f64, t2: f64) -> AnswerValue {
@@ -205,4 +205,65 @@ fn without_readings_at_the_first_visit_there_is_nothing_to_measure_from() {
             .unwrap();
     let r = follow_up::review(&mut s.store, &s.templates, closed.follow_up.unwrap().id, day(11, 12)).unwrap();
     assert_eq!(r.measured, Measured::NoFirstReading);
+}
+
+#[test]
+fn the_consent_step_is_the_households_consent_and_the_sheet_leaves_out_parties_without_it() {
+    let mut s = setup(Role::EnergyCoach);
+    let v = s.visit;
+    let consent_of = |s: &Setup| -> Vec<(ConsentScope, ConsentState)> {
+        keukentafel_api::households::detail(&s.store, s.household).unwrap().consent.into_iter().map(|c| (c.scope, c.state)).collect()
+    };
+    // Answering the step records consent events, by the volunteer who asked.
+    let c = visits::answer_step(
+        &mut s.store,
+        &s.templates,
+        AnswerInput { visit_id: v, step_id: "consent".into(), value: Some(AnswerValue::MultiChoice(vec!["supplier".into()])), answered_by: Some("henk".into()) },
+        day(10, 1),
+    )
+    .unwrap();
+    let now = consent_of(&s);
+    assert!(now.contains(&(ConsentScope::ShareSupplier, ConsentState::Given)));
+    assert!(now.contains(&(ConsentScope::ShareMunicipality, ConsentState::Withdrawn)), "asked and not given: {now:?}");
+    assert_eq!(c.answers.get("consent"), Some(&AnswerValue::MultiChoice(vec!["supplier".into()])));
+    assert_eq!(c.answered_by.get("consent").map(String::as_str), Some("Henk"), "the name as it is on the visit");
+    let events = keukentafel_api::households::detail(&s.store, s.household).unwrap().consent_events;
+    assert!(events.iter().all(|e| e.date == day(10, 1) && e.text_version == CONSENT_TEXT_VERSION && e.recorded_by == "Henk"));
+
+    // Consent given on the household page shows in the checklist, without a stored answer.
+    tasks_consent(&mut s, ConsentScope::ShareMunicipality, true);
+    let c = visits::open_checklist(&mut s.store, &s.templates, v).unwrap();
+    assert_eq!(c.answers.get("consent"), Some(&AnswerValue::MultiChoice(vec!["municipality".into(), "supplier".into()])));
+
+    // The debt-help referral to the municipality is on the sheet only while consent holds.
+    answer(&mut s, v, "debt_help_referral", AnswerValue::Choice("municipality".into()));
+    let on_sheet = |s: &mut Setup| {
+        let c = visits::open_checklist(&mut s.store, &s.templates, v).unwrap();
+        serde_json::to_string(&c.sheet).unwrap().contains("Schuldhulp van de gemeente")
+    };
+    assert!(on_sheet(&mut s));
+    tasks_consent(&mut s, ConsentScope::ShareMunicipality, false);
+    assert!(!on_sheet(&mut s), "withdrawn: the sheet does not mention the municipality");
+
+    // Someone who is not on the visit cannot answer in the visit's name; nothing is written.
+    let ops = s.store.op_count().unwrap();
+    let err = visits::answer_step(
+        &mut s.store,
+        &s.templates,
+        AnswerInput { visit_id: v, step_id: "energy_arrears".into(), value: Some(AnswerValue::YesNo(true)), answered_by: Some("Mallory".into()) },
+        day(10, 1),
+    )
+    .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert_eq!(err.fields[0].field, "answered_by");
+    assert_eq!(s.store.op_count().unwrap(), ops);
+}
+
+fn tasks_consent(s: &mut Setup, scope: ConsentScope, given: bool) {
+    keukentafel_api::consent::record_many(
+        &mut s.store,
+        vec![ConsentInput { household_id: s.household, scope, given, text_version: CONSENT_TEXT_VERSION.into(), date: day(10, 1) }],
+        day(10, 1),
+    )
+    .unwrap();
 }

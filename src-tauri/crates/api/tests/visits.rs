@@ -48,7 +48,7 @@ fn answers_are_saved_at_once_and_read_back_after_reopening() {
     let (mut store, visit) = setup(&path);
     let first = visits::open_checklist(&mut store, &templates, visit).unwrap();
     assert_eq!(first.template.id, templates.current().template().id);
-    assert_eq!(first.template.version, 2, "a new visit gets the newest template");
+    assert_eq!(first.template.version, 3, "a new visit gets the newest template");
     assert!(first.evaluation.steps.iter().any(|s| s.step_id == "administrator_told"), "bewind shows the administrator steps");
     assert!(!first.evaluation.steps.iter().any(|s| s.step_id == "payment_arrangement"), "no arrears yet");
     // Anna is an energy coach: energy steps and shared steps are hers, debt-help steps are not.
@@ -56,7 +56,7 @@ fn answers_are_saved_at_once_and_read_back_after_reopening() {
     assert!(first.evaluation.steps.iter().any(|s| s.mine) && first.evaluation.steps.iter().any(|s| !s.mine));
     assert_eq!(mine("administrator_told"), Some(false), "a debt-help step is not the energy coach's");
 
-    let after = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: Some(AnswerValue::YesNo(true)) })
+    let after = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: Some(AnswerValue::YesNo(true)), answered_by: None }, today())
         .unwrap();
     assert_eq!(after.answered_by["energy_arrears"], "Anna");
     assert!(after.evaluation.steps.iter().any(|s| s.step_id == "payment_arrangement"), "arrears bring the payment-arrangement step");
@@ -67,7 +67,7 @@ fn answers_are_saved_at_once_and_read_back_after_reopening() {
     assert_eq!(again.answers.get("energy_arrears"), Some(&AnswerValue::YesNo(true)));
     assert_eq!(again.evaluation.steps.len(), after.evaluation.steps.len());
 
-    let cleared = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: None }).unwrap();
+    let cleared = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "energy_arrears".into(), value: None, answered_by: None }, today()).unwrap();
     assert!(!cleared.answers.contains_key("energy_arrears"));
 }
 
@@ -82,8 +82,9 @@ fn a_visit_started_with_version_1_keeps_version_1() {
         visit_id: visit,
         step_id: "administrator_contact".into(),
         value: Some(AnswerValue::Text("Bewindvoering Eemland".into())),
+        answered_by: None,
     };
-    let v1 = visits::answer_step(&mut store, &templates, input).unwrap();
+    let v1 = visits::answer_step(&mut store, &templates, input, today()).unwrap();
     assert_eq!((v1.template.version, v1.evaluation.template_version), (1, 1));
     assert!(v1.evaluation.steps.iter().any(|s| s.step_id == "administrator_contact" && s.answered));
     assert!(!v1.evaluation.steps.iter().any(|s| s.step_id == "administrator_told"));
@@ -94,7 +95,7 @@ fn an_unknown_step_or_template_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let templates = Templates::builtin().unwrap();
     let (mut store, visit) = setup(&dir.path().join("k.sqlite3"));
-    let err = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "no_such_step".into(), value: Some(AnswerValue::YesNo(true)) })
+    let err = visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: "no_such_step".into(), value: Some(AnswerValue::YesNo(true)), answered_by: None }, today())
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
     assert!(err.message.contains("hoort niet bij dit bezoek"), "{}", err.message);

@@ -25,6 +25,8 @@ pub enum TemplateError {
     UnknownRegister { place: String, register: String },
     #[error("{place}: a choice needs at least one option")]
     NoOptions { place: String },
+    #[error("{place}: a consent option belongs in a multiple choice whose other options are exclusive, each scope once")]
+    BadConsentOption { place: String },
     #[error("{place}: the expression does not parse: {message}")]
     Syntax { place: String, message: String },
     #[error("{place}: unknown step `{step}`")]
@@ -90,6 +92,7 @@ impl TemplateError {
             | UnknownUnit { place, .. }
             | UnknownRegister { place, .. }
             | NoOptions { place }
+            | BadConsentOption { place }
             | Syntax { place, .. }
             | UnknownStep { place, .. }
             | UnknownDerived { place, .. }

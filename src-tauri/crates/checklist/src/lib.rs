@@ -23,6 +23,7 @@
 pub mod answer;
 pub mod calc;
 pub mod closing;
+pub mod consent_step;
 pub mod engine;
 pub mod error;
 pub mod expr;
@@ -40,6 +41,7 @@ use std::sync::OnceLock;
 
 pub use answer::{AnswerProblem, AnswerValue, Answers, MeasureItem, MeterReading};
 pub use closing::{plan_closing, ClosingPlan, ClosingVisit};
+pub use consent_step::{answer_from_consent, changes_for_answer};
 pub use calc::{
     package_saving, Amount, HeatSupply, Indicator, IndicatorKind, KeyFigures, MeasureSaving, Saving,
 };
@@ -64,7 +66,7 @@ pub use view::{AnswerInput, VisitChecklist};
 
 /// The default combined-visit template (TOML) that new visits use: the newest version shipped.
 pub const DEFAULT_TEMPLATE_TOML: &str =
-    include_str!("../../../../assets/checklist/combined-visit.v2.toml");
+    include_str!("../../../../assets/checklist/combined-visit.v3.toml");
 
 /// The template id of the combined visit (the first visit).
 pub const COMBINED_VISIT_TEMPLATE_ID: &str = "combined-visit";
@@ -83,8 +85,9 @@ pub const FOLLOW_UP_TEMPLATE_TOML: &str =
 /// template and version it was carried out with, so this program must still evaluate it;
 /// changes go into a new version. Several template ids ship, so "the newest" is only
 /// meaningful per id ([`Template::id`]).
-pub const BUILTIN_TEMPLATES_TOML: [&str; 3] = [
+pub const BUILTIN_TEMPLATES_TOML: [&str; 4] = [
     include_str!("../../../../assets/checklist/combined-visit.v1.toml"),
+    include_str!("../../../../assets/checklist/combined-visit.v2.toml"),
     DEFAULT_TEMPLATE_TOML,
     FOLLOW_UP_TEMPLATE_TOML,
 ];

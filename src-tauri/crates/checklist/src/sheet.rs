@@ -40,7 +40,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use keukentafel_domain::{HouseholdInput, Language, Role, UserProfile};
+use keukentafel_domain::{ConsentState, ConsentStatus, HouseholdInput, Language, Role, UserProfile};
 
 use crate::answer::{AnswerValue, Answers};
 use crate::engine::{Action, Evaluation};
@@ -357,6 +357,41 @@ impl HouseholdSheet {
             language: Language::default(),
             contacts: Vec::new(),
         }
+    }
+
+    /// Leaves out every party the household has not given consent to share with: a referral a
+    /// volunteer makes to a party whose consent (its template's `consent`) is not given now is
+    /// neither in "what we agreed" nor in "who does what". The task made from it warns instead.
+    pub fn without_unconsented(mut self, evaluation: &Evaluation, consent: &[ConsentStatus]) -> HouseholdSheet {
+        let given = |scope| consent.iter().any(|c: &ConsentStatus| c.scope == scope && c.state == ConsentState::Given);
+        let hidden: Vec<Text> = evaluation
+            .actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Referral { to, who, consent: Some(scope), .. }
+                    if matches!(who, Who::EnergyCoach | Who::DebtHelpVolunteer | Who::Both) && !given(*scope) =>
+                {
+                    Some(to.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        if hidden.is_empty() {
+            return self;
+        }
+        for item in &mut self.agreed {
+            if let SheetItem::ReferTo { to } = item {
+                to.retain(|t| !hidden.contains(t));
+            }
+        }
+        self.agreed.retain(|i| !matches!(i, SheetItem::ReferTo { to } if to.is_empty()));
+        for task in &mut self.tasks {
+            if let TaskWhat::ContactWith { to } = &mut task.what {
+                to.retain(|t| !hidden.contains(t));
+            }
+        }
+        self.tasks.retain(|t| !matches!(&t.what, TaskWhat::ContactWith { to } if to.is_empty()));
+        self
     }
 
     /// The sheet for this household: in its language, with whom to call (see the module rules).

@@ -283,6 +283,18 @@ pub struct Choice {
     /// (e.g. so a summary can leave it out).
     #[serde(default)]
     pub exclusive: bool,
+    /// The household's consent for this scope *is* this option: the step shows the current
+    /// consent as its answer and an answer records consent events (a multiple choice only; its
+    /// other options are exclusive, e.g. "nobody").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<keukentafel_domain::ConsentScope>,
+}
+
+impl Step {
+    /// Whether this step's answer is the household's consent (an option names a scope).
+    pub fn is_consent(&self) -> bool {
+        matches!(&self.input, Input::MultiChoice { options } if options.iter().any(|o| o.consent.is_some()))
+    }
 }
 
 /// The type of a derived value.

@@ -215,6 +215,18 @@ pub(crate) fn compile(t: &Template, figures: &Figures) -> (Compiled, Vec<Templat
                         c.measure(&format!("{place}.measure"), m, figures);
                     }
                 }
+                // A consent step: only in a multiple choice, each scope once, the other options
+                // exclusive ("nobody"), no measures.
+                if options.iter().any(|o| o.consent.is_some()) {
+                    let scopes: Vec<_> = options.iter().filter_map(|o| o.consent).collect();
+                    let unique: BTreeSet<_> = scopes.iter().collect();
+                    let fits = matches!(s.input, Input::MultiChoice { .. })
+                        && unique.len() == scopes.len()
+                        && options.iter().all(|o| (o.consent.is_some() != o.exclusive) && o.measure.is_none());
+                    if !fits {
+                        c.0.push(TemplateError::BadConsentOption { place: at("input.options") });
+                    }
+                }
             }
             Input::Number { unit } => c.unit(&at("input.unit"), unit),
             Input::MeterReading { registers } => {

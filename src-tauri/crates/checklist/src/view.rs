@@ -35,6 +35,11 @@ pub struct AnswerInput {
     pub visit_id: VisitId,
     pub step_id: String,
     pub value: Option<AnswerValue>,
+    /// Which of the visit's volunteers gives the answer (two share one laptop at the table);
+    /// `None`: this installation's user.
+    #[serde(default)]
+    #[ts(optional)]
+    pub answered_by: Option<String>,
 }
 
 /// The generated `ui/src/generated/checklist.ts`.

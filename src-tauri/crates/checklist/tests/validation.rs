@@ -104,10 +104,10 @@ fn every_shipped_template_version_validates_and_the_default_is_the_newest() {
     let numbers: Vec<(&str, u32)> = versions.iter().map(|t| (t.id.as_str(), t.version)).collect();
     assert_eq!(
         numbers,
-        vec![("combined-visit", 1), ("combined-visit", 2), ("follow-up", 1)],
+        vec![("combined-visit", 1), ("combined-visit", 2), ("combined-visit", 3), ("follow-up", 1)],
         "per template, oldest first, one file per version"
     );
-    assert_eq!(default_template().unwrap().version, 2);
+    assert_eq!(default_template().unwrap().version, 3);
     assert_eq!(
         Template::from_toml(keukentafel_checklist::FOLLOW_UP_TEMPLATE_TOML).unwrap().id,
         keukentafel_checklist::FOLLOW_UP_TEMPLATE_ID
@@ -226,6 +226,15 @@ fn parse_error_is_reported() {
 #[case::sheet_labels_on_a_number(
     &with_step("input = { type = \"number\", unit = \"count\" }\nsheet = \"household_agrees\""),
     |e: &TemplateError| matches!(e, TemplateError::SheetInput { sheet, found, .. } if sheet == "household_agrees" && found == "number"), "step b: sheet")]
+#[case::consent_in_a_single_choice(
+    &with_step("input = { type = \"choice\", options = [{ id = \"m\", nl = \"M\", en = \"M\", consent = \"share_municipality\" }] }"),
+    |e: &TemplateError| matches!(e, TemplateError::BadConsentOption { .. }), "step b: input.options")]
+#[case::consent_scope_twice(
+    &with_step("input = { type = \"multi_choice\", options = [{ id = \"m\", nl = \"M\", en = \"M\", consent = \"share_municipality\" }, { id = \"n\", nl = \"N\", en = \"N\", consent = \"share_municipality\" }] }"),
+    |e: &TemplateError| matches!(e, TemplateError::BadConsentOption { .. }), "step b: input.options")]
+#[case::consent_beside_a_plain_option(
+    &with_step("input = { type = \"multi_choice\", options = [{ id = \"m\", nl = \"M\", en = \"M\", consent = \"share_municipality\" }, { id = \"x\", nl = \"X\", en = \"X\" }] }"),
+    |e: &TemplateError| matches!(e, TemplateError::BadConsentOption { .. }), "step b: input.options")]
 #[case::sheet_unknown_tag(
     &with_step("input = { type = \"yes_no\" }\nsheet = \"bill\""),
     |e: &TemplateError| matches!(e, TemplateError::Parse { message } if message.contains("bill")), "")]

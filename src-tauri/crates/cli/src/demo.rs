@@ -210,7 +210,7 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
             let mut arng = ChaCha8Rng::seed_from_u64(seed ^ (i as u64).wrapping_mul(0x9e37_79b9));
             let answers = combined_visit_answers(&h, combined, &mut arng);
             for (step_id, value) in answers {
-                keukentafel_api::visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: step_id.into(), value: Some(value) })
+                keukentafel_api::visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: step_id.into(), value: Some(value), answered_by: None }, today)
                     .map_err(|e| StoreError::Data(format!("demo answer {step_id}: {}", e.message_en)))?;
                 answered += 1;
             }

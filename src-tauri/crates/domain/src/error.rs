@@ -46,6 +46,8 @@ pub enum Rule {
     VisitHouseholdFixed,
     /// A task needs to say what is to be done.
     TaskWhatRequired,
+    /// An answer given in the name of someone who is not one of the visit's volunteers.
+    NotOnVisit,
     /// A folder the user chose cannot be used (empty or not a full path).
     FolderNotUsable,
     /// A value that does not fit its field at all (wrong kind of value, unknown option, too
@@ -66,7 +68,7 @@ impl Rule {
             Rule::PeopleRange { .. } | Rule::AtLeastOnePerson | Rule::TooManyVolunteers { .. } => C::OutOfRange,
             Rule::TimeFormat => C::InvalidTime,
             Rule::ConsentDateInFuture | Rule::DoneVisitInFuture => C::DateInFuture,
-            Rule::PhoneFormat | Rule::VisitHouseholdFixed | Rule::FolderNotUsable | Rule::InvalidValue => C::Invalid,
+            Rule::PhoneFormat | Rule::NotOnVisit | Rule::VisitHouseholdFixed | Rule::FolderNotUsable | Rule::InvalidValue => C::Invalid,
         }
     }
 }

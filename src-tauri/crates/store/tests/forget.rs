@@ -48,7 +48,7 @@ fn full_household(s: &mut Store, name: &str) -> HouseholdId {
         summary: format!("{name}-verslag"),
     };
     let v = s.plan_visit(visit, today()).unwrap().id;
-    s.set_answer(v, "debts", json!({"type": "text", "text": format!("{name}-schuld")})).unwrap();
+    s.set_answer(v, "debts", json!({"type": "text", "text": format!("{name}-schuld")}), None).unwrap();
     h
 }
 

@@ -62,8 +62,8 @@ fn a_store_with_unreadable_rows_still_lists_opens_the_agenda_and_dumps() {
     };
     s.record_consent(consent(ConsentScope::EnergyAdvice), today()).unwrap();
     let broken_consent = s.record_consent(consent(ConsentScope::DebtHelp), today()).unwrap().id;
-    s.set_answer(a_visit, "roles_explained", json!({"type": "yes_no", "value": true})).unwrap();
-    s.set_answer(a_visit, "crisis_screen", json!({"type": "multi_choice", "value": []})).unwrap();
+    s.set_answer(a_visit, "roles_explained", json!({"type": "yes_no", "value": true}), None).unwrap();
+    s.set_answer(a_visit, "crisis_screen", json!({"type": "multi_choice", "value": []}), None).unwrap();
     let healthy = s.dump().unwrap();
     assert_eq!(healthy["unreadable"], json!([]));
 
@@ -153,7 +153,7 @@ fn a_record_whose_ops_have_not_arrived_yet_waits_and_is_not_unreadable() {
     let h = household(&mut a, "Fam. Jansen");
     let v = visit(&mut a, h, 1);
     a.set_visit_template(v, "combined-visit", 1).unwrap();
-    a.set_answer(v, "roles_explained", json!({"type": "yes_no", "value": true})).unwrap();
+    a.set_answer(v, "roles_explained", json!({"type": "yes_no", "value": true}), None).unwrap();
     // Only the answer's ops arrive: the visit and household rows are placeholders for now.
     let answer_ops: Vec<_> = a.ops_missing_from(&Received::new()).unwrap().into_iter().filter(|o| o.entity == "answer").collect();
     b.merge(&answer_ops).unwrap();
@@ -168,11 +168,11 @@ fn writes_that_break_a_field_rule_are_refused_and_write_nothing() {
     let v = visit(&mut s, h, 1);
     let ops = s.op_count().unwrap();
     let long = json!({"type": "text", "value": "x".repeat(4001)});
-    match s.set_answer(v, "notes", long) {
+    match s.set_answer(v, "notes", long, None) {
         Err(StoreError::Validation(e)) => assert_eq!(e.0, [FieldProblem::new("value", Rule::TooLong { max: 4000 })]),
         other => panic!("a 4001-character answer must be refused: {other:?}"),
     }
-    assert!(matches!(s.set_answer(v, "notes", json!("no type")), Err(StoreError::Validation(_))));
+    assert!(matches!(s.set_answer(v, "notes", json!("no type"), None), Err(StoreError::Validation(_))));
     assert!(matches!(s.set_visit_template(v, "combined visit; x", 1), Err(StoreError::Validation(_))));
     assert_eq!(s.op_count().unwrap(), ops, "nothing written");
 }

@@ -58,7 +58,7 @@ fn volunteer_and_coordinator(root: &Path) -> (Node, Node, Vec<Json>) {
         )
         .unwrap();
     volunteer.store.set_visit_template(v.id, "combined-visit", 1).unwrap();
-    volunteer.store.set_answer(v.id, "roles_explained", json!({"type": "yes_no", "value": true})).unwrap();
+    volunteer.store.set_answer(v.id, "roles_explained", json!({"type": "yes_no", "value": true}), None).unwrap();
     let ops = volunteer.store.ops_missing_from(&Received::new()).unwrap();
     let lines = ops.iter().map(|op| serde_json::to_value(op).unwrap()).collect();
     (volunteer, coordinator, lines)

@@ -157,6 +157,10 @@ fn rule_text(rule: Rule) -> (String, String) {
             s("Een bezoek kan niet naar een ander huishouden verhuizen.", "A visit cannot move to another household.")
         }
         Rule::TaskWhatRequired => s("Schrijf op wat er moet gebeuren.", "Write down what is to be done."),
+        Rule::NotOnVisit => s(
+            "Kies een van de vrijwilligers van dit bezoek.",
+            "Choose one of the volunteers of this visit.",
+        ),
         Rule::FolderNotUsable => s(
             "Kies een map om het bestand in op te slaan, bijvoorbeeld op een USB-stick.",
             "Choose a folder to save the file in, for example on a USB stick.",

@@ -54,6 +54,7 @@ fn every_rule_has_both_languages_and_the_field_keeps_its_code() {
         Rule::ProfileNameRequired,
         Rule::ConsentTextVersionRequired,
         Rule::TaskWhatRequired,
+        Rule::NotOnVisit,
         Rule::TooLong { max: 120 },
         Rule::PostcodeFormat,
         Rule::PhoneFormat,

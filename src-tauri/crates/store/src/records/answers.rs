@@ -53,8 +53,10 @@ impl Store {
     }
 
     /// Records one answer (saved the moment it is given). `Json::Null` clears it.
-    pub fn set_answer(&mut self, visit: VisitId, step: &str, value: Json) -> Result<()> {
-        let by = self.profile()?.map(|p| p.name).ok_or(StoreError::NoProfile)?;
+    /// Saves one answer; `by` is the volunteer who gave it (default: this installation's user).
+    pub fn set_answer(&mut self, visit: VisitId, step: &str, value: Json, by: Option<String>) -> Result<()> {
+        let own = self.profile()?.map(|p| p.name).ok_or(StoreError::NoProfile)?;
+        let by = by.unwrap_or(own);
         self.write(|w| {
             if read_fields(&w.tx, &schema::VISIT, visit.0)?.is_none() {
                 return Err(StoreError::NotFound { entity: "visit", id: visit.to_string() });

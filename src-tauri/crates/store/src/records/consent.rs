@@ -17,17 +17,35 @@ use crate::tables::field_clocks;
 impl Store {
     /// Records one consent event (append-only: a withdrawal is a new event).
     pub fn record_consent(&mut self, input: ConsentInput, today: NaiveDate) -> Result<ConsentEvent> {
-        let input = validate::consent(input, today)?;
-        let recorded_by = self.profile()?.map(|p| p.name).ok_or(StoreError::NoProfile)?;
-        let id = self.write(|w| {
-            require(w, &schema::HOUSEHOLD, input.household_id.0)?;
-            let id = w.new_id();
-            let mut f = fields_of(&input)?;
-            f.insert("recorded_by".into(), Json::String(recorded_by));
-            w.set(&schema::CONSENT, id, &f, NO_BASE)?;
-            Ok(ConsentId(id))
+        let mut events = self.record_consents(vec![input], today, None)?;
+        events.pop().ok_or_else(|| StoreError::Data("no consent event recorded".into()))
+    }
+
+    /// Records several consent events in one transaction (the consent form, or the checklist's
+    /// consent step): all or none. `recorded_by` is the volunteer who asked (one of the two at
+    /// the table); by default this installation's user.
+    pub fn record_consents(
+        &mut self,
+        inputs: Vec<ConsentInput>,
+        today: NaiveDate,
+        recorded_by: Option<String>,
+    ) -> Result<Vec<ConsentEvent>> {
+        let inputs = inputs.into_iter().map(|i| validate::consent(i, today)).collect::<std::result::Result<Vec<_>, _>>()?;
+        let own = self.profile()?.map(|p| p.name).ok_or(StoreError::NoProfile)?;
+        let recorded_by = recorded_by.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()).unwrap_or(own);
+        let ids = self.write(|w| {
+            let mut ids = Vec::with_capacity(inputs.len());
+            for input in &inputs {
+                require(w, &schema::HOUSEHOLD, input.household_id.0)?;
+                let id = w.new_id();
+                let mut f = fields_of(input)?;
+                f.insert("recorded_by".into(), Json::String(recorded_by.clone()));
+                w.set(&schema::CONSENT, id, &f, NO_BASE)?;
+                ids.push(ConsentId(id));
+            }
+            Ok(ids)
         })?;
-        self.consent_event(id)
+        ids.into_iter().map(|id| self.consent_event(id)).collect()
     }
 
     fn consent_event(&self, id: ConsentId) -> Result<ConsentEvent> {
@@ -50,7 +68,7 @@ impl Store {
     }
 
     /// A household's consent events, in id order; events that cannot be read are left out.
-    pub(super) fn consent_events(&self, household: HouseholdId) -> Result<Vec<ConsentEvent>> {
+    pub fn consent_events(&self, household: HouseholdId) -> Result<Vec<ConsentEvent>> {
         let mut out = Vec::new();
         for id in self.ids_for(&schema::CONSENT, household)? {
             match self.consent_event(ConsentId(id)) {
