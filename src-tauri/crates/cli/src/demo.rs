@@ -209,6 +209,7 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
             // Its own random stream, so the rest of the demo stays as it was.
             let mut arng = ChaCha8Rng::seed_from_u64(seed ^ (i as u64).wrapping_mul(0x9e37_79b9));
             let answers = combined_visit_answers(&h, combined, &mut arng);
+            let answers_of_first = answers.clone();
             for (step_id, value) in answers {
                 keukentafel_api::visits::answer_step(&mut store, &templates, AnswerInput { visit_id: visit, step_id: step_id.into(), value: Some(value), answered_by: None }, today)
                     .map_err(|e| StoreError::Data(format!("demo answer {step_id}: {}", e.message_en)))?;
@@ -216,25 +217,84 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
             }
             // Closing makes the tasks and plans the follow-up: mostly ahead, sometimes already
             // missed (its day passed and nobody came back yet).
-            let follow_up = today + Duration::days(arng.random_range(-6..45));
+            let follow_up = combined + Duration::days(arng.random_range(35..50));
             let closed = keukentafel_api::tasks::close_visit(
                 &mut store,
                 &templates,
                 keukentafel_api::CloseVisit {
                     visit_id: visit,
-                    follow_up_date: Some(follow_up.max(combined + Duration::days(7))),
+                    follow_up_date: Some(follow_up),
                     follow_up_time: "10:00".into(),
                 },
                 today,
             )
             .map_err(|e| StoreError::Data(format!("demo closing: {}", e.message_en)))?;
             visits += usize::from(closed.follow_up.is_some());
+            // Some follow-ups already took place: new meter readings, how things are, closed.
+            if let Some(f) = closed.follow_up.as_ref().filter(|f| f.data.planned_date < today && arng.random_bool(0.75)) {
+                let first = answers_of_first.iter().find_map(|(step, a)| match (step, a) {
+                    (&"meter_readings", AnswerValue::MeterReading(r)) => Some(r.clone()),
+                    _ => None,
+                });
+                if let Some(first) = first {
+                    let days = (f.data.planned_date - first.date).num_days().max(1) as f64;
+                    // Use per day: a winter day above the yearly average, less what was saved.
+                    let per_day = |step: &str| {
+                        answers_of_first.iter().find_map(|(s, a)| match a {
+                            AnswerValue::Number(n) if *s == step => Some(n / 365.0),
+                            _ => None,
+                        })
+                    };
+                    let mut readings = first.readings.clone();
+                    let factor = arng.random_range(0.85..1.25);
+                    if let (Some(g), Some(d)) = (readings.get_mut("gas"), per_day("gas_use")) {
+                        *g = (*g + d * days * factor * 1.3).round();
+                    }
+                    let el = per_day("electricity_use").unwrap_or(8.0) * days * arng.random_range(0.85..1.05) / 2.0;
+                    for r in ["electricity_t1", "electricity_t2"] {
+                        if let Some(v) = readings.get_mut(r) {
+                            *v = (*v + el).round();
+                        }
+                    }
+                    let doing = ["better", "same", "better", "worse"][arng.random_range(0..4)];
+                    let follow_answers = [
+                        ("meter_readings", AnswerValue::MeterReading(MeterReading { date: f.data.planned_date, readings })),
+                        ("doing_energy", AnswerValue::Choice(doing.into())),
+                        ("doing_money", AnswerValue::Choice(["better", "same"][arng.random_range(0..2)].into())),
+                        ("new_problems", AnswerValue::MultiChoice(vec!["none".into()])),
+                        ("next_contact", AnswerValue::Choice("done".into())),
+                    ];
+                    for (step_id, value) in follow_answers {
+                        let input = AnswerInput { visit_id: f.id, step_id: step_id.into(), value: Some(value), answered_by: None };
+                        keukentafel_api::visits::answer_step(&mut store, &templates, input, today)
+                            .map_err(|e| StoreError::Data(format!("demo follow-up {step_id}: {}", e.message_en)))?;
+                        answered += 1;
+                    }
+                    // What was agreed at the first visit is settled by the follow-up.
+                    for row in keukentafel_api::tasks::of_household(&store, h.id, today).map_err(|e| StoreError::Data(e.message_en))? {
+                        let t = row.task;
+                        if !t.data.status.is_open() {
+                            continue;
+                        }
+                        let (status, outcome) = match arng.random_range(0..10) {
+                            0..7 => (TaskStatus::Done, "Besproken bij het terugkombezoek: gedaan."),
+                            7..9 => (TaskStatus::NotNeeded, "Niet meer nodig."),
+                            _ => (TaskStatus::NoResponse, "Geen reactie gekregen."),
+                        };
+                        let data = TaskInput { status, outcome: outcome.into(), closed_on: Some(f.data.planned_date), ..t.data.clone() };
+                        store.update_task(TaskUpdate { id: t.id, data, base: t.clocks }, today)?;
+                    }
+                    let input = keukentafel_api::CloseVisit { visit_id: f.id, follow_up_date: None, follow_up_time: String::new() };
+                    keukentafel_api::tasks::close_visit(&mut store, &templates, input, today)
+                        .map_err(|e| StoreError::Data(format!("demo follow-up closing: {}", e.message_en)))?;
+                }
+            }
             tasks += closed.tasks.len();
             // Some referrals are done by now, some under way; the rest is open (some overdue).
             for row in closed.tasks {
                 let t = row.task;
                 // What was due weeks ago is mostly settled by now.
-                let settled = if t.data.due + Duration::days(14) < today { 8 } else { 3 };
+                let settled = if t.data.due < today { 8 } else { 3 };
                 let (status, outcome) = match arng.random_range(0..10) {
                     n if n < settled => (TaskStatus::Done, OUTCOMES[arng.random_range(0..OUTCOMES.len())]),
                     n if n < settled + 2 => (TaskStatus::InProgress, "Gebeld, wacht op antwoord."),
@@ -330,6 +390,13 @@ fn combined_visit_answers(h: &Household, date: NaiveDate, rng: &mut ChaCha8Rng) 
     out.push(("behaviour", list(&["shower_5min", "curtains_doors"])));
     out.push(("saving_discussed", A::YesNo(true)));
     out.push(("debt_help_referral", A::Choice(if arrears { "municipality" } else { "not_needed" }.into())));
+    // The energy coach's own referrals: repairs asked of the landlord, small jobs, balancing.
+    if h.data.tenure != Some(Tenure::Owner) && rng.random_bool(0.5) {
+        out.push(("landlord_request", list(&["draughts", "damp"][..rng.random_range(1..3)])));
+    }
+    if rng.random_bool(0.4) {
+        out.push(("other_referrals", list(&[["fixbrigade", "balancing", "wijkteam"][rng.random_range(0..3)]])));
+    }
     out.push(("agreements_written", A::YesNo(true)));
     out.push(("follow_up_visit", A::YesNo(true)));
     out

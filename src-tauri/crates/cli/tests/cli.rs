@@ -143,6 +143,28 @@ fn demo_visits_that_took_place_show_the_whole_story() {
         }
     }
     assert!(done.len() >= 5, "the demo has combined visits that took place: {}", done.len());
+    // Each was closed: its tasks exist, and a follow-up visit is planned or took place, some
+    // with a measured change.
+    let mut measured = 0;
+    for &visit in &done {
+        let v = store.visit(visit).unwrap();
+        let tasks = keukentafel_api::tasks::of_household(&store, v.data.household_id, today).unwrap();
+        assert!(tasks.iter().any(|t| t.task.data.visit_id == Some(visit)), "closing made tasks");
+        let follow_ups: Vec<_> = keukentafel_api::households::detail(&store, v.data.household_id)
+            .unwrap()
+            .visits
+            .into_iter()
+            .filter(|f| f.data.kind == keukentafel_domain::VisitKind::FollowUp)
+            .collect();
+        assert_eq!(follow_ups.len(), 1);
+        if follow_ups[0].data.status == keukentafel_domain::VisitStatus::Done {
+            let r = keukentafel_api::follow_up::review(&mut store, &templates, follow_ups[0].id, today).unwrap();
+            if matches!(r.measured, keukentafel_api::Measured::Change { .. }) {
+                measured += 1;
+            }
+        }
+    }
+    assert!(measured >= 2, "some follow-ups measured a change: {measured}");
     for visit in done {
         let c = keukentafel_api::visits::open_checklist(&mut store, &templates, visit).unwrap();
         let e = &c.evaluation;
@@ -152,4 +174,34 @@ fn demo_visits_that_took_place_show_the_whole_story() {
         assert!(e.figures.energy_quote_before.is_some(), "{}: an energy quote", c.household_name);
         assert!(!e.figures.indicators.is_empty() && !e.actions.is_empty() && e.next_visit.is_some(), "{}", c.household_name);
     }
+}
+
+#[test]
+fn tasks_prints_open_tasks_by_owner_and_due_date_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    demo(&db, "2026");
+    let run = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["tasks", "--db", db.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = cli(&args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let all = run(&[]);
+    assert!(all.len() >= 5, "the demo's closed visits made open tasks: {}", all.len());
+    assert!(all.iter().all(|r| matches!(r["task"]["status"].as_str(), Some("open" | "in_progress"))));
+    assert!(all.iter().all(|r| !r["household_name"].as_str().unwrap_or_default().is_empty()));
+    let due: Vec<&str> = all.iter().map(|r| r["task"]["due"].as_str().unwrap()).collect();
+    assert!(due.windows(2).all(|w| w[0] <= w[1]), "soonest due first");
+    // One volunteer's tasks, due by a day.
+    let owner = all.iter().find_map(|r| (r["task"]["owner_kind"] == "volunteer").then(|| r["task"]["owner_name"].as_str().unwrap().to_owned())).unwrap();
+    let theirs = run(&["--owner", &owner.to_uppercase(), "--due-before", "2026-12-31"]);
+    assert!(!theirs.is_empty());
+    assert!(theirs.iter().all(|r| r["task"]["owner_name"] == owner.as_str() && r["task"]["due"].as_str().unwrap() <= "2026-12-31"));
+    // Closed ones too with --all.
+    assert!(run(&["--all"]).len() > all.len(), "some demo tasks are done");
+    // A bad date is refused with a message, not a panic.
+    let out = cli(&["tasks", "--db", db.to_str().unwrap(), "--due-before", "31-12-2026"]);
+    assert!(!out.status.success());
 }
