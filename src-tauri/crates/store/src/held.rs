@@ -136,10 +136,24 @@ impl Store {
     /// Ops waiting for a person's judgement, oldest clock first, with who made them, the
     /// household they concern and why they were held.
     pub fn held_ops(&self) -> Result<Vec<HeldOp>> {
+        let rows = held_rows(&self.conn, "ORDER BY hlc, op_id", [])?;
+        // A record that exists only in held ops (a new task on a household not given to its
+        // writer): its own held `household_id` op says which household it concerns.
+        let held_parent: std::collections::HashMap<(String, Uuid), HouseholdId> = rows
+            .iter()
+            .filter(|(op, _)| op.field == "household_id")
+            .filter_map(|(op, _)| Some(((op.entity.clone(), op.entity_id), op.value.as_str()?.parse().ok().map(HouseholdId)?)))
+            .collect();
         let mut out = Vec::new();
-        for (op, reason) in held_rows(&self.conn, "ORDER BY hlc, op_id", [])? {
+        for (op, reason) in rows {
             let author_name = self.user_name(op.author)?;
-            let (household_id, household_name) = self.household_context(&op.entity, op.entity_id)?;
+            let (mut household_id, mut household_name) = self.household_context(&op.entity, op.entity_id)?;
+            if household_id.is_none() {
+                if let Some(h) = held_parent.get(&(op.entity.clone(), op.entity_id)) {
+                    household_id = Some(*h);
+                    household_name = self.household_context("household", h.0)?.1;
+                }
+            }
             out.push(HeldOp { op, reason, author_name, household_id, household_name });
         }
         Ok(out)

@@ -292,3 +292,63 @@ fn a_volunteer_can_neither_give_herself_a_household_nor_write_into_one_not_given
     w.coordinator.store.accept_held(&[held[0].op.op_id]).unwrap();
     assert_eq!(w.coordinator.store.household(target).unwrap().data.notes, "Meterstand opgenomen");
 }
+
+#[test]
+fn a_task_travels_only_with_its_household_and_one_on_someone_elses_household_is_held() {
+    let mut w = world();
+    let mut bram = node(&w.dir, "bram", 34, Role::DebtHelpVolunteer);
+    pair(&mut w.coordinator, &mut bram);
+    let bram_household = add_households(&mut bram, 1)[0];
+    let file = export(&bram, &w.coordinator);
+    import_ok(&mut w.coordinator, &file);
+    let today = now().date_naive();
+    let own = *w.coordinator.store.assigned_households(w.anna.store.replica()).unwrap().iter().next().unwrap();
+    let task = |h: keukentafel_domain::HouseholdId| keukentafel_domain::TaskInput {
+        household_id: h,
+        visit_id: None,
+        step_id: String::new(),
+        kind: keukentafel_domain::TaskKind::Referral,
+        what: "Aanmelden bij de schuldhulp".into(),
+        party: "Schuldhulp van de gemeente".into(),
+        consent_scope: Some(keukentafel_domain::ConsentScope::ShareMunicipality),
+        owner_kind: keukentafel_domain::TaskOwnerKind::Volunteer,
+        owner_name: "Anna".into(),
+        due: today,
+        status: keukentafel_domain::TaskStatus::Open,
+        outcome: String::new(),
+        closed_on: None,
+    };
+    let sent = w.coordinator.store.received().unwrap();
+    let t = w.anna.store.add_task(task(own), today).unwrap();
+    // Her task reaches the coordinator, and not Bram's laptop.
+    let file = export(&w.anna, &w.coordinator);
+    let merged = import_ok(&mut w.coordinator, &file);
+    assert!(merged.new > 0 && merged.held_back == 0, "{merged:?}");
+    assert_eq!(w.coordinator.store.task(t.id).unwrap().data.what, "Aanmelden bij de schuldhulp");
+    let back = keukentafel_sync::export_return_file(&mut w.coordinator.store, &w.coordinator.key, bram.store.replica(), &w.coordinator.outbox, now()).unwrap();
+    import_ok(&mut bram, Path::new(&back.path));
+    assert!(bram.store.task(t.id).is_err(), "Anna's household's task is not Bram's to see");
+
+    // The same task ops pointed at Bram's household: held back, not applied.
+    let mut ops = w.anna.store.ops_missing_from(&sent).unwrap();
+    ops.retain(|o| o.entity == "task");
+    for op in ops.iter_mut() {
+        op.entity_id = uuid::Uuid::now_v7();
+        if op.field == "household_id" {
+            op.value = serde_json::json!(bram_household.to_string());
+        }
+    }
+    // New ops in her stream (after everything she sent), all on one new task.
+    let shared_id = ops[0].entity_id;
+    let mut seq = w.anna.store.ops_missing_from(&Received::new()).unwrap().iter().map(|o| o.seq).max().unwrap();
+    for op in ops.iter_mut() {
+        seq += 1;
+        (op.entity_id, op.op_id, op.seq) = (shared_id, uuid::Uuid::now_v7(), seq);
+    }
+    let file = write_file(&w.dir, "task-elsewhere.kt", &signed(&w.anna, &manifest_for(&w.anna, &ops), &ops), &w.coordinator);
+    let merged = import_ok(&mut w.coordinator, &file);
+    assert_eq!((merged.new, merged.held_back), (0, ops.len()), "{merged:?}");
+    assert!(w.coordinator.store.task(keukentafel_domain::TaskId(shared_id)).is_err());
+    let held = w.coordinator.store.held_ops().unwrap();
+    assert!(held.iter().all(|h| h.reason == keukentafel_store::HeldReason::NotAssigned && h.household_id == Some(bram_household)));
+}
