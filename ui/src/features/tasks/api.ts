@@ -1,7 +1,7 @@
 // The task commands: closing a visit (what it proposes, and doing it), Mijn taken, a
 // household's tasks, and adding and editing a task.
 import type { HouseholdId, Task, TaskId, TaskInput, TaskRow, TaskUpdate, VisitId } from '../../generated/bindings';
-import type { ClosedVisit, CloseVisit, ClosingProposal, MyTasks } from '../../generated/api';
+import type { ClosedVisit, CloseVisit, ClosingProposal, FollowUpReview, MyTasks } from '../../generated/api';
 import { call } from '../../shared/api';
 import { tasksDue } from '../../shared/session';
 
@@ -13,6 +13,8 @@ export const api = {
   householdTasks: (household: HouseholdId) => call<TaskRow[]>('household_tasks', { household }),
   addTask: (input: TaskInput) => call<Task>('add_task', { input }),
   updateTask: (update: TaskUpdate) => call<Task>('update_task', { update }),
+  /** The follow-up visit's review: the earlier tasks and the measured change. */
+  followUpReview: (visit: VisitId) => call<FollowUpReview>('follow_up_review', { visit }),
   archiveTask: (id: TaskId, archived: boolean) => call<Task>('archive_task', { id, archived }),
 };
 

@@ -1,6 +1,7 @@
 // Texts of the tasks: Mijn taken, a household's tasks, adding and editing a task, and closing a
 // visit ("Bezoek afronden"). Dutch and English side by side.
 import type { ConsentScope, TaskKind, TaskOwnerKind, TaskStatus } from '../../generated/bindings';
+import type { MeasuredUse } from '../../generated/checklist';
 import { localized, type Both } from '../../shared/i18n';
 import { texts as shared } from '../../shared/texts';
 import { texts as consent } from '../consent/texts';
@@ -125,6 +126,76 @@ export const texts = {
     share_administrator: { nl: 'de bewindvoerder', en: 'the administrator' },
     share_supplier: { nl: 'de energieleverancier', en: 'the energy supplier' },
   } satisfies Record<ConsentScope, Both<string>>,
+  followUp: {
+    tasksTitle: { nl: 'Afspraken en verwijzingen van het vorige bezoek', en: 'Agreements and referrals from the previous visit' },
+    tasksIntro: {
+      nl: 'Vraag bij elke afspraak: wat is er gebeurd? Kies de status en schrijf op wat er uit kwam.',
+      en: 'Ask for each agreement: what happened? Choose the status and write down what came of it.',
+    },
+    tasksNone: { nl: 'Er staan geen afspraken of verwijzingen open.', en: 'There are no open agreements or referrals.' },
+    taskSaved: { nl: 'Opgeslagen', en: 'Saved' },
+    firstVisit: { nl: (d: string) => `Eerste bezoek: ${d}`, en: (d: string) => `First visit: ${d}` },
+    measuredTitle: { nl: 'Verbruik sinds het eerste bezoek', en: 'Use since the first visit' },
+    period: {
+      nl: (from: string, to: string, days: string) => `Van ${from} tot ${to}: ${days} dagen.`,
+      en: (from: string, to: string, days: string) => `From ${from} to ${to}: ${days} days.`,
+    },
+    use: {
+      gas: { nl: 'Gas', en: 'Gas' },
+      heat: { nl: 'Warmte', en: 'Heat' },
+      electricity: { nl: 'Stroom', en: 'Electricity' },
+    } satisfies Record<MeasuredUse, Both<string>>,
+    colUse: { nl: 'Wat', en: 'What' },
+    colNow: { nl: 'Nu per dag', en: 'Now per day' },
+    colBefore: { nl: 'Eerst per dag (jaarafrekening)', en: 'Before per day (annual bill)' },
+    colChange: { nl: 'Verschil per dag', en: 'Change per day' },
+    colEstimate: { nl: 'Verwacht bij het eerste bezoek', en: 'Expected at the first visit' },
+    noBill: { nl: 'geen jaarafrekening', en: 'no annual bill' },
+    includesHeating: { nl: 'inclusief verwarming', en: 'including heating' },
+    notWeatherCorrected: { nl: 'Niet gecorrigeerd voor het weer', en: 'Not corrected for the weather' },
+    weatherNote: {
+      nl: 'In de koude maanden gebruikt een huis meer gas dan gemiddeld over het jaar.',
+      en: 'In the cold months a home uses more gas than the average over the year.',
+    },
+    feedIn: {
+      nl: (x: string) => `Teruglevering van de zonnepanelen: ${x} per dag (staat niet in de stroom hierboven).`,
+      en: (x: string) => `Feed-in from the solar panels: ${x} per day (not in the electricity above).`,
+    },
+    noFirstReading: {
+      nl: 'Er zijn geen meterstanden van een eerder bezoek. Daarom kan de app het verbruik nog niet vergelijken.',
+      en: 'There are no meter readings from an earlier visit, so the app cannot compare the use yet.',
+    },
+    noReadingYet: {
+      nl: 'Schrijf eerst de meterstanden van vandaag op. Dan zie je hier het verbruik sinds het eerste bezoek.',
+      en: "Write down today's meter readings first. Then you see the use since the first visit here.",
+    },
+    notLater: {
+      nl: (first: string, later: string) => `De meterstanden van nu (${later}) zijn niet later dan die van het eerste bezoek (${first}). Kijk de datum na.`,
+      en: (first: string, later: string) => `The readings of now (${later}) are not later than those of the first visit (${first}). Check the date.`,
+    },
+    tooShort: {
+      nl: (days: number, min: number) => `Er zitten ${days} dagen tussen de meterstanden. Vergelijken kan pas na minstens ${min} dagen.`,
+      en: (days: number, min: number) => `There are ${days} days between the readings. Comparing needs at least ${min} days.`,
+    },
+    wentDown: {
+      nl: (register: string) => `De meterstand ${register} is lager dan bij het eerste bezoek. Is er een nieuwe meter, of een tikfout?`,
+      en: (register: string) => `The ${register} reading is lower than at the first visit. Is there a new meter, or a typo?`,
+    },
+    notANumber: {
+      nl: (register: string) => `De meterstand ${register} is geen getal. Kijk hem na.`,
+      en: (register: string) => `The ${register} reading is not a number. Check it.`,
+    },
+    register: {
+      gas: { nl: 'gas', en: 'gas' },
+      heat: { nl: 'warmte (GJ)', en: 'heat (GJ)' },
+      electricity_t1: { nl: 'stroom normaal (T1)', en: 'electricity normal (T1)' },
+      electricity_t2: { nl: 'stroom dal (T2)', en: 'electricity off-peak (T2)' },
+      feed_in_t1: { nl: 'teruglevering normaal (T1)', en: 'feed-in normal (T1)' },
+      feed_in_t2: { nl: 'teruglevering dal (T2)', en: 'feed-in off-peak (T2)' },
+      water: { nl: 'water', en: 'water' },
+    } as Record<string, Both<string>>,
+    loadError: { nl: 'Het overzicht van het vorige bezoek kan nu niet worden geladen.', en: 'The overview of the previous visit cannot be loaded now.' },
+  },
   closing: {
     button: { nl: 'Bezoek afronden', en: 'Finish visit' },
     title: { nl: 'Bezoek afronden', en: 'Finish visit' },
