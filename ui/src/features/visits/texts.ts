@@ -118,6 +118,11 @@ export const texts = {
     required: { nl: 'Verplicht', en: 'Required' },
     help: { nl: 'Uitleg', en: 'Explanation' },
     answeredBy: { nl: (name: string) => `Ingevuld door ${name}`, en: (name: string) => `Answered by ${name}` },
+    whoFills: { nl: 'Wie vult in?', en: 'Who is filling in?' },
+    consentStepNote: {
+      nl: 'Dit is de toestemming van het huishouden. Wat je hier kiest, staat ook bij het huishouden.',
+      en: "This is the household's consent. What you choose here is also recorded with the household.",
+    },
     notAnswered: { nl: 'Nog niet ingevuld', en: 'Not answered yet' },
     clear: { nl: 'Antwoord wissen', en: 'Clear answer' },
     saving: { nl: 'Bezig met opslaan…', en: 'Saving…' },

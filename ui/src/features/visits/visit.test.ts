@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Choice, Step, StepStatus } from '../../generated/checklist';
 import {
+  defaultAnsweredBy,
   centsForInput,
   completeMeasures,
   formatEuro,
@@ -203,5 +204,19 @@ describe('options the engine does not offer', () => {
   it('keeps the step when nothing is hidden', () => {
     const s = step({ type: 'yes_no' });
     expect(offeredStep(s, undefined)).toBe(s);
+  });
+});
+
+describe('who fills in', () => {
+  const names = ['Anna de Vries', 'Henk Jansen'];
+  it('keeps the choice made for this visit', () => {
+    expect(defaultAnsweredBy(names, 'Anna de Vries', 'Henk Jansen')).toBe('Henk Jansen');
+  });
+  it("starts with the app's user when on the visit, spelled as on the visit", () => {
+    expect(defaultAnsweredBy(names, ' henk jansen ', null)).toBe('Henk Jansen');
+  });
+  it('else the first volunteer, and nobody without names', () => {
+    expect(defaultAnsweredBy(names, 'Piet', 'Klaas')).toBe('Anna de Vries');
+    expect(defaultAnsweredBy([], 'Anna', null)).toBe('');
   });
 });

@@ -208,3 +208,14 @@ export function offeredStep(step: Step, hidden: string[] | undefined): Step {
   }
   return step;
 }
+
+/**
+ * Who fills in at first: the name kept for this visit (if still one of its volunteers), else
+ * the app's user when on the visit, else the first volunteer; `''` for a visit without names.
+ * Always spelled as on the visit.
+ */
+export function defaultAnsweredBy(volunteers: string[], user: string | undefined, kept: string | null): string {
+  const find = (name: string | null | undefined) =>
+    name ? volunteers.find((v) => v.trim().toLowerCase() === name.trim().toLowerCase()) : undefined;
+  return find(kept) ?? find(user) ?? volunteers[0] ?? '';
+}
