@@ -20,6 +20,17 @@ export const texts = {
     saved: { nl: 'De toestemming is vastgelegd.', en: 'The consent has been recorded.' },
     since: { nl: (d: string) => `sinds ${d}`, en: (d: string) => `since ${d}` },
     dateRequired: { nl: 'Kies een datum.', en: 'Choose a date.' },
+    choice: {
+      given: { nl: 'Ja', en: 'Yes' },
+      withdrawn: { nl: 'Nee', en: 'No' },
+      unknown: { nl: 'Niet gevraagd', en: 'Not asked' },
+    } satisfies Record<ConsentState, Both<string>>,
+    readVersion: { nl: (v: string) => `Gelezen tekst: versie ${v}`, en: (v: string) => `Text read out: version ${v}` },
+    changes: {
+      nl: (n: number) => (n === 1 ? '1 wijziging' : `${n} wijzigingen`),
+      en: (n: number) => (n === 1 ? '1 change' : `${n} changes`),
+    },
+    noChanges: { nl: 'Nog niets veranderd.', en: 'Nothing changed yet.' },
   },
   consentScope: {
     energy_advice: { nl: 'Energieadvies', en: 'Energy advice' },
