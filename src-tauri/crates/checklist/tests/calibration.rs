@@ -1,5 +1,5 @@
 //! Calibration against programme results (issue 9, assets/reference/README.md): the packages
-//! the evaluated programmes handed out, saved by an average household (default figures: 987 m³
+//! the evaluated programmes handed out, saved by an average household (default figures: 928 m³
 //! gas, 2.2 persons, gas boiler), valued at the prices of the evaluation year, must reproduce
 //! the reported result within [`TOLERANCE`].
 //!

@@ -259,15 +259,15 @@ fn close(a: f64, b: f64) -> bool {
 
 #[test]
 fn energy_quote_before_and_after_match_the_hand_calculation() {
-    // Cost before = 1000 × 1.35 + 2000 × 0.265 + 840 (fixed) − 628.96 (tax reduction)
-    //             = 1350 + 530 + 840 − 628.96 = 2091.04 per year.
-    // Income = 1500 × 12 × 1.08 (holiday pay) = 19440. EQ before = 2091.04 / 19440 = 0.10756
+    // Cost before = 1000 × 1.35 + 2000 × 0.265 + 910 (fixed) − 628.96 (tax reduction)
+    //             = 1350 + 530 + 910 − 628.96 = 2161.04 per year.
+    // Income = 1500 × 12 × 1.08 (holiday pay) = 19440. EQ before = 2161.04 / 19440 = 0.11116
     // (> 8 %: HEQ).
     // Measures (3 persons): shower head 44 × 3 / 2.2 = 60 m³ (warm water); thermostat −1 °C
     // = 6.5 % of space heating (1000 − 210 × 3 / 2.2 = 713.64 m³) = 46.39 m³; 4 LEDs × 19 kWh
     // = 76 kWh. Saving = 60 × 1.35 + 46.386 × 1.35 + 76 × 0.265 = 81 + 62.62 + 20.14 = 163.76.
-    // Cost after = 2091.04 − 163.76 = 1927.28; EQ after = 1927.28 / 19440 = 0.09914.
-    // Advance = ceil(1927.28 / 12 = 160.61) = 161.
+    // Cost after = 2161.04 − 163.76 = 1997.28; EQ after = 1997.28 / 19440 = 0.10274.
+    // Advance = ceil(1997.28 / 12 = 166.44) = 167.
     let mut answers = use_and_income();
     answers.push((
         "installed",
@@ -287,24 +287,24 @@ fn energy_quote_before_and_after_match_the_hand_calculation() {
     answers.push(("settings_changed", multi(&["thermostat_lower"])));
     let e = eval(&profile(RENT, GAS, false), &answers);
     let f = &e.figures;
-    assert!(close(f.yearly_cost_before.as_ref().unwrap().value, 2091.04));
+    assert!(close(f.yearly_cost_before.as_ref().unwrap().value, 2161.04));
     assert!(close(
         f.energy_quote_before.as_ref().unwrap().value,
-        2091.04 / 19440.0
+        2161.04 / 19440.0
     ));
     assert_eq!(f.high_energy_quote_before, Some(true));
     assert!(close(f.total_saving.gas_m3, 106.4));
     assert!(close(f.total_saving.electricity_kwh, 76.0));
     assert!(close(f.total_saving.eur, 163.76));
-    assert!(close(f.yearly_cost_after.as_ref().unwrap().value, 1927.28));
+    assert!(close(f.yearly_cost_after.as_ref().unwrap().value, 1997.28));
     assert!(close(
         f.energy_quote_after.as_ref().unwrap().value,
-        1927.28 / 19440.0
+        1997.28 / 19440.0
     ));
     assert_eq!(f.high_energy_quote_after, Some(true));
     assert!(close(
         f.proposed_advance_month.as_ref().unwrap().value,
-        161.0
+        167.0
     ));
     assert!(close(
         f.current_advance_month.as_ref().unwrap().value,
@@ -374,10 +374,10 @@ fn reference_use_fills_in_when_the_bill_is_missing() {
         e.figures.electricity_kwh_year.as_ref().unwrap().value,
         3000.0
     ));
-    // 1120 × 1.35 + 3000 × 0.265 + 840 − 628.96 = 1512 + 795 + 211.04 = 2518.04
+    // 1120 × 1.35 + 3000 × 0.265 + 910 − 628.96 = 1512 + 795 + 281.04 = 2588.04
     assert!(close(
         e.figures.yearly_cost_before.as_ref().unwrap().value,
-        2518.04
+        2588.04
     ));
 }
 
@@ -433,14 +433,14 @@ fn saving_sums(
 
 #[test]
 fn derived_values_are_computed_with_their_sources() {
-    // income_year = 1500 × 12 × 1.08 = 19440; advance_share = 150 / 1500 = 0.1; gas_vs_reference = 1000 / 987.
+    // income_year = 1500 × 12 × 1.08 = 19440; advance_share = 150 / 1500 = 0.1; gas_vs_reference = 1000 / 928.
     let e = eval(&profile(RENT, GAS, false), &use_and_income());
     let get = |n: &str| e.derived.iter().find(|d| d.name == n).unwrap();
     assert!(matches!(get("income_year").value, ExprValue::Number(n) if (n - 19440.0).abs() < 1e-6));
     assert_eq!(get("advance_share").value, ExprValue::Number(0.1));
     assert_eq!(
         get("gas_vs_reference").value,
-        ExprValue::Number(1000.0 / 987.0)
+        ExprValue::Number(1000.0 / 928.0)
     );
     assert_eq!(
         get("gas_vs_reference").figures_used,

@@ -117,9 +117,9 @@ fn heat_saving_is_priced_with_the_households_heating(
 
 #[test]
 fn a_district_heating_home_gets_gj_a_cost_and_a_quote_and_no_gas() {
-    // Cost = 30 GJ × 40.97 + 2000 kWh × 0.265 + 500 (electricity fixed) + 650 (heat fixed)
-    //      − 628.96 = 1229.10 + 530 + 1150 − 628.96 = 2280.14.
-    // Income = 1500 × 12 × 1.08 = 19440; EQ = 2280.14 / 19440 = 0.11729.
+    // Cost = 30 GJ × 40.97 + 2000 kWh × 0.265 + 550 (electricity fixed) + 650 (heat fixed)
+    //      − 628.96 = 1229.10 + 530 + 1200 − 628.96 = 2330.14.
+    // Income = 1500 × 12 × 1.08 = 19440; EQ = 2330.14 / 19440 = 0.11986.
     let mut a = bill();
     a.push(("settings_changed", multi(&["thermostat_lower"])));
     let e = eval(&profile(Some(Heating::DistrictHeating), 2, 0), &a);
@@ -132,12 +132,12 @@ fn a_district_heating_home_gets_gj_a_cost_and_a_quote_and_no_gas() {
     assert_eq!(f.heat_gj_year.as_ref().unwrap().value, 30.0);
     assert!(near(
         f.yearly_cost_before.as_ref().unwrap().value,
-        2280.14,
+        2330.14,
         0.005
     ));
     assert!(near(
         f.energy_quote_before.as_ref().unwrap().value,
-        2280.14 / 19440.0,
+        2330.14 / 19440.0,
         1e-6
     ));
     assert_eq!(f.total_saving.gas_m3, 0.0);
@@ -375,7 +375,7 @@ fn a_household_that_under_heats_is_not_advised_to_lower_the_thermostat() {
 fn indicators_follow_their_definitions() {
     // Single adult, net €1500/month: disposable = 1500 × 12 × 1.08 = 19440.
     // Low income line = 1.3 × 1400 × 12 × 1.08 = 23587.2 → low income.
-    // Cost = 1000 × 1.35 + 2000 × 0.265 + 840 − 628.96 = 2091.04; EQ = 0.10756 > 8 % → HEQ.
+    // Cost = 1000 × 1.35 + 2000 × 0.265 + 910 − 628.96 = 2161.04; EQ = 0.11116 > 8 % → HEQ.
     let mut a = bill();
     a.push(("energy_label", AnswerValue::Choice("e_f_g".into())));
     let e = eval(&profile(Some(Heating::GasBoiler), 1, 0), &a);
@@ -387,7 +387,7 @@ fn indicators_follow_their_definitions() {
     ));
     assert!(near(
         f.energy_quote_before.as_ref().unwrap().value,
-        2091.04 / 19440.0,
+        2161.04 / 19440.0,
         1e-6
     ));
     assert_eq!(f.high_energy_quote_threshold.as_ref().unwrap().value, 0.08);
