@@ -45,7 +45,7 @@ fn replica_ops(r: usize, count: usize, start_millis: i64) -> Vec<Op> {
     // Values a form would store: import checks each one against the domain.
     let value = |kind: Kind, field: &str, n: u64| match kind {
         Kind::Text if field == "postcode" => json!(format!("{} AB", 3700 + n % 100)),
-        Kind::Text if field == "language" => json!(if n % 2 == 0 { "nl" } else { "en" }),
+        Kind::Text if field == "language" => json!(if n.is_multiple_of(2) { "nl" } else { "en" }),
         Kind::Text => json!(format!("{field} {n}")),
         Kind::OptText => Json::Null,
         Kind::Int => json!(n % 5),

@@ -168,8 +168,8 @@ impl Store {
                 Err(e) => return Err(e),
             };
             let h = task.data.household_id;
-            if !consent_of.contains_key(&h) {
-                consent_of.insert(h, consent::current(&self.consent_events(h)?));
+            if let std::collections::hash_map::Entry::Vacant(e) = consent_of.entry(h) {
+                e.insert(consent::current(&self.consent_events(h)?));
             }
             out.push(TaskRow {
                 overdue: task.data.status.is_open() && task.data.due < today,
