@@ -195,7 +195,11 @@ impl Store {
         remove(Path::new(&journal))?;
         let result = (|| {
             // Created here (not by SQLite) so a folder that cannot be written to says so.
-            std::fs::OpenOptions::new().write(true).create_new(true).open(&part).map_err(|e| StoreError::from(e).at(&part))?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options.open(&part).map_err(|e| StoreError::from(e).at(&part))?;
             self.conn
                 .backup(rusqlite::MAIN_DB, &part, None::<fn(rusqlite::backup::Progress)>)
                 .map_err(|e| StoreError::from(e).at(dest))?;

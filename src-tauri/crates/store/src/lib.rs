@@ -84,7 +84,7 @@ pub use error::StoreError;
 pub use exchange::{Peer, Received};
 pub use held::{HeldOp, HeldReason};
 pub use merge::{plan_field, FieldOp, FieldPlan, MergeReport, FUTURE_LIMIT_MILLIS};
-pub use open::{APPLICATION_ID, SCHEMA_VERSION};
+pub use open::{owner_only, APPLICATION_ID, SCHEMA_VERSION};
 pub use ops::{Op, Writer};
 pub use records::answers::{answer_id, VisitAnswers};
 pub use records::{Closed, VisitClosing};

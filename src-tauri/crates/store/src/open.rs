@@ -78,11 +78,43 @@ pub fn open(path: &Path, sources: &mut Sources) -> Result<(Connection, ReplicaId
         }
     }
 
+    // Ours (or new): readable by its owner only, before the WAL is made beside it (SQLite gives
+    // the WAL and the shared-memory file the store's mode).
+    owner_only(path)?;
     set_pragmas(&conn)?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let side = std::path::PathBuf::from(side);
+        if side.exists() {
+            owner_only(&side)?;
+        }
+    }
     migrate(&mut conn, version, sources)?;
     let replica: String = conn.query_row("SELECT value FROM meta WHERE key = 'replica_id'", [], |r| r.get(0))?;
     let replica = replica.parse().map_err(|_| StoreError::Data("meta.replica_id is not an id".into()))?;
     Ok((conn, replica))
+}
+
+/// Makes `path` readable and writable by its owner only (mode 0600; a no-op where there are no
+/// Unix modes). Every file with household data the store writes goes through this or is
+/// created with that mode.
+pub fn owner_only(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)?.permissions().mode() & 0o777;
+        // A file system without modes (a FAT USB stick) refuses; there is nothing to tighten.
+        if mode != 0o600 {
+            if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
+                if !matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::Unsupported) {
+                    return Err(e.into());
+                }
+            }
+        }
+    }
+    let _ = path;
+    Ok(())
 }
 
 /// The one place connection pragmas are set.

@@ -484,3 +484,41 @@ fn answers_are_ops_and_the_visit_keeps_its_template_version() {
     let s = open(&path);
     assert_eq!(s.visit_answers(v.id).unwrap(), answers);
 }
+
+/// Every file with household data is readable by its owner only: the store, its WAL and
+/// shared-memory file, and a backup; a store made readable by others is tightened on open.
+#[cfg(unix)]
+#[test]
+fn store_files_and_backups_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.sqlite3");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let side = |suffix: &str| std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+    {
+        let mut s = Store::open(&path, Sources::deterministic(1, 1_795_000_000_000, 7)).unwrap();
+        s.save_profile(UserProfileInput { name: "Anna".into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach })
+            .unwrap();
+        s.create_household(HouseholdInput { name: "Fam. Geheim".into(), ..Default::default() }).unwrap();
+        for p in [path.clone(), side("-wal"), side("-shm")] {
+            assert_eq!(mode(&p), 0o600, "{}", p.display());
+        }
+        let backup = dir.path().join("backups").join("b.sqlite3");
+        s.backup_to(&backup).unwrap();
+        assert_eq!(mode(&backup), 0o600);
+    }
+    // Made readable by everyone (an older version, a copy): tightened when it is opened.
+    for p in [path.clone(), side("-wal"), side("-shm")] {
+        if p.exists() {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+        }
+    }
+    let _s = Store::open(&path, Sources::system()).unwrap();
+    assert_eq!(mode(&path), 0o600);
+    // A file that is not ours is refused and left exactly as it was.
+    let foreign = dir.path().join("recepten.db");
+    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE r (x)").unwrap();
+    std::fs::set_permissions(&foreign, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(Store::open(&foreign, Sources::system()).is_err());
+    assert_eq!(mode(&foreign), 0o644);
+}

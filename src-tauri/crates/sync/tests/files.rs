@@ -49,8 +49,17 @@ fn a_file_round_trips_and_a_second_import_adds_nothing() {
     assert_eq!((peer.author.as_str(), peer.role.as_str()), ("vrijwilliger", "energy_coach"));
     assert_eq!(peer.recipient, volunteer.key.public_key());
     assert_eq!(peer.received, volunteer.store.received().unwrap());
-    let backups = std::fs::read_dir(coordinator.path.parent().unwrap().join("backups")).unwrap().count();
-    assert_eq!(backups, 2, "one online backup per import batch");
+    let backups: Vec<PathBuf> =
+        std::fs::read_dir(coordinator.path.parent().unwrap().join("backups")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(backups.len(), 2, "one online backup per import batch");
+    // The export file and the backups hold household data: readable by their owner only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for p in backups.iter().chain([&file]) {
+            assert_eq!(std::fs::metadata(p).unwrap().permissions().mode() & 0o777, 0o600, "{}", p.display());
+        }
+    }
 
     // Exporting the same state again gives the same name (and replaces the file).
     assert_eq!(export(&volunteer, &coordinator), file);
