@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-api (src/lib.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskRow, Visit, VisitId } from './bindings';
+import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
 import type { MeasuredChange, NoMeasurement } from './checklist';
 
@@ -203,6 +203,179 @@ tasks: Array<TaskRow>, measured: Measured, };
  * The measured change, or why there is none yet.
  */
 export type Measured = { "kind": "change", change: MeasuredChange, } | { "kind": "no_first_reading" } | { "kind": "no_reading_yet" } | { "kind": "not_comparable", reason: NoMeasurement, };
+
+/**
+ * Where a household stands. Only households that are not archived have one; archived visits
+ * and tasks do not count, and a cancelled visit counts as neither done nor planned. "Open
+ * task": status `open` or `in_progress`. "Overdue": an open task whose due date is before
+ * today. The statuses are tried in this order and the first that holds is the household's,
+ * so each household has exactly one:
+ *
+ * 1. [`Waiting`](HouseholdStatus::Waiting): no visit done yet (whatever is planned or open).
+ * 2. [`FollowUpDue`](HouseholdStatus::FollowUpDue): a visit done, and a planned follow-up
+ *    visit (kind `follow_up`) whose day is before today, or an overdue task.
+ * 3. [`InProgress`](HouseholdStatus::InProgress): a visit done, nothing due as above, and an
+ *    open task or a planned visit (of any kind, any day).
+ * 4. [`Closed`](HouseholdStatus::Closed): a visit done, no open task and no planned visit.
+ */
+export type HouseholdStatus = "waiting" | "in_progress" | "follow_up_due" | "closed";
+
+/**
+ * The overview on `today`.
+ */
+export type Overview = { today: string, 
+/**
+ * A volunteer's last file older than this many days stands out.
+ */
+stale_after_days: number, households: OverviewHouseholds, visits: OverviewVisits, tasks: OverviewTasks, 
+/**
+ * The active enrolments (a coordinator's store; empty elsewhere), by name.
+ */
+volunteers: Array<VolunteerActivity>, 
+/**
+ * Open conflicts, one per record field (as `conflicts::list` lists them).
+ */
+open_conflicts: number, 
+/**
+ * Changes held back for a person's judgement (as `conflicts::held` lists them).
+ */
+held_changes: number, };
+
+/**
+ * The households that are not archived, by [`HouseholdStatus`] and wijk.
+ */
+export type OverviewHouseholds = { 
+/**
+ * Every household that is not archived: the sum of `by_status`.
+ */
+total: number, 
+/**
+ * Each status, in the order of `HouseholdStatus` (zero counts included).
+ */
+by_status: Array<StatusCount>, 
+/**
+ * Each wijk that has a household, by name (`""`: no wijk given).
+ */
+by_wijk: Array<WijkCases>, };
+
+/**
+ * How many households have a status (the sum of that status's cells over the wijken).
+ */
+export type StatusCount = { status: HouseholdStatus, count: number, };
+
+/**
+ * One wijk's households by status.
+ */
+export type WijkCases = { wijk: string, total: number, 
+/**
+ * Each status, in the order of `HouseholdStatus` (empty cells included).
+ */
+cells: Array<StatusCell>, };
+
+/**
+ * The households of one wijk with one status: `count` is the length of `households`.
+ */
+export type StatusCell = { status: HouseholdStatus, count: number, 
+/**
+ * By id.
+ */
+households: Array<HouseholdId>, };
+
+/**
+ * Visits of households that are not archived (archived visits left out; the date of a visit
+ * is its `planned_date`, the day it took place once done).
+ */
+export type OverviewVisits = { 
+/**
+ * Done in the calendar month of today.
+ */
+done_this_month: VisitPeriod, 
+/**
+ * Done in the calendar quarter of today.
+ */
+done_this_quarter: VisitPeriod, 
+/**
+ * Planned for today or later.
+ */
+planned_ahead: VisitCounts, 
+/**
+ * Still planned, dated before today (missed, or not closed yet).
+ */
+planned_overdue: VisitCounts, };
+
+export type VisitPeriod = { 
+/**
+ * First day (`YYYY-MM-DD`).
+ */
+from: string, 
+/**
+ * Last day, included.
+ */
+to: string, visits: VisitCounts, };
+
+export type VisitCounts = { total: number, 
+/**
+ * Each kind (intake, combined, follow-up), zero counts included.
+ */
+by_kind: Array<KindCount>, };
+
+/**
+ * The visits of one kind: `count` is the length of `visits`.
+ */
+export type KindCount = { kind: VisitKind, count: number, 
+/**
+ * By date.
+ */
+visits: Array<VisitId>, };
+
+/**
+ * Open tasks (`open` or `in_progress`; archived tasks and those of archived households left
+ * out). Overdue: due before today.
+ */
+export type OverviewTasks = { open: number, overdue: number, 
+/**
+ * By owner kind, then owner name.
+ */
+by_owner: Array<OwnerTasks>, };
+
+/**
+ * One owner's open tasks. Names are matched as Mijn taken matches them: case and surrounding
+ * spaces do not matter (the name shown is the first as stored).
+ */
+export type OwnerTasks = { owner_kind: TaskOwnerKind, owner_name: string, 
+/**
+ * The length of `tasks`.
+ */
+open: number, 
+/**
+ * The length of `overdue_tasks`.
+ */
+overdue: number, 
+/**
+ * Every open task of this owner, overdue ones included, soonest due first.
+ */
+tasks: Array<TaskId>, 
+/**
+ * Those of `tasks` that are overdue.
+ */
+overdue_tasks: Array<TaskId>, };
+
+/**
+ * An enrolled volunteer and the last file received from it.
+ */
+export type VolunteerActivity = { replica: ReplicaId, name: string, role: Role, 
+/**
+ * When this store last imported a file from it (RFC 3339), or `null`: never.
+ */
+last_import: string | null, 
+/**
+ * Days from the day of that import to today.
+ */
+days_since: bigint | null, 
+/**
+ * Never sent a file, or the last one is more than `stale_after_days` old.
+ */
+stands_out: boolean, };
 
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.

@@ -14,6 +14,7 @@
 //! - [`tasks`]: closing a visit (its tasks, made once, and the follow-up visit), Mijn taken,
 //!   a household's tasks, tasks by hand.
 //! - [`follow_up`]: the follow-up visit's review: the earlier tasks and the measured change.
+//! - [`overview`]: Overzicht, the caseload in numbers with the ids behind each.
 //! - [`conflicts`]: conflicts, and held-back changes (listed, accepted, rejected).
 //! - [`errors`]: the one place where errors become `{code, message, message_en, fields}`, with
 //!   every Dutch and English error text.
@@ -27,6 +28,7 @@ pub mod errors;
 pub mod exchange;
 pub mod follow_up;
 pub mod households;
+pub mod overview;
 pub mod profile;
 pub mod tasks;
 pub mod visits;
@@ -48,11 +50,14 @@ pub fn typescript() -> String {
         ErrorCode::ALL.iter().map(|c| serde_json::to_string(c).expect("a code serialises").replace('"', "'")).collect();
     let decls = keukentafel_domain::typescript_decls!(
         ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView, VolunteerView, AssignedHousehold, HeldReason,
-        HeldChange, HeldSelection, ProposedTask, ClosingProposal, CloseVisit, ClosedVisit, MyTasks, FollowUpReview, Measured
+        HeldChange, HeldSelection, ProposedTask, ClosingProposal, CloseVisit, ClosedVisit, MyTasks, FollowUpReview, Measured,
+        keukentafel_domain::HouseholdStatus, overview::Overview, overview::OverviewHouseholds, overview::StatusCount,
+        overview::WijkCases, overview::StatusCell, overview::OverviewVisits, overview::VisitPeriod, overview::VisitCounts,
+        overview::KindCount, overview::OverviewTasks, overview::OwnerTasks, overview::VolunteerActivity
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
-        "import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskRow, Visit, VisitId } from './bindings';\n\
+        "import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';\n\
          import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';\n\
          import type { MeasuredChange, NoMeasurement } from './checklist';",
         &format!(

@@ -7,6 +7,7 @@
 //! when it wants to be. This crate must never depend on Tauri.
 
 pub mod bindings;
+pub mod caseload;
 pub mod clock;
 pub mod consent;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod sync;
 pub mod task;
 pub mod validate;
 
+pub use caseload::HouseholdStatus;
 pub use clock::{Clock, Hlc, Sources, MAX_AHEAD_MILLIS};
 pub use error::{FieldErrorCode, FieldProblem, FieldValueError, Rule, ValidationErrors, ValueProblem};
 pub use ids::*;

@@ -88,6 +88,7 @@ pub use open::{owner_only, APPLICATION_ID, SCHEMA_VERSION};
 pub use ops::{Op, Writer};
 pub use records::answers::{answer_id, VisitAnswers};
 pub use records::{Closed, VisitClosing};
+pub use records::overview::{HouseholdCase, OpenTask, VisitEntry, VolunteerExport};
 pub use records::unreadable::Unreadable;
 pub use scope::{ReturnBatch, ScopeList, ScopedMerge};
 pub use store::{Result, Store};

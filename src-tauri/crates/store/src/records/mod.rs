@@ -18,6 +18,7 @@ mod assignments;
 mod consent;
 mod enrolments;
 mod households;
+pub(crate) mod overview;
 mod profile;
 mod tasks;
 pub(crate) mod unreadable;

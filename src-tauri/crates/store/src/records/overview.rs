@@ -1,0 +1,249 @@
+//! The coordinator's overview, counted in SQL: where each household stands (see
+//! [`HouseholdStatus`] for the exact rules, which the `CASE` in [`CASES`] implements), visits
+//! done or planned in a period, open tasks with their owner, the enrolled volunteers with their
+//! last received file, and open conflicts. Each query returns the ids behind its numbers, so a
+//! number and the list it opens come from the same read.
+//!
+//! Archived households are left out, and so are archived visits and tasks and the visits and
+//! tasks of archived households. The statements read rows as SQL sees them (not through the
+//! domain types): a row that would not read as its record still counts here, as it does in
+//! `dump`; an id that is not a UUID is left out (see `row_id`).
+//!
+//! **Query plans** (checked by `plans_use_indexes` below with `EXPLAIN QUERY PLAN`):
+//! - [`CASES`]: one pass over `visits` and one over the open `tasks` (`tasks_open`), each grouped
+//!   per household into a temporary table, then `households` scanned once and both joined by an
+//!   automatic index. Linear in the rows; no per-household subquery that walks a household's
+//!   visits three times.
+//! - [`VISITS_BETWEEN`]: a range on `visits_planned` (only the visits of the period are read),
+//!   each household looked up by its primary key.
+//! - [`OPEN_TASKS`]: `tasks_open` for `status IN ('open', 'in_progress')`, households by primary
+//!   key; a temporary b-tree for the order (only open tasks are sorted).
+//! - [`VOLUNTEERS`]: the (small) `enrolments` table scanned, `peers` by primary key.
+//! - [`OPEN_CONFLICTS`]: a scan of `conflicts` (open conflicts are few; the table holds only
+//!   conflicts, not ops).
+//!
+//! Uses: `super` (`iso`, `row_id`), `error`, `store`.
+
+use chrono::NaiveDate;
+use keukentafel_domain::{HouseholdId, HouseholdStatus, ReplicaId, Role, TaskId, TaskOwnerKind, VisitId, VisitKind, VisitStatus};
+use rusqlite::params;
+
+use super::{iso, row_id};
+use crate::error::StoreError;
+use crate::store::{Result, Store};
+
+/// One household and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HouseholdCase {
+    pub id: HouseholdId,
+    pub wijk: String,
+    pub status: HouseholdStatus,
+}
+
+/// A visit counted in a period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisitEntry {
+    pub id: VisitId,
+    pub kind: VisitKind,
+    pub household_id: HouseholdId,
+}
+
+/// An open task (`open` or `in_progress`) with its owner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenTask {
+    pub id: TaskId,
+    pub owner_kind: TaskOwnerKind,
+    pub owner_name: String,
+    /// Due before today.
+    pub overdue: bool,
+}
+
+/// An active enrolment and when this store last imported a file from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VolunteerExport {
+    pub replica: ReplicaId,
+    pub name: String,
+    pub role: Role,
+    /// When its last file was imported (RFC 3339, UTC), if ever (`peers.last_import`).
+    pub last_import: Option<String>,
+    /// Whole days from the (UTC) day of that import to `today`.
+    pub days_since: Option<i64>,
+}
+
+/// Each household that is not archived with its status. `?1` is today (`YYYY-MM-DD`). The
+/// `CASE` is [`HouseholdStatus`]'s rule, in its order.
+pub(crate) const CASES: &str = "
+WITH v AS (
+    SELECT household_id,
+           MAX(status = 'done') AS done,
+           MAX(status = 'planned') AS planned,
+           MAX(status = 'planned' AND kind = 'follow_up' AND planned_date < ?1) AS follow_up_passed
+      FROM visits WHERE archived = 0 GROUP BY household_id),
+t AS (
+    SELECT household_id, MAX(due < ?1) AS overdue
+      FROM tasks WHERE status IN ('open', 'in_progress') AND archived = 0 GROUP BY household_id)
+SELECT h.id, h.wijk,
+       CASE WHEN COALESCE(v.done, 0) = 0 THEN 'waiting'
+            WHEN v.follow_up_passed = 1 OR t.overdue = 1 THEN 'follow_up_due'
+            WHEN t.household_id IS NOT NULL OR v.planned = 1 THEN 'in_progress'
+            ELSE 'closed' END
+  FROM households h
+  LEFT JOIN v ON v.household_id = h.id
+  LEFT JOIN t ON t.household_id = h.id
+ WHERE h.archived = 0
+ ORDER BY h.wijk, h.id";
+
+/// Visits with status `?1` dated in `[?2, ?3)`, of households that are not archived.
+pub(crate) const VISITS_BETWEEN: &str = "
+SELECT v.id, v.kind, v.household_id FROM visits v JOIN households h ON h.id = v.household_id
+ WHERE v.planned_date >= ?2 AND v.planned_date < ?3 AND v.status = ?1 AND v.archived = 0 AND h.archived = 0
+ ORDER BY v.planned_date, v.planned_time, v.id";
+
+/// Open tasks of households that are not archived, by owner; `?1` is today.
+pub(crate) const OPEN_TASKS: &str = "
+SELECT t.id, t.owner_kind, t.owner_name, t.due < ?1 FROM tasks t JOIN households h ON h.id = t.household_id
+ WHERE t.status IN ('open', 'in_progress') AND t.archived = 0 AND h.archived = 0
+ ORDER BY t.owner_kind, lower(trim(t.owner_name)), t.due, t.id";
+
+/// Active enrolments with their last import; `?1` is today.
+pub(crate) const VOLUNTEERS: &str = "
+SELECT e.replica, e.name, e.role, p.last_import,
+       CAST(julianday(?1) - julianday(date(p.last_import)) AS INTEGER)
+  FROM enrolments e LEFT JOIN peers p ON p.replica = e.replica
+ WHERE e.active = 1
+ ORDER BY e.name, e.replica";
+
+/// Open conflicts as `conflicts::list` shows them: one per (kind, record, field).
+pub(crate) const OPEN_CONFLICTS: &str =
+    "SELECT COUNT(*) FROM (SELECT DISTINCT kind, entity, entity_id, field FROM conflicts WHERE resolved_by IS NULL)";
+
+/// The lowest and the highest date text, as bounds of an open period.
+const NO_START: &str = "";
+const NO_END: &str = "9999-12-32";
+
+fn data(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Data(e.to_string())
+}
+
+/// A value stored as a serde name (`combined`, `volunteer`, …) read back as its enum.
+fn named<T: serde::de::DeserializeOwned>(what: &str, s: String) -> Result<T> {
+    serde_json::from_value(serde_json::Value::String(s.clone())).map_err(|_| data(format!("{what}: unknown value {s:?}")))
+}
+
+impl Store {
+    /// Every household that is not archived with its [`HouseholdStatus`], by wijk and id.
+    pub fn household_cases(&self, today: NaiveDate) -> Result<Vec<HouseholdCase>> {
+        let mut stmt = self.conn.prepare_cached(CASES)?;
+        let rows = stmt.query_map([iso(today)], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, wijk, status) = row?;
+            let Some(id) = row_id(&id) else { continue };
+            let status = HouseholdStatus::parse(&status).ok_or_else(|| data(format!("household status {status}")))?;
+            out.push(HouseholdCase { id: HouseholdId(id), wijk, status });
+        }
+        Ok(out)
+    }
+
+    /// Visits with `status` dated from `from` (inclusive) to `until` (exclusive; `None`: no
+    /// bound), of households that are not archived, by date.
+    pub fn visits_between(&self, status: VisitStatus, from: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<Vec<VisitEntry>> {
+        let status = serde_json::to_value(status)?.as_str().unwrap_or_default().to_owned();
+        let from = from.map(iso).unwrap_or_else(|| NO_START.to_owned());
+        let until = until.map(iso).unwrap_or_else(|| NO_END.to_owned());
+        let mut stmt = self.conn.prepare_cached(VISITS_BETWEEN)?;
+        let rows = stmt.query_map(params![status, from, until], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, kind, household) = row?;
+            let (Some(id), Some(household)) = (row_id(&id), row_id(&household)) else { continue };
+            out.push(VisitEntry { id: VisitId(id), kind: named("visit kind", kind)?, household_id: HouseholdId(household) });
+        }
+        Ok(out)
+    }
+
+    /// Open tasks (`open`, `in_progress`) of households that are not archived, by owner kind,
+    /// owner name (case and surrounding spaces ignored), due date and id.
+    pub fn open_tasks_by_owner(&self, today: NaiveDate) -> Result<Vec<OpenTask>> {
+        let mut stmt = self.conn.prepare_cached(OPEN_TASKS)?;
+        let rows = stmt.query_map([iso(today)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, owner_kind, owner_name, overdue) = row?;
+            let Some(id) = row_id(&id) else { continue };
+            out.push(OpenTask { id: TaskId(id), owner_kind: named("task owner kind", owner_kind)?, owner_name, overdue });
+        }
+        Ok(out)
+    }
+
+    /// The active enrolments, by name, with when this store last imported a file from each.
+    pub fn volunteer_exports(&self, today: NaiveDate) -> Result<Vec<VolunteerExport>> {
+        let mut stmt = self.conn.prepare_cached(VOLUNTEERS)?;
+        let rows = stmt.query_map([iso(today)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (replica, name, role, last_import, days_since) = row?;
+            out.push(VolunteerExport {
+                replica: replica.parse().map_err(|_| data(format!("enrolment {replica}: not an id")))?,
+                name,
+                role: named("role", role)?,
+                last_import,
+                days_since,
+            });
+        }
+        Ok(out)
+    }
+
+    /// How many conflicts are open, counted as `open_conflicts` lists them.
+    pub fn open_conflict_count(&self) -> Result<usize> {
+        Ok(self.conn.query_row(OPEN_CONFLICTS, [], |r| r.get::<_, i64>(0))? as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use keukentafel_domain::Sources;
+
+    /// The plan SQLite chooses for `sql`, one line per step.
+    fn plan(store: &Store, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Vec<String> {
+        let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        stmt.query_map(params, |r| r.get::<_, String>(3)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    #[test]
+    fn plans_use_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("k.sqlite3"), Sources::deterministic(1, 1_795_000_000_000, 1)).unwrap();
+        let today = "2026-11-23";
+
+        let cases = plan(&store, CASES, &[&today]);
+        // One pass per table; no correlated subquery per household.
+        assert!(!cases.iter().any(|s| s.contains("CORRELATED")), "{cases:#?}");
+        assert!(cases.iter().any(|s| s.contains("tasks USING INDEX tasks_open")), "{cases:#?}");
+        assert_eq!(cases.iter().filter(|s| s.starts_with("SCAN h") || s.starts_with("SCAN households")).count(), 1, "{cases:#?}");
+
+        let visits = plan(&store, VISITS_BETWEEN, &[&"done", &"2026-11-01", &"2026-12-01"]);
+        assert!(visits.iter().any(|s| s.contains("USING INDEX visits_planned (planned_date>? AND planned_date<?)")), "{visits:#?}");
+        assert!(visits.iter().any(|s| s.contains("h USING INDEX sqlite_autoindex_households_1 (id=?)")), "{visits:#?}");
+
+        let tasks = plan(&store, OPEN_TASKS, &[&today]);
+        assert!(tasks.iter().any(|s| s.contains("USING INDEX tasks_open (status=?)")), "{tasks:#?}");
+        assert!(tasks.iter().any(|s| s.contains("h USING INDEX sqlite_autoindex_households_1 (id=?)")), "{tasks:#?}");
+
+        let volunteers = plan(&store, VOLUNTEERS, &[&today]);
+        assert!(volunteers.iter().any(|s| s.contains("p USING INDEX sqlite_autoindex_peers_1 (replica=?)")), "{volunteers:#?}");
+    }
+}
