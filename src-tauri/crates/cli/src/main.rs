@@ -94,6 +94,19 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Print the overview (Overzicht) as JSON: households by status and wijk with their ids,
+    /// visits this month and quarter, open and overdue tasks by owner, volunteers and their
+    /// last file (`stands_out`: never, or more than `--stale-after-days` ago), open conflicts
+    /// and held-back changes.
+    Overview {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = keukentafel_api::overview::DEFAULT_STALE_AFTER_DAYS)]
+        stale_after_days: u32,
+        /// The day to count from (default: today).
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
     /// Checklist templates: validate a template file, or evaluate a visit from JSON.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
@@ -178,6 +191,10 @@ fn run(cli: Cli) -> Result<(), String> {
             let query = TaskQuery { owner, due_before, include_closed: all, household_id: None };
             let today = chrono::Local::now().date_naive();
             print_json(&keukentafel_api::tasks::list(&store, &query, today).map_err(en)?)
+        }
+        Command::Overview { db, stale_after_days, today } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            print_json(&keukentafel_api::overview::overview(&existing(&db)?, today, stale_after_days).map_err(en)?)
         }
         Command::Checklist(ChecklistCommand::Validate { file, figures }) => checklist::validate(&file, figures.as_deref()),
         Command::Checklist(ChecklistCommand::Evaluate { template, input, figures }) => {
