@@ -312,22 +312,39 @@ impl Store {
 /// passes too: it touches no household anyone holds, and its visit's own ops are checked.
 fn within_assignments(tx: &Transaction<'_>, incoming: &[Op], volunteer: ReplicaId) -> Result<(Vec<Op>, Vec<Op>)> {
     let records = households_of_records(tx)?;
-    let mut parent: HashMap<Uuid, Uuid> = HashMap::new();
+    // Per record in the volunteer's file: every household its `household_id` ops name (a file
+    // may name several, or move a record), and the visit an answer names. A task's or anything
+    // else's `visit_id` is never taken for a household.
+    let mut named: HashMap<Uuid, BTreeSet<Uuid>> = HashMap::new();
+    let mut answer_visit: HashMap<Uuid, Uuid> = HashMap::new();
     for op in incoming.iter().filter(|o| o.replica == volunteer) {
-        if matches!(op.field.as_str(), "household_id" | "visit_id") {
-            if let Some(p) = op.value.as_str().and_then(|s| s.parse().ok()) {
-                parent.insert(op.entity_id, p);
+        let Some(p) = op.value.as_str().and_then(|s| s.parse().ok()) else { continue };
+        match (op.entity.as_str(), op.field.as_str()) {
+            (_, "household_id") => {
+                named.entry(op.entity_id).or_default().insert(p);
             }
+            ("answer", "visit_id") => {
+                answer_visit.insert(op.entity_id, p);
+            }
+            _ => {}
         }
     }
-    let household_of = |op: &Op| -> Option<HouseholdId> {
+    // The households an op touches: the one its record belongs to here, and every one the file
+    // names for it. The op may be written only when it may write into all of them (so a record
+    // cannot be moved onto, or created in, a household not given to its writer).
+    let households_of = |op: &Op| -> BTreeSet<HouseholdId> {
+        let of_record = |id: &Uuid| -> BTreeSet<HouseholdId> {
+            let mut out: BTreeSet<HouseholdId> = records.get(id).copied().into_iter().collect();
+            out.extend(named.get(id).into_iter().flatten().map(|h| HouseholdId(*h)));
+            out
+        };
         match op.entity.as_str() {
-            "household" => Some(HouseholdId(op.entity_id)),
-            "answer" => records.get(&op.entity_id).copied().or_else(|| {
-                let visit = parent.get(&op.entity_id)?;
-                records.get(visit).copied().or_else(|| parent.get(visit).map(|h| HouseholdId(*h)))
-            }),
-            _ => records.get(&op.entity_id).copied().or_else(|| parent.get(&op.entity_id).map(|h| HouseholdId(*h))),
+            "household" => [HouseholdId(op.entity_id)].into(),
+            "answer" => match records.get(&op.entity_id) {
+                Some(h) => [*h].into(),
+                None => answer_visit.get(&op.entity_id).map(of_record).unwrap_or_default(),
+            },
+            _ => of_record(&op.entity_id),
         }
     };
     let active: BTreeSet<HouseholdId> = {
@@ -353,20 +370,23 @@ fn within_assignments(tx: &Transaction<'_>, incoming: &[Op], volunteer: ReplicaI
                     v
                 }
             }
-        } else if let Some(h) = household_of(op) {
-            match verdicts.get(&(true, h.0)) {
-                Some(v) => *v,
-                None => {
-                    // Given to it now, or new: never given to anyone and written by it alone.
-                    let v = active.contains(&h)
-                        || (!given_to_anyone.exists([h.to_string()])?
-                            && !written_by_others.exists(params!["household", h.to_string(), volunteer.to_string()])?);
-                    verdicts.insert((true, h.0), v);
-                    v
-                }
-            }
         } else {
-            true
+            let mut ok = true;
+            for h in households_of(op) {
+                let v = match verdicts.get(&(true, h.0)) {
+                    Some(v) => *v,
+                    None => {
+                        // Given to it now, or new: never given to anyone and written by it alone.
+                        let v = active.contains(&h)
+                            || (!given_to_anyone.exists([h.to_string()])?
+                                && !written_by_others.exists(params!["household", h.to_string(), volunteer.to_string()])?);
+                        verdicts.insert((true, h.0), v);
+                        v
+                    }
+                };
+                ok &= v;
+            }
+            ok
         };
         if ok { allowed.push(op.clone()) } else { outside.push(op.clone()) }
     }

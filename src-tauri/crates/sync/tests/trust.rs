@@ -352,3 +352,104 @@ fn a_task_travels_only_with_its_household_and_one_on_someone_elses_household_is_
     let held = w.coordinator.store.held_ops().unwrap();
     assert!(held.iter().all(|h| h.reason == keukentafel_store::HeldReason::NotAssigned && h.household_id == Some(bram_household)));
 }
+
+/// Anna's own task, then forged ops in her stream that put a task onto Bram's household: new
+/// with a `visit_id` beside it, moved from her own household, or named twice (Bram's household
+/// with the newer clock). Each is held back; Bram's household gets no task.
+#[test]
+fn a_task_cannot_be_moved_or_smuggled_onto_a_household_not_given_to_its_writer() {
+    let mut w = world();
+    let mut bram = node(&w.dir, "bram", 34, Role::DebtHelpVolunteer);
+    pair(&mut w.coordinator, &mut bram);
+    let bram_household = add_households(&mut bram, 1)[0];
+    let file = export(&bram, &w.coordinator);
+    import_ok(&mut w.coordinator, &file);
+    let today = now().date_naive();
+    let own = *w.coordinator.store.assigned_households(w.anna.store.replica()).unwrap().iter().next().unwrap();
+    let input = keukentafel_domain::TaskInput {
+        household_id: own,
+        visit_id: None,
+        step_id: String::new(),
+        kind: keukentafel_domain::TaskKind::Agreement,
+        what: "Eigen taak".into(),
+        party: String::new(),
+        consent_scope: None,
+        owner_kind: keukentafel_domain::TaskOwnerKind::Volunteer,
+        owner_name: "Anna".into(),
+        due: today,
+        status: keukentafel_domain::TaskStatus::Open,
+        outcome: String::new(),
+        closed_on: None,
+    };
+    let t = w.anna.store.add_task(input, today).unwrap();
+    let file = export(&w.anna, &w.coordinator);
+    import_ok(&mut w.coordinator, &file);
+    let anna = w.anna.store.replica();
+    let base_ops = keukentafel_store::ops::all_ops(w.anna.store.conn()).unwrap();
+    let task_ops: Vec<_> = base_ops.iter().filter(|o| o.entity_id == t.id.0).cloned().collect();
+    let mut seq = base_ops.iter().filter(|o| o.replica == anna).map(|o| o.seq).max().unwrap();
+    let mut clock = base_ops.iter().map(|o| o.hlc).max().unwrap();
+    let mut forge = |ops: Vec<keukentafel_store::Op>| -> Vec<keukentafel_store::Op> {
+        ops.into_iter()
+            .map(|mut op| {
+                seq += 1;
+                clock.millis += 1;
+                (op.op_id, op.seq, op.hlc) = (uuid::Uuid::now_v7(), seq, clock);
+                op
+            })
+            .collect()
+    };
+    let on_bram = |mut op: keukentafel_store::Op| {
+        if op.field == "household_id" {
+            op.value = serde_json::json!(bram_household.to_string());
+        }
+        op
+    };
+    // 1. A new task on Bram's household, with a made-up visit id after its household id.
+    let fresh = uuid::Uuid::now_v7();
+    let mut new_task: Vec<_> = task_ops.iter().cloned().map(on_bram).map(|mut o| {
+        o.entity_id = fresh;
+        o
+    }).collect();
+    let mut visit_op = new_task[0].clone();
+    (visit_op.field, visit_op.value) = ("visit_id".into(), serde_json::json!(uuid::Uuid::now_v7().to_string()));
+    new_task.push(visit_op);
+    // 2. Her own task moved onto Bram's household, with new words.
+    let moved: Vec<_> = task_ops
+        .iter()
+        .filter(|o| matches!(o.field.as_str(), "household_id" | "what"))
+        .cloned()
+        .map(on_bram)
+        .map(|mut o| {
+            if o.field == "what" {
+                o.value = serde_json::json!("Gekaapt");
+            }
+            o
+        })
+        .collect();
+    // 3. A new task naming two households: Bram's, then her own last in the file.
+    let twice_id = uuid::Uuid::now_v7();
+    let mut twice: Vec<_> = task_ops.iter().cloned().map(on_bram).map(|mut o| {
+        o.entity_id = twice_id;
+        o
+    }).collect();
+    let mut back_home = twice.iter().find(|o| o.field == "household_id").unwrap().clone();
+    back_home.value = serde_json::json!(own.to_string());
+    twice.insert(0, back_home);
+    for (name, ops) in [("new-with-visit", new_task), ("moved", moved), ("twice", twice)] {
+        let ops = forge(ops);
+        let n = ops.len();
+        let file = write_file(&w.dir, &format!("{name}.kt"), &signed(&w.anna, &manifest_for(&w.anna, &ops), &ops), &w.coordinator);
+        let merged = import_ok(&mut w.coordinator, &file);
+        assert_eq!((merged.new, merged.held_back), (0, n), "{name}: {merged:?}");
+    }
+    let on_bram = task_texts(&w.coordinator.store, bram_household);
+    assert!(on_bram.is_empty(), "Bram's household has no task: {on_bram:?}");
+    assert_eq!(w.coordinator.store.task(t.id).unwrap().data.household_id, own, "her task stayed where it was");
+    assert_eq!(w.coordinator.store.task(t.id).unwrap().data.what, "Eigen taak");
+}
+
+fn task_texts(store: &keukentafel_store::Store, h: keukentafel_domain::HouseholdId) -> Vec<String> {
+    let q = keukentafel_domain::TaskQuery { household_id: Some(h), include_closed: true, ..Default::default() };
+    store.tasks(&q, now().date_naive()).unwrap().into_iter().map(|r| r.task.data.what).collect()
+}
