@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use keukentafel_checklist::{plan_closing, ClosingVisit};
 use keukentafel_domain::{
-    follow_up_visit_id, missing_consent, ConsentScope, HouseholdId, Role, Task, TaskId, TaskInput, TaskQuery,
-    TaskRow, TaskUpdate, Visit, VisitId, VisitInput, VisitKind, VisitStatus,
+    follow_up_visit_id, missing_consent, ConsentScope, HouseholdId, Role, Rule, Task, TaskId, TaskInput, TaskQuery,
+    TaskRow, TaskUpdate, ValidationErrors, Visit, VisitId, VisitInput, VisitKind, VisitStatus,
 };
 use keukentafel_store::{Store, VisitClosing};
 use serde::{Deserialize, Serialize};
@@ -79,18 +79,27 @@ pub struct MyTasks {
 pub fn propose_closing(store: &mut Store, templates: &Templates, visit: VisitId, today: NaiveDate) -> Reply<ClosingProposal> {
     let checklist = templates.open_visit(store, visit)?;
     let v = checklist.visit;
+    // Due dates count from the day the visit is closed (a missed visit closed late does not
+    // start with overdue referrals).
     let plan = plan_closing(
-        ClosingVisit { id: v.id, household: v.data.household_id, date: v.data.planned_date, volunteers: &v.data.volunteers },
+        ClosingVisit {
+            id: v.id,
+            household: v.data.household_id,
+            date: v.data.planned_date.max(today),
+            volunteers: &v.data.volunteers,
+        },
         &checklist.evaluation,
         &checklist.sheet,
     );
     let consent = store.household_detail(v.data.household_id)?.consent;
     let mut tasks = Vec::with_capacity(plan.tasks.len());
     for (id, task) in plan.tasks {
-        let exists = match store.task(id) {
-            Ok(_) => true,
-            Err(keukentafel_store::StoreError::NotFound { .. }) => false,
-            Err(keukentafel_store::StoreError::Unreadable { .. }) => true,
+        // A task closing made before is shown as it is now (edited since, perhaps), not as the
+        // checklist would word it today.
+        let (task, exists) = match store.task(id) {
+            Ok(stored) => (stored.data, true),
+            Err(keukentafel_store::StoreError::NotFound { .. }) => (task, false),
+            Err(keukentafel_store::StoreError::Unreadable { .. }) => (task, true),
             Err(e) => return Err(e.into()),
         };
         tasks.push(ProposedTask { id, missing_consent: missing_consent(&task, &consent), task, exists });
@@ -99,7 +108,8 @@ pub fn propose_closing(store: &mut Store, templates: &Templates, visit: VisitId,
     Ok(ClosingProposal {
         in_future: v.data.planned_date > today,
         household_name: checklist.household_name,
-        follow_up_date: plan.follow_up,
+        // Never a day that has passed already.
+        follow_up_date: plan.follow_up.map(|d| d.max(today)),
         follow_up,
         tasks,
         visit: v,
@@ -111,6 +121,15 @@ pub fn propose_closing(store: &mut Store, templates: &Templates, visit: VisitId,
 pub fn close_visit(store: &mut Store, templates: &Templates, input: CloseVisit, today: NaiveDate) -> Reply<ClosedVisit> {
     let proposal = propose_closing(store, templates, input.visit_id, today)?;
     let v = &proposal.visit;
+    if input.follow_up_date.is_some_and(|d| d <= v.data.planned_date) {
+        return Err(keukentafel_store::StoreError::Validation(ValidationErrors::one("follow_up_date", Rule::FollowUpBeforeVisit)).into());
+    }
+    if v.data.status == VisitStatus::Cancelled {
+        return Err(keukentafel_store::StoreError::Validation(ValidationErrors::one("status", Rule::VisitCancelled)).into());
+    }
+    // What the household agreed is checked at the follow-up visit the volunteers chose, or two
+    // weeks from now without one.
+    let check_on = input.follow_up_date.unwrap_or_else(|| today + chrono::Days::new(keukentafel_checklist::closing::REFERRAL_DUE_DAYS));
     let follow_up = input.follow_up_date.map(|date| {
         (
             follow_up_visit_id(v.id),
@@ -127,7 +146,18 @@ pub fn close_visit(store: &mut Store, templates: &Templates, input: CloseVisit, 
     });
     let closing = VisitClosing {
         visit: v.id,
-        tasks: proposal.tasks.into_iter().map(|p| (p.id, p.task)).collect(),
+        tasks: proposal
+            .tasks
+            .into_iter()
+            .filter(|p| !p.exists)
+            .map(|p| {
+                let mut task = p.task;
+                if task.step_id == keukentafel_checklist::closing::HOUSEHOLD_AGREES_STEP {
+                    task.due = check_on;
+                }
+                (p.id, task)
+            })
+            .collect(),
         follow_up,
     };
     let closed = store.close_visit(closing, today)?;

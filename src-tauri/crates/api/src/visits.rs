@@ -151,9 +151,10 @@ impl Templates {
             }
         };
         if step.is_consent() {
-            // The household's consent is the answer: record what changes, on the day it was asked.
+            // The household's consent is the answer: record what changes, dated today (the day it
+            // was asked; an earlier date could lose to a later event and change nothing).
             let consent = keukentafel_domain::consent::current(&store.consent_events(current.household_id)?);
-            let date = current.visit.data.planned_date.min(today);
+            let date = today;
             let inputs: Vec<ConsentInput> = changes_for_answer(step, input.value.as_ref(), &consent)
                 .into_iter()
                 .map(|(scope, given)| ConsentInput {
@@ -201,8 +202,7 @@ pub fn open_checklist(store: &mut Store, templates: &Templates, visit: VisitId) 
 }
 
 /// Saves one answer (or clears it) and returns the checklist evaluated again. The answer to
-/// the consent step records the household's consent instead (dated the visit's day, or today
-/// for a visit still to come).
+/// the consent step records the household's consent instead, dated today.
 pub fn answer_step(store: &mut Store, templates: &Templates, input: AnswerInput, today: NaiveDate) -> Reply<VisitChecklist> {
     Ok(templates.answer(store, input, today)?)
 }

@@ -267,3 +267,56 @@ fn tasks_consent(s: &mut Setup, scope: ConsentScope, given: bool) {
     )
     .unwrap();
 }
+
+#[test]
+fn a_district_heating_home_gets_its_heat_measured_from_the_first_visits_heat_meter() {
+    let mut s = setup(Role::EnergyCoach);
+    let mut h = s.store.household(s.household).unwrap();
+    h.data.heating = Some(Heating::DistrictHeating);
+    s.store.update_household(HouseholdUpdate { id: h.id, data: h.data, base: h.clocks }).unwrap();
+    let v = s.visit;
+    answer(&mut s, v, "documents", AnswerValue::MultiChoice(vec!["annual_bill".into()]));
+    answer(&mut s, v, "heat_use", AnswerValue::Number(36.5));
+    let mut first = BTreeMap::new();
+    first.insert("electricity_t1".to_owned(), 10_000.0);
+    answer(&mut s, v, "meter_readings", AnswerValue::MeterReading(MeterReading { date: day(10, 1), readings: first.clone() }));
+    answer(&mut s, v, "heat_meter", AnswerValue::Number(100.0));
+    let closed =
+        tasks::close_visit(&mut s.store, &s.templates, CloseVisit { visit_id: v, follow_up_date: Some(day(11, 10)), follow_up_time: String::new() }, day(10, 1))
+            .unwrap();
+    let f = closed.follow_up.unwrap().id;
+    first.insert("electricity_t1".to_owned(), 10_200.0);
+    answer(&mut s, f, "meter_readings", AnswerValue::MeterReading(MeterReading { date: day(11, 10), readings: first }));
+    answer(&mut s, f, "heat_meter", AnswerValue::Number(104.0));
+    let r = follow_up::review(&mut s.store, &s.templates, f, day(11, 10)).unwrap();
+    let Measured::Change { change } = r.measured else { panic!("{:?}", r.measured) };
+    let heat = change.lines.iter().find(|l| l.measured_use == MeasuredUse::Heat).expect("a heat line");
+    assert!((heat.per_day_since - 0.1).abs() < 1e-9, "4 GJ in 40 days: {heat:?}");
+    assert!((heat.per_day_before.unwrap() - 0.1).abs() < 1e-9, "36.5 GJ a year");
+    assert!(!change.lines.iter().any(|l| l.measured_use == MeasuredUse::Gas));
+}
+
+#[test]
+fn closing_refuses_a_follow_up_before_the_visit_and_a_cancelled_visit_and_writes_nothing() {
+    let mut s = setup(Role::EnergyCoach);
+    first_visit(&mut s);
+    let ops = s.store.op_count().unwrap();
+    let early = CloseVisit { visit_id: s.visit, follow_up_date: Some(day(9, 30)), follow_up_time: String::new() };
+    let err = tasks::close_visit(&mut s.store, &s.templates, early, day(10, 2)).unwrap_err();
+    assert_eq!((err.code, err.fields[0].field.as_str()), (ErrorCode::Validation, "follow_up_date"));
+    let mut v = s.store.visit(s.visit).unwrap();
+    v.data.status = VisitStatus::Cancelled;
+    s.store.update_visit(VisitUpdate { id: v.id, data: v.data, base: v.clocks }, day(10, 2)).unwrap();
+    let ops = ops + 1;
+    let err = tasks::close_visit(&mut s.store, &s.templates, CloseVisit { visit_id: s.visit, follow_up_date: None, follow_up_time: String::new() }, day(10, 2))
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert_eq!(s.store.op_count().unwrap(), ops, "nothing written");
+    // A late close proposes no day that has passed, and counts due dates from today.
+    let mut v = s.store.visit(s.visit).unwrap();
+    v.data.status = VisitStatus::Planned;
+    s.store.update_visit(VisitUpdate { id: v.id, data: v.data, base: v.clocks }, day(12, 1)).unwrap();
+    let p = tasks::propose_closing(&mut s.store, &s.templates, s.visit, day(12, 1)).unwrap();
+    assert!(p.follow_up_date.unwrap() >= day(12, 1));
+    assert!(p.tasks.iter().filter(|t| t.task.kind == TaskKind::Referral).all(|t| t.task.due > day(12, 1)));
+}

@@ -10,7 +10,8 @@
 //! - **Answering.** A chosen scope that is not given now is recorded as given; a scope not
 //!   chosen is recorded as not given when it is given now (a withdrawal) or was never asked (so
 //!   the step counts as asked); a scope already in the wanted state records nothing.
-//!   Clearing the answer records nothing: consent that was asked stays asked.
+//!   Clearing the answer records nothing: consent that was asked stays asked. "Nobody" chosen
+//!   together with a scope contradicts itself and records nothing.
 
 use keukentafel_domain::{ConsentScope, ConsentState, ConsentStatus};
 
@@ -47,6 +48,11 @@ pub fn changes_for_answer(step: &Step, answer: Option<&AnswerValue>, consent: &[
     let (Input::MultiChoice { options }, Some(AnswerValue::MultiChoice(chosen))) = (&step.input, answer) else {
         return Vec::new();
     };
+    // "Nobody" together with a scope contradicts itself: nothing is recorded.
+    let exclusive = options.iter().any(|o| o.exclusive && chosen.contains(&o.id));
+    if exclusive && chosen.len() > 1 {
+        return Vec::new();
+    }
     options
         .iter()
         .filter_map(|o| o.consent.map(|s| (s, chosen.contains(&o.id))))
@@ -115,6 +121,8 @@ mod tests {
         let mut c = changes_for_answer(&s, Some(&multi(&["nobody"])), &after);
         c.sort();
         assert_eq!(c, vec![(S::ShareMunicipality, false), (S::ShareSupplier, false)]);
+        // "Nobody" with a scope contradicts itself: nothing.
+        assert!(changes_for_answer(&s, Some(&multi(&["nobody", "municipality"])), &[]).is_empty());
         // Clearing records nothing.
         assert!(changes_for_answer(&s, None, &after).is_empty());
         // The shown answer after "nobody" everywhere is "nobody".

@@ -83,6 +83,7 @@ fn administrator_task(s: &HouseholdSheet) -> Option<&SheetTask> {
 #[case::settings_changed("settings_changed", SheetTag::HeatingSettingsChanged)]
 #[case::meter_readings("meter_readings", SheetTag::MetersRead)]
 #[case::feed_in_readings("feed_in_readings", SheetTag::MetersRead)]
+#[case::heat_meter("heat_meter", SheetTag::MetersRead)]
 #[case::energy_cost("energy_cost", SheetTag::BillDiscussed)]
 #[case::gas_use("gas_use", SheetTag::BillDiscussed)]
 #[case::heat_use("heat_use", SheetTag::BillDiscussed)]
@@ -105,7 +106,7 @@ fn the_default_template_tags_no_other_step_and_uses_every_tag() {
         .collect();
     assert_eq!(
         tagged.len(),
-        11,
+        12,
         "only the steps listed above are on the sheet"
     );
     for tag in SheetTag::ALL {

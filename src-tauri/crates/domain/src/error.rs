@@ -48,6 +48,10 @@ pub enum Rule {
     TaskWhatRequired,
     /// An answer given in the name of someone who is not one of the visit's volunteers.
     NotOnVisit,
+    /// A follow-up visit planned on or before the day of the visit it follows.
+    FollowUpBeforeVisit,
+    /// A cancelled visit cannot be closed as done.
+    VisitCancelled,
     /// A folder the user chose cannot be used (empty or not a full path).
     FolderNotUsable,
     /// A value that does not fit its field at all (wrong kind of value, unknown option, too
@@ -68,6 +72,7 @@ impl Rule {
             Rule::PeopleRange { .. } | Rule::AtLeastOnePerson | Rule::TooManyVolunteers { .. } => C::OutOfRange,
             Rule::TimeFormat => C::InvalidTime,
             Rule::ConsentDateInFuture | Rule::DoneVisitInFuture => C::DateInFuture,
+            Rule::FollowUpBeforeVisit | Rule::VisitCancelled => C::Invalid,
             Rule::PhoneFormat | Rule::NotOnVisit | Rule::VisitHouseholdFixed | Rule::FolderNotUsable | Rule::InvalidValue => C::Invalid,
         }
     }

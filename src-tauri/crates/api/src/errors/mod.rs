@@ -157,6 +157,14 @@ fn rule_text(rule: Rule) -> (String, String) {
             s("Een bezoek kan niet naar een ander huishouden verhuizen.", "A visit cannot move to another household.")
         }
         Rule::TaskWhatRequired => s("Schrijf op wat er moet gebeuren.", "Write down what is to be done."),
+        Rule::FollowUpBeforeVisit => s(
+            "Het terugkombezoek komt na dit bezoek. Kies een latere dag.",
+            "The follow-up visit comes after this visit. Choose a later day.",
+        ),
+        Rule::VisitCancelled => s(
+            "Dit bezoek is afgezegd. Plan het opnieuw als het toch doorgaat.",
+            "This visit was cancelled. Plan it again if it does take place.",
+        ),
         Rule::NotOnVisit => s(
             "Kies een van de vrijwilligers van dit bezoek.",
             "Choose one of the volunteers of this visit.",

@@ -55,6 +55,8 @@ fn every_rule_has_both_languages_and_the_field_keeps_its_code() {
         Rule::ConsentTextVersionRequired,
         Rule::TaskWhatRequired,
         Rule::NotOnVisit,
+        Rule::FollowUpBeforeVisit,
+        Rule::VisitCancelled,
         Rule::TooLong { max: 120 },
         Rule::PostcodeFormat,
         Rule::PhoneFormat,

@@ -117,17 +117,34 @@ impl Store {
             done.insert("status".into(), serde_json::to_value(VisitStatus::Done)?);
             w.set(&schema::VISIT, closing.visit.0, &done, NO_BASE)?;
             let mut created = Vec::new();
+            // An id closing makes that is taken by a record of another household (made up by
+            // someone who knew the visit's id) is refused, not silently kept.
+            let foreign = |existing: &Map<String, Json>, field: &str| {
+                existing.get(field).and_then(Json::as_str) != Some(visit.data.household_id.to_string().as_str())
+            };
             for (id, input) in &tasks {
-                if read_fields(&w.tx, &schema::TASK, id.0)?.is_none() {
-                    w.set(&schema::TASK, id.0, &fields_of(input)?, NO_BASE)?;
-                    created.push(*id);
+                match read_fields(&w.tx, &schema::TASK, id.0)? {
+                    None => {
+                        w.set(&schema::TASK, id.0, &fields_of(input)?, NO_BASE)?;
+                        created.push(*id);
+                    }
+                    Some(existing) if foreign(&existing, "household_id") => {
+                        return Err(StoreError::Validation(ValidationErrors::one("household_id", Rule::VisitHouseholdFixed)))
+                    }
+                    Some(_) => {}
                 }
             }
             let mut follow_up_created = false;
             if let Some((id, input)) = &follow_up {
-                if read_fields(&w.tx, &schema::VISIT, id.0)?.is_none() {
-                    w.set(&schema::VISIT, id.0, &fields_of(input)?, NO_BASE)?;
-                    follow_up_created = true;
+                match read_fields(&w.tx, &schema::VISIT, id.0)? {
+                    None => {
+                        w.set(&schema::VISIT, id.0, &fields_of(input)?, NO_BASE)?;
+                        follow_up_created = true;
+                    }
+                    Some(existing) if foreign(&existing, "household_id") => {
+                        return Err(StoreError::Validation(ValidationErrors::one("household_id", Rule::VisitHouseholdFixed)))
+                    }
+                    Some(_) => {}
                 }
             }
             Ok(Closed { created, follow_up: follow_up.as_ref().map(|(id, _)| *id), follow_up_created })
