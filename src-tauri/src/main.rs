@@ -62,6 +62,7 @@ fn main() {
             tasks::update_task,
             tasks::archive_task,
             tasks::follow_up_review,
+            overview::overview,
             exchange::sync_overview,
             exchange::link_coordinator,
             exchange::own_pairing,

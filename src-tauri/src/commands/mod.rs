@@ -5,6 +5,7 @@ pub mod conflicts;
 pub mod consent;
 pub mod exchange;
 pub mod households;
+pub mod overview;
 pub mod profile;
 pub mod tasks;
 pub mod visits;

@@ -1,0 +1,13 @@
+//! Overzicht: the caseload in numbers, with the ids behind each.
+
+use keukentafel_api::{overview, overview::Overview, Reply};
+use tauri::State;
+
+use super::{today, AppState};
+
+/// The overview on today; `stale_after_days` is the coordinator's period after which a
+/// volunteer's last file stands out (default 30).
+#[tauri::command]
+pub fn overview(state: State<AppState>, stale_after_days: Option<u32>) -> Reply<Overview> {
+    state.with(|s| overview::overview(s, today(), stale_after_days.unwrap_or(overview::DEFAULT_STALE_AFTER_DAYS)))
+}
