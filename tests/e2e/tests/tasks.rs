@@ -142,7 +142,7 @@ async fn the_follow_up_visit_reviews_the_tasks_and_measures_the_change() {
     app.click("[data-testid=consent-share_supplier-withdrawn]").await;
     app.click("#record-consent").await;
     app.wait_for("[data-testid=consent-share_landlord][data-state=given]", TIMEOUT).await;
-    app.wait_for("[data-testid=consent-share_supplier][data-state=withdrawn]", TIMEOUT).await;
+    app.wait_for("[data-testid=consent-share_supplier][data-state=refused]", TIMEOUT).await;
     assert_eq!(app.count("[data-testid=consent-event]").await, 2, "one event per changed scope");
     shot(&app, "follow-up-consent").await;
 

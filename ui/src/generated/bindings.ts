@@ -192,7 +192,7 @@ recorded_by: string,
  */
 recorded_at: string, };
 
-export type ConsentState = "given" | "withdrawn" | "unknown";
+export type ConsentState = "given" | "withdrawn" | "refused" | "unknown";
 
 /**
  * The current consent for one scope: the latest event wins.

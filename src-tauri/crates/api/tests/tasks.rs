@@ -224,7 +224,7 @@ fn the_consent_step_is_the_households_consent_and_the_sheet_leaves_out_parties_w
     .unwrap();
     let now = consent_of(&s);
     assert!(now.contains(&(ConsentScope::ShareSupplier, ConsentState::Given)));
-    assert!(now.contains(&(ConsentScope::ShareMunicipality, ConsentState::Withdrawn)), "asked and not given: {now:?}");
+    assert!(now.contains(&(ConsentScope::ShareMunicipality, ConsentState::Refused)), "asked and not given: {now:?}");
     assert_eq!(c.answers.get("consent"), Some(&AnswerValue::MultiChoice(vec!["supplier".into()])));
     assert_eq!(c.answered_by.get("consent").map(String::as_str), Some("Henk"), "the name as it is on the visit");
     let events = keukentafel_api::households::detail(&s.store, s.household).unwrap().consent_events;

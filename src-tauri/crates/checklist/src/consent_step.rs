@@ -60,7 +60,7 @@ pub fn changes_for_answer(step: &Step, answer: Option<&AnswerValue>, consent: &[
             (ConsentState::Given, true) => false,
             (ConsentState::Given, false) => true,
             (ConsentState::Unknown, _) => true,
-            (ConsentState::Withdrawn, want) => *want,
+            (ConsentState::Withdrawn | ConsentState::Refused, want) => *want,
         })
         .collect()
 }
@@ -98,7 +98,8 @@ mod tests {
     #[case::one_given(&[(S::ShareMunicipality, C::Given)], Some(multi(&["municipality"])))]
     #[case::given_and_withdrawn(&[(S::ShareMunicipality, C::Withdrawn), (S::ShareLandlord, C::Given)], Some(multi(&["landlord"])))]
     #[case::some_refused_some_never_asked(&[(S::ShareMunicipality, C::Withdrawn)], None)]
-    #[case::all_refused(&ALL.map(|s| (s, C::Withdrawn)), Some(multi(&["nobody"])))]
+    #[case::all_refused(&ALL.map(|s| (s, C::Refused)), Some(multi(&["nobody"])))]
+    #[case::all_withdrawn(&ALL.map(|s| (s, C::Withdrawn)), Some(multi(&["nobody"])))]
     fn the_answer_is_the_current_consent(#[case] states: &[(S, C)], #[case] shown: Option<AnswerValue>) {
         assert_eq!(answer_from_consent(&step(), &now(states)), shown);
     }

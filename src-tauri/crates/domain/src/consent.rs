@@ -1,5 +1,6 @@
 //! Current consent from the append-only consent events: per scope, the latest event wins
-//! (latest date; on the same date, the one recorded last).
+//! (latest date; on the same date, the one recorded last). A "no" is a withdrawal when an
+//! earlier "yes" exists, else consent asked and not given (refused).
 
 use crate::model::{ConsentEvent, ConsentScope, ConsentState, ConsentStatus};
 
@@ -8,14 +9,20 @@ pub fn current(events: &[ConsentEvent]) -> Vec<ConsentStatus> {
     ConsentScope::ALL
         .iter()
         .map(|&scope| {
-            let latest = events
-                .iter()
-                .filter(|e| e.scope == scope)
-                .max_by(|a, b| (a.date, a.recorded_at).cmp(&(b.date, b.recorded_at)));
+            let of_scope = || events.iter().filter(|e| e.scope == scope);
+            let latest = of_scope().max_by(|a, b| (a.date, a.recorded_at).cmp(&(b.date, b.recorded_at)));
             match latest {
                 Some(e) => ConsentStatus {
                     scope,
-                    state: if e.given { ConsentState::Given } else { ConsentState::Withdrawn },
+                    // "No" after a "yes" is a withdrawal; "no" without any earlier "yes" is consent
+                    // that was asked and not given.
+                    state: if e.given {
+                        ConsentState::Given
+                    } else if of_scope().any(|g| g.given && (g.date, g.recorded_at) < (e.date, e.recorded_at)) {
+                        ConsentState::Withdrawn
+                    } else {
+                        ConsentState::Refused
+                    },
                     since: Some(e.date),
                     text_version: Some(e.text_version.clone()),
                 },
@@ -59,5 +66,13 @@ mod tests {
         assert_eq!(now[1].state, ConsentState::Withdrawn);
         assert_eq!(now[1].since, NaiveDate::from_ymd_opt(2026, 11, 5));
         assert!(now[2..].iter().all(|s| s.state == ConsentState::Unknown));
+    }
+
+    #[test]
+    fn a_no_without_an_earlier_yes_is_refused_not_withdrawn() {
+        let now = current(&[event(ConsentScope::ShareLandlord, false, 2, 1)]);
+        assert_eq!(now[4].state, ConsentState::Refused);
+        let now = current(&[event(ConsentScope::ShareLandlord, true, 1, 1), event(ConsentScope::ShareLandlord, false, 2, 2)]);
+        assert_eq!(now[4].state, ConsentState::Withdrawn);
     }
 }

@@ -251,7 +251,10 @@ pub struct ConsentEvent {
 #[serde(rename_all = "snake_case")]
 pub enum ConsentState {
     Given,
+    /// Given before, then withdrawn.
     Withdrawn,
+    /// Asked and not given (never given).
+    Refused,
     /// Never asked.
     Unknown,
 }

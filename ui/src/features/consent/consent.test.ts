@@ -31,6 +31,13 @@ describe('the consent form', () => {
     ]);
   });
 
+  it('shows a refused scope as "Nee" and does not send it again as "Nee"', () => {
+    const refused: ConsentStatus[] = [{ scope: 'share_supplier', state: 'refused', since: '2026-01-05', text_version: '2026.1' }];
+    expect(currentChoices(refused, ['share_supplier'])).toEqual({ share_supplier: 'withdrawn' });
+    expect(changedConsents('h1', refused, { share_supplier: 'withdrawn' }, '2026.1', '2026-03-02')).toEqual([]);
+    expect(changedConsents('h1', refused, { share_supplier: 'given' }, '2026.1', '2026-03-02')).toHaveLength(1);
+  });
+
   it('has nothing to send when nothing changed', () => {
     expect(changedConsents('h1', consent, currentChoices(consent, ['energy_advice', 'debt_help']), '2026.1', '2026-03-02')).toEqual([]);
   });

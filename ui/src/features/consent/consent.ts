@@ -2,10 +2,15 @@
 // "Niet gevraagd" (`unknown`) is never sent: there is no event for it.
 import type { ConsentInput, ConsentScope, ConsentState, ConsentStatus } from '../../generated/bindings';
 
-/** Per scope the current consent (`unknown` when none is recorded). */
+/** The form's answer for a state: "Nee" (`withdrawn`) stands for withdrawn and refused alike. */
+export function asChoice(state: ConsentState): ConsentState {
+  return state === 'refused' ? 'withdrawn' : state;
+}
+
+/** Per scope the current consent as the form's answer (`unknown` when none is recorded). */
 export function currentChoices(consent: ConsentStatus[], scopes: ConsentScope[]): Record<ConsentScope, ConsentState> {
   const out = {} as Record<ConsentScope, ConsentState>;
-  for (const s of scopes) out[s] = consent.find((c) => c.scope === s)?.state ?? 'unknown';
+  for (const s of scopes) out[s] = asChoice(consent.find((c) => c.scope === s)?.state ?? 'unknown');
   return out;
 }
 
@@ -19,7 +24,7 @@ export function changedConsents(
 ): ConsentInput[] {
   const out: ConsentInput[] = [];
   for (const [scope, choice] of Object.entries(choices) as [ConsentScope, ConsentState][]) {
-    const now = consent.find((c) => c.scope === scope)?.state ?? 'unknown';
+    const now = asChoice(consent.find((c) => c.scope === scope)?.state ?? 'unknown');
     if (choice === now || choice === 'unknown') continue;
     out.push({ household_id: householdId, scope, given: choice === 'given', text_version: textVersion, date });
   }

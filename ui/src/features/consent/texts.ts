@@ -11,6 +11,7 @@ export const texts = {
     answer: { nl: 'Antwoord', en: 'Answer' },
     given: { nl: 'Gegeven', en: 'Given' },
     withdrawn: { nl: 'Ingetrokken', en: 'Withdrawn' },
+    notGiven: { nl: 'Geen toestemming', en: 'No consent' },
     date: { nl: 'Datum', en: 'Date' },
     submit: { nl: 'Vastleggen', en: 'Record' },
     history: { nl: 'Geschiedenis', en: 'History' },
@@ -23,6 +24,8 @@ export const texts = {
     choice: {
       given: { nl: 'Ja', en: 'Yes' },
       withdrawn: { nl: 'Nee', en: 'No' },
+      // Not a choice of its own: "Nee" is shown for it.
+      refused: { nl: 'Nee', en: 'No' },
       unknown: { nl: 'Niet gevraagd', en: 'Not asked' },
     } satisfies Record<ConsentState, Both<string>>,
     readVersion: { nl: (v: string) => `Gelezen tekst: versie ${v}`, en: (v: string) => `Text read out: version ${v}` },
@@ -44,6 +47,7 @@ export const texts = {
   consentState: {
     given: { nl: 'Gegeven', en: 'Given' },
     withdrawn: { nl: 'Ingetrokken', en: 'Withdrawn' },
+    refused: { nl: 'Niet gegeven', en: 'Not given' },
     unknown: { nl: 'Niet gevraagd', en: 'Not asked' },
   } satisfies Record<ConsentState, Both<string>>,
 };
