@@ -6,13 +6,14 @@ import { texts as conflicts } from './features/conflicts/texts';
 import { texts as consent } from './features/consent/texts';
 import { texts as exchange } from './features/exchange/texts';
 import { texts as households } from './features/households/texts';
+import { texts as overview } from './features/overview/texts';
 import { texts as pairing } from './features/pairing/texts';
 import { texts as profile } from './features/profile/texts';
 import { texts as tasks } from './features/tasks/texts';
 import { texts as visits } from './features/visits/texts';
 import { texts as volunteers } from './features/volunteers/texts';
 
-const FILES: Record<string, object> = { shared, conflicts, consent, exchange, households, pairing, profile, tasks, visits, volunteers };
+const FILES: Record<string, object> = { shared, conflicts, consent, exchange, households, overview, pairing, profile, tasks, visits, volunteers };
 
 function leaves(tree: object, path: string, out: [string, unknown, unknown][]): [string, unknown, unknown][] {
   for (const [key, value] of Object.entries(tree)) {

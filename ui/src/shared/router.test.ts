@@ -8,6 +8,7 @@ describe('router', () => {
       { name: 'new' },
       { name: 'agenda' },
       { name: 'tasks' },
+      { name: 'overview' },
       { name: 'profile' },
       { name: 'sync' },
       { name: 'volunteers' },

@@ -1,5 +1,5 @@
 // Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
-// `#/tasks` (Mijn taken), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
+// `#/tasks` (Mijn taken), `#/overview` (Overzicht), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
 // `#/visit/<id>/summary`. The browser's back button works because every screen has its own hash.
 import { readable } from 'svelte/store';
 
@@ -10,6 +10,7 @@ export type Route =
   | { name: 'edit'; id: string }
   | { name: 'agenda' }
   | { name: 'tasks' }
+  | { name: 'overview' }
   | { name: 'profile' }
   | { name: 'sync' }
   | { name: 'volunteers' }
@@ -22,6 +23,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'new') return { name: 'new' };
   if (parts[0] === 'agenda') return { name: 'agenda' };
   if (parts[0] === 'tasks') return { name: 'tasks' };
+  if (parts[0] === 'overview') return { name: 'overview' };
   if (parts[0] === 'profile') return { name: 'profile' };
   if (parts[0] === 'sync') return { name: 'sync' };
   if (parts[0] === 'volunteers') return { name: 'volunteers' };
@@ -45,6 +47,8 @@ export function href(route: Route): string {
       return '#/agenda';
     case 'tasks':
       return '#/tasks';
+    case 'overview':
+      return '#/overview';
     case 'profile':
       return '#/profile';
     case 'sync':

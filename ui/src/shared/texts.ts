@@ -9,6 +9,7 @@ export const texts = {
   langSwitchLabel: { nl: 'Switch to English', en: 'Wissel naar Nederlands' },
   nav: {
     label: { nl: 'Hoofdmenu', en: 'Main menu' },
+    overview: { nl: 'Overzicht', en: 'Overview' },
     households: { nl: 'Huishoudens', en: 'Households' },
     agenda: { nl: 'Agenda', en: 'Agenda' },
     tasks: { nl: 'Mijn taken', en: 'My tasks' },
