@@ -292,7 +292,11 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
             tasks += closed.tasks.len();
             // Some referrals are done by now, some under way; the rest is open (some overdue).
             for row in closed.tasks {
-                let t = row.task;
+                // As it is now (the follow-up above may have settled it): never a stale base.
+                let t = store.task(row.task.id)?;
+                if !t.data.status.is_open() {
+                    continue;
+                }
                 // What was due weeks ago is mostly settled by now.
                 let settled = if t.data.due < today { 8 } else { 3 };
                 let (status, outcome) = match arng.random_range(0..10) {

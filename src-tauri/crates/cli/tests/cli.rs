@@ -165,6 +165,8 @@ fn demo_visits_that_took_place_show_the_whole_story() {
         }
     }
     assert!(measured >= 2, "some follow-ups measured a change: {measured}");
+    // One person wrote the demo, each edit on what it saw: no conflicts.
+    assert_eq!(store.open_conflicts().unwrap().len(), 0, "the demo has no conflicts");
     for visit in done {
         let c = keukentafel_api::visits::open_checklist(&mut store, &templates, visit).unwrap();
         let e = &c.evaluation;
