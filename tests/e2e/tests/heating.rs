@@ -4,12 +4,8 @@
 
 mod common;
 
-use common::shot;
+use common::{fill_in_profile, saved, shot};
 use keukentafel_e2e::{App, TauriDriver, TIMEOUT};
-
-async fn saved(app: &App<'_>) {
-    app.wait_for("[data-testid=save-status][data-state=saved]", TIMEOUT).await;
-}
 
 /// Parses "€ 322,54" / "14,5 %" / "1,1 GJ" into a number.
 fn number(text: &str) -> f64 {
@@ -24,9 +20,7 @@ async fn a_district_heating_household_saves_heat_in_gj_and_no_gas() {
     let db = dir.path().join("keukentafel.sqlite3");
     let app = App::launch(&driver, &db).await;
 
-    app.fill("#profile-name", "Anna de Vries").await;
-    app.select("#profile-role", "energy_coach").await;
-    app.click("#save-profile").await;
+    fill_in_profile(&app, "Anna de Vries", "energy_coach").await;
     app.click("#new-household").await;
     app.fill("#hh-name", "Fam. Stadswarmte").await;
     app.fill("#hh-postcode", "1102 AB").await;

@@ -8,13 +8,9 @@
 
 mod common;
 
-use common::{fill, shot};
+use common::{fill, fill_in_profile, saved, shot};
 use keukentafel_e2e::{App, TauriDriver, TIMEOUT};
 use serde_json::json;
-
-async fn saved(app: &App<'_>) {
-    app.wait_for("[data-testid=save-status][data-state=saved]", TIMEOUT).await;
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn closing_a_visit_makes_tasks_that_are_tracked_until_done() {
@@ -23,9 +19,7 @@ async fn closing_a_visit_makes_tasks_that_are_tracked_until_done() {
     let db = dir.path().join("keukentafel.sqlite3");
     let app = App::launch(&driver, &db).await;
 
-    app.fill("#profile-name", "Anna de Vries").await;
-    app.select("#profile-role", "energy_coach").await;
-    app.click("#save-profile").await;
+    fill_in_profile(&app, "Anna de Vries", "energy_coach").await;
     app.click("#new-household").await;
     app.fill("#hh-name", "Fam. de Groot").await;
     app.fill("#hh-postcode", "3811 AB").await;
@@ -125,9 +119,7 @@ async fn the_follow_up_visit_reviews_the_tasks_and_measures_the_change() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::launch(&driver, &dir.path().join("keukentafel.sqlite3")).await;
 
-    app.fill("#profile-name", "Anna de Vries").await;
-    app.select("#profile-role", "energy_coach").await;
-    app.click("#save-profile").await;
+    fill_in_profile(&app, "Anna de Vries", "energy_coach").await;
     app.click("#new-household").await;
     app.fill("#hh-name", "Fam. de Groot").await;
     app.fill("#hh-postcode", "3811 AB").await;

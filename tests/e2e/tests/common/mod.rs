@@ -59,6 +59,11 @@ async fn fresh_screenshot(app: &App<'_>, path: &Path) {
     app.screenshot(path).await;
 }
 
+/// Waits until the visit screen says every answer is saved.
+pub async fn saved(app: &App<'_>) {
+    app.wait_for("[data-testid=save-status][data-state=saved]", TIMEOUT).await;
+}
+
 /// The first start asks who uses this installation.
 pub async fn fill_in_profile(app: &App<'_>, name: &str, role: &str) {
     app.wait_for("#profile-name", TIMEOUT).await;

@@ -2,8 +2,11 @@
 // list shows and filters it, open before closed, and a task's input for an edit. Whether a task
 // is overdue, open or missing consent is the backend's word (`TaskRow.overdue`,
 // `Task.closed_on`, `TaskRow.missing_consent`); nothing here decides it.
-import type { Task, TaskInput, TaskOwnerKind, TaskRow } from '../../generated/bindings';
+import type { Task, TaskInput, TaskOwnerKind, TaskRow, TaskStatus } from '../../generated/bindings';
 import { parseYmd } from '../../shared/dates';
+
+/** Every status a task can have, in the order the status choices show them. */
+export const TASK_STATUSES: TaskStatus[] = ['open', 'in_progress', 'done', 'not_needed', 'no_response'];
 
 export type TaskGroupId = 'overdue' | 'week' | 'later';
 export type TaskGroup = { id: TaskGroupId; rows: TaskRow[] };
