@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-api (src/lib.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';
+import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
 import type { MeasuredChange, NoMeasurement } from './checklist';
 
@@ -144,7 +144,11 @@ follow_up: Visit | null,
 /**
  * The visit is planned for a day still to come: it cannot be closed yet.
  */
-in_future: boolean, };
+in_future: boolean, 
+/**
+ * What the visit installed, booked out of stock when it is closed.
+ */
+stock_out: Array<StockOut>, };
 
 /**
  * What the volunteers confirm.

@@ -32,6 +32,16 @@ export type ReplicaId = string;
 export type TaskId = string;
 
 /**
+ * A kind of material the organisation hands out (an energy-box item).
+ */
+export type StockItemId = string;
+
+/**
+ * One change of the stock: received, handed out, corrected or written off.
+ */
+export type StockMovementId = string;
+
+/**
  * What kind of problem a field has; the UI may act on it (for example focus the field).
  */
 export type FieldErrorCode = "required" | "too_long" | "invalid_postcode" | "out_of_range" | "invalid_date" | "invalid_time" | "date_in_future" | "invalid";
@@ -447,3 +457,159 @@ due_before: string | null,
  * Also tasks that are closed (done, not needed, no response).
  */
 include_closed: boolean, };
+
+export type Settings = { 
+/**
+ * A volunteer without a file for longer than this stands out (days, 1–366).
+ */
+stale_after_days: number, 
+/**
+ * The budget for materials per household in euro cents; `None`: no budget set.
+ */
+budget_per_household_cents: number | null, };
+
+/**
+ * What changed the stock.
+ */
+export type MovementKind = "received" | "handed_out" | "corrected" | "written_off";
+
+/**
+ * What the item form sends.
+ */
+export type StockItemInput = { name: string, 
+/**
+ * The measure (reference figures) this item is, or empty for an item the coordinator added.
+ */
+measure: string, 
+/**
+ * Cost per unit in euro cents.
+ */
+unit_cost_cents: number, 
+/**
+ * The stock is low at or below this number (0: no warning).
+ */
+low_at: number, };
+
+/**
+ * An item as stored.
+ */
+export type StockItem = { id: StockItemId, archived: boolean, clocks: { [key in string]: string }, name: string, 
+/**
+ * The measure (reference figures) this item is, or empty for an item the coordinator added.
+ */
+measure: string, 
+/**
+ * Cost per unit in euro cents.
+ */
+unit_cost_cents: number, 
+/**
+ * The stock is low at or below this number (0: no warning).
+ */
+low_at: number, };
+
+/**
+ * An edit of an item, with the clocks of the values the editor saw. Saving a measure's item
+ * that has no record yet makes it (with the id [`stock_item_for_measure`]).
+ */
+export type StockItemUpdate = { id: StockItemId, data: StockItemInput, base: { [key in string]: string }, };
+
+/**
+ * What the movement form sends: received, corrected (after a count) or written off.
+ */
+export type MovementInput = { item_id: StockItemId, kind: MovementKind, 
+/**
+ * How many items were received or written off; for a correction the number counted.
+ */
+quantity: number, date: string, note: string, };
+
+/**
+ * A movement as stored: the change it makes (`delta`) and where it came from.
+ */
+export type StockMovementData = { item_id: StockItemId, kind: MovementKind, 
+/**
+ * The change of the stock (+ in, − out).
+ */
+delta: number, date: string, 
+/**
+ * The household it was handed out to (handed out only).
+ */
+household_id: HouseholdId | null, 
+/**
+ * The visit that booked it (handed out only).
+ */
+visit_id: VisitId | null, note: string, 
+/**
+ * Who recorded it (the user's name).
+ */
+recorded_by: string, };
+
+export type StockMovement = { id: StockMovementId, item_id: StockItemId, kind: MovementKind, 
+/**
+ * The change of the stock (+ in, − out).
+ */
+delta: number, date: string, 
+/**
+ * The household it was handed out to (handed out only).
+ */
+household_id: HouseholdId | null, 
+/**
+ * The visit that booked it (handed out only).
+ */
+visit_id: VisitId | null, note: string, 
+/**
+ * Who recorded it (the user's name).
+ */
+recorded_by: string, };
+
+/**
+ * One item in the stock list.
+ */
+export type StockLevel = { item: StockItem, 
+/**
+ * The item has a record (the coordinator saved it, or it was added); a measure's item
+ * without one is listed with cost 0 until the coordinator fills it in.
+ */
+saved: boolean, 
+/**
+ * The sum of its movements.
+ */
+on_hand: number, 
+/**
+ * At or below the low level (when one is set).
+ */
+low: boolean, 
+/**
+ * Handed out in households, all time.
+ */
+handed_out: number, };
+
+/**
+ * The materials one household received, and their cost.
+ */
+export type HouseholdMaterials = { household_id: HouseholdId, household_name: string, items: number, cost_cents: number, 
+/**
+ * More than the budget per household (when one is set).
+ */
+over_budget: boolean, };
+
+/**
+ * The stock screen: every item with its stock, the households' materials against the budget.
+ */
+export type StockOverview = { items: Array<StockLevel>, 
+/**
+ * Items at or below their low level.
+ */
+low: number, budget_per_household_cents: number | null, 
+/**
+ * Households that received materials, most expensive first.
+ */
+households: Array<HouseholdMaterials>, 
+/**
+ * The average cost per household that received materials (cents, rounded).
+ */
+average_cost_cents: number, over_budget: number, };
+
+/**
+ * One measure's count, as a visit installed it.
+ */
+export type StockOut = { measure: string, quantity: number, };

@@ -30,6 +30,7 @@ pub mod follow_up;
 pub mod households;
 pub mod overview;
 pub mod profile;
+pub mod stock;
 pub mod tasks;
 pub mod visits;
 
@@ -57,7 +58,7 @@ pub fn typescript() -> String {
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
-        "import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';\n\
+        "import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';\n\
          import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';\n\
          import type { MeasuredChange, NoMeasurement } from './checklist';",
         &format!(

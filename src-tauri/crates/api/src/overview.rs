@@ -26,7 +26,7 @@ use crate::Reply;
 
 /// A volunteer whose last file is older than this many days stands out, unless the
 /// coordinator sets another period.
-pub const DEFAULT_STALE_AFTER_DAYS: u32 = 30;
+pub const DEFAULT_STALE_AFTER_DAYS: u32 = keukentafel_domain::settings::DEFAULT_STALE_AFTER_DAYS;
 
 /// The overview on `today`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -286,4 +286,14 @@ fn tasks(store: &Store, today: NaiveDate) -> Reply<OverviewTasks> {
 /// Owner names as SQL's `lower(trim(…))` compares them (ASCII case, surrounding spaces).
 fn same_name(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// The overview with the stale period the coordinator saved (`stale_after_days` overrides it
+/// for this one overview).
+pub fn with_settings(store: &Store, today: NaiveDate, stale_after_days: Option<u32>) -> Reply<Overview> {
+    let days = match stale_after_days {
+        Some(d) => d,
+        None => store.settings()?.stale_after_days,
+    };
+    overview(store, today, days)
 }

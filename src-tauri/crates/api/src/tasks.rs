@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use keukentafel_checklist::{plan_closing, ClosingVisit};
 use keukentafel_domain::{
     follow_up_visit_id, missing_consent, ConsentScope, HouseholdId, Role, Rule, Task, TaskId, TaskInput, TaskQuery,
-    TaskRow, TaskUpdate, ValidationErrors, Visit, VisitId, VisitInput, VisitKind, VisitStatus,
+    TaskRow, TaskUpdate, ValidationErrors, StockOut, Visit, VisitId, VisitInput, VisitKind, VisitStatus,
 };
 use keukentafel_store::{Store, VisitClosing};
 use serde::{Deserialize, Serialize};
@@ -40,6 +40,8 @@ pub struct ClosingProposal {
     pub follow_up: Option<Visit>,
     /// The visit is planned for a day still to come: it cannot be closed yet.
     pub in_future: bool,
+    /// What the visit installed, booked out of stock when it is closed.
+    pub stock_out: Vec<StockOut>,
 }
 
 /// What the volunteers confirm.
@@ -105,7 +107,14 @@ pub fn propose_closing(store: &mut Store, templates: &Templates, visit: VisitId,
         tasks.push(ProposedTask { id, missing_consent: missing_consent(&task, &consent), task, exists });
     }
     let follow_up = existing_visit(store, follow_up_visit_id(v.id))?;
+    let stock_out = keukentafel_domain::stock_out(checklist.sheet.did.iter().flat_map(|item| match item {
+        keukentafel_checklist::SheetItem::MeasuresInstalled { items } => {
+            items.iter().map(|i| (i.measure.clone(), i.quantity)).collect::<Vec<_>>()
+        }
+        _ => Vec::new(),
+    }));
     Ok(ClosingProposal {
+        stock_out,
         in_future: v.data.planned_date > today,
         household_name: checklist.household_name,
         // Never a day that has passed already.
@@ -159,6 +168,7 @@ pub fn close_visit(store: &mut Store, templates: &Templates, input: CloseVisit, 
             })
             .collect(),
         follow_up,
+        stock_out: proposal.stock_out,
     };
     let closed = store.close_visit(closing, today)?;
     let query = TaskQuery { household_id: Some(v.data.household_id), include_closed: true, ..TaskQuery::default() };

@@ -101,11 +101,42 @@ enum Command {
     Overview {
         #[arg(long)]
         db: PathBuf,
-        #[arg(long, default_value_t = keukentafel_api::overview::DEFAULT_STALE_AFTER_DAYS)]
-        stale_after_days: u32,
+        /// Default: the period saved with `settings` (30 days unless changed).
+        #[arg(long)]
+        stale_after_days: Option<u32>,
         /// The day to count from (default: today).
         #[arg(long)]
         today: Option<NaiveDate>,
+    },
+    /// Print the stock of materials as JSON (every item with its stock and low-stock warning,
+    /// the households' materials against the budget), or record a movement with `--item`.
+    Stock {
+        #[arg(long)]
+        db: PathBuf,
+        /// Record a movement of this item: an item id, or a measure id such as `led`.
+        #[arg(long, requires = "kind", requires = "quantity")]
+        item: Option<String>,
+        /// received, corrected (quantity = the number counted) or written_off.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        quantity: Option<u32>,
+        /// Default: today.
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Print this installation's settings as JSON, or change them.
+    Settings {
+        #[arg(long)]
+        db: PathBuf,
+        /// A volunteer without a file for longer than this stands out (days).
+        #[arg(long)]
+        stale_after_days: Option<u32>,
+        /// The budget for materials per household in euro cents (0: no budget).
+        #[arg(long)]
+        budget_cents: Option<u32>,
     },
     /// Checklist templates: validate a template file, or evaluate a visit from JSON.
     #[command(subcommand)]
@@ -194,7 +225,37 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Overview { db, stale_after_days, today } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-            print_json(&keukentafel_api::overview::overview(&existing(&db)?, today, stale_after_days).map_err(en)?)
+            print_json(&keukentafel_api::overview::with_settings(&existing(&db)?, today, stale_after_days).map_err(en)?)
+        }
+        Command::Stock { db, item, kind, quantity, date, note } => {
+            let mut store = existing(&db)?;
+            let templates = keukentafel_api::Templates::builtin().map_err(|e| en(e.into()))?;
+            let (Some(item), Some(kind), Some(quantity)) = (item, kind, quantity) else {
+                return print_json(&keukentafel_api::stock::overview(&store, &templates).map_err(en)?);
+            };
+            let item_id = match item.parse() {
+                Ok(id) => keukentafel_domain::StockItemId(id),
+                Err(_) => keukentafel_domain::stock_item_for_measure(&item),
+            };
+            let kind: keukentafel_domain::MovementKind =
+                serde_json::from_value(serde_json::Value::String(kind.clone())).map_err(|_| format!("unknown --kind {kind}"))?;
+            let today = chrono::Local::now().date_naive();
+            let input = keukentafel_domain::MovementInput { item_id, kind, quantity, date: date.unwrap_or(today), note };
+            print_json(&keukentafel_api::stock::record_movement(&mut store, &templates, input, today).map_err(en)?)
+        }
+        Command::Settings { db, stale_after_days, budget_cents } => {
+            let mut store = existing(&db)?;
+            let mut settings = keukentafel_api::stock::settings(&store).map_err(en)?;
+            if stale_after_days.is_none() && budget_cents.is_none() {
+                return print_json(&settings);
+            }
+            if let Some(d) = stale_after_days {
+                settings.stale_after_days = d;
+            }
+            if let Some(b) = budget_cents {
+                settings.budget_per_household_cents = (b > 0).then_some(b);
+            }
+            print_json(&keukentafel_api::stock::save_settings(&mut store, settings).map_err(en)?)
         }
         Command::Checklist(ChecklistCommand::Validate { file, figures }) => checklist::validate(&file, figures.as_deref()),
         Command::Checklist(ChecklistCommand::Evaluate { template, input, figures }) => {

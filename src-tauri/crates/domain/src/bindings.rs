@@ -68,6 +68,7 @@ pub fn typescript() -> String {
         "",
         &typescript_decls!(
             crate::HouseholdId, crate::ConsentId, crate::VisitId, crate::UserId, crate::ReplicaId, crate::TaskId,
+            crate::StockItemId, crate::StockMovementId,
             FieldErrorCode,
             Role, UserProfileInput, UserProfile,
             Tenure, ContractType, Heating, Language, HouseholdInput, Household, HouseholdSummary, HouseholdQuery,
@@ -77,6 +78,9 @@ pub fn typescript() -> String {
             HouseholdDetail, AgendaItem, AppInfo,
             ConflictKind, ConflictSide, ConflictView, ConflictResolution, Assignment,
             TaskKind, TaskStatus, TaskOwnerKind, TaskInput, Task, TaskUpdate, TaskRow, TaskQuery,
+            crate::Settings, crate::MovementKind, crate::StockItemInput, crate::StockItem, crate::StockItemUpdate,
+            crate::MovementInput, crate::StockMovementData, crate::StockMovement, crate::StockLevel,
+            crate::HouseholdMaterials, crate::StockOverview, crate::StockOut,
         ),
     )
 }

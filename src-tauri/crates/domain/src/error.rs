@@ -52,6 +52,16 @@ pub enum Rule {
     FollowUpBeforeVisit,
     /// A cancelled visit cannot be closed as done.
     VisitCancelled,
+    /// A stock item needs a name.
+    StockNameRequired,
+    /// A number of items outside `min..=max`.
+    QuantityRange { min: u32, max: u32 },
+    /// A stock movement dated on a day that has not come yet.
+    MovementDateInFuture,
+    /// A stock movement for an item the store does not know.
+    UnknownStockItem,
+    /// A number of days or an amount outside `min..=max` (settings).
+    SettingRange { min: u32, max: u32 },
     /// A folder the user chose cannot be used (empty or not a full path).
     FolderNotUsable,
     /// A value that does not fit its field at all (wrong kind of value, unknown option, too
@@ -66,13 +76,19 @@ impl Rule {
             Rule::HouseholdNameRequired
             | Rule::ProfileNameRequired
             | Rule::ConsentTextVersionRequired
-            | Rule::TaskWhatRequired => C::Required,
+            | Rule::TaskWhatRequired
+            | Rule::StockNameRequired => C::Required,
             Rule::TooLong { .. } => C::TooLong,
             Rule::PostcodeFormat => C::InvalidPostcode,
-            Rule::PeopleRange { .. } | Rule::AtLeastOnePerson | Rule::TooManyVolunteers { .. } => C::OutOfRange,
+            Rule::PeopleRange { .. }
+            | Rule::AtLeastOnePerson
+            | Rule::TooManyVolunteers { .. }
+            | Rule::QuantityRange { .. }
+            | Rule::SettingRange { .. } => C::OutOfRange,
             Rule::TimeFormat => C::InvalidTime,
-            Rule::ConsentDateInFuture | Rule::DoneVisitInFuture => C::DateInFuture,
+            Rule::ConsentDateInFuture | Rule::DoneVisitInFuture | Rule::MovementDateInFuture => C::DateInFuture,
             Rule::FollowUpBeforeVisit | Rule::VisitCancelled => C::Invalid,
+            Rule::UnknownStockItem => C::Invalid,
             Rule::PhoneFormat | Rule::NotOnVisit | Rule::VisitHouseholdFixed | Rule::FolderNotUsable | Rule::InvalidValue => C::Invalid,
         }
     }

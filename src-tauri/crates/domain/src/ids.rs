@@ -49,6 +49,14 @@ id_type!(
     TaskId
 );
 id_type!(
+    /// A kind of material the organisation hands out (an energy-box item).
+    StockItemId
+);
+id_type!(
+    /// One change of the stock: received, handed out, corrected or written off.
+    StockMovementId
+);
+id_type!(
     /// A person using an installation (volunteer or coordinator).
     UserId
 );

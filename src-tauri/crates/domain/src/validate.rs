@@ -212,6 +212,64 @@ pub fn task(mut t: crate::task::TaskInput, today: NaiveDate) -> Result<crate::ta
     e.finish(t)
 }
 
+/// A stock item as the item form sends it: a name, a plain measure id or none, a cost and a
+/// low level within bounds.
+pub fn stock_item(mut i: crate::stock::StockItemInput) -> Result<crate::stock::StockItemInput, ValidationErrors> {
+    use crate::stock::{QUANTITY_MAX, UNIT_COST_MAX_CENTS};
+    trim(&mut i.name);
+    i.measure = i.measure.trim().to_owned();
+    let mut e = Errors(Vec::new());
+    e.required("name", &i.name, Rule::StockNameRequired);
+    e.max_len("name", &i.name, LINE_MAX);
+    if i.measure.len() > 64 || !i.measure.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        e.0.push(FieldProblem::new("measure", Rule::InvalidValue));
+    }
+    if i.unit_cost_cents > UNIT_COST_MAX_CENTS {
+        e.0.push(FieldProblem::new("unit_cost_cents", Rule::SettingRange { min: 0, max: UNIT_COST_MAX_CENTS / 100 }));
+    }
+    if i.low_at > QUANTITY_MAX {
+        e.0.push(FieldProblem::new("low_at", Rule::QuantityRange { min: 0, max: QUANTITY_MAX }));
+    }
+    e.finish(i)
+}
+
+/// A movement as the movement form sends it: a positive number received or written off (a
+/// count may be 0), at most [`crate::stock::QUANTITY_MAX`], not dated in the future.
+pub fn movement(mut m: crate::stock::MovementInput, today: NaiveDate) -> Result<crate::stock::MovementInput, ValidationErrors> {
+    use crate::stock::{MovementKind, QUANTITY_MAX};
+    trim(&mut m.note);
+    let mut e = Errors(Vec::new());
+    let min = if m.kind == MovementKind::Corrected { 0 } else { 1 };
+    if m.quantity < min || m.quantity > QUANTITY_MAX {
+        e.0.push(FieldProblem::new("quantity", Rule::QuantityRange { min, max: QUANTITY_MAX }));
+    }
+    if m.kind == MovementKind::HandedOut {
+        // Handing out is booked by closing a visit, with its household.
+        e.0.push(FieldProblem::new("kind", Rule::InvalidValue));
+    }
+    if m.date > today {
+        e.0.push(FieldProblem::new("date", Rule::MovementDateInFuture));
+    }
+    e.max_len("note", &m.note, NOTES_MAX);
+    e.finish(m)
+}
+
+/// The settings form: the stale period 1–366 days, a budget up to € 10.000.
+pub fn settings(s: crate::settings::Settings) -> Result<crate::settings::Settings, ValidationErrors> {
+    use crate::settings::{BUDGET_MAX_CENTS, STALE_AFTER_DAYS_MAX};
+    let mut e = Errors(Vec::new());
+    if !(1..=STALE_AFTER_DAYS_MAX).contains(&s.stale_after_days) {
+        e.0.push(FieldProblem::new("stale_after_days", Rule::SettingRange { min: 1, max: STALE_AFTER_DAYS_MAX }));
+    }
+    if s.budget_per_household_cents.is_some_and(|b| b > BUDGET_MAX_CENTS) {
+        e.0.push(FieldProblem::new(
+            "budget_per_household_cents",
+            Rule::SettingRange { min: 0, max: BUDGET_MAX_CENTS / 100 },
+        ));
+    }
+    e.finish(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

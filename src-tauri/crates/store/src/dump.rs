@@ -81,6 +81,8 @@ impl Store {
             "answers": self.records(&schema::ANSWER, None, &mut skipped)?,
             "assignments": self.records(&schema::ASSIGNMENT, None, &mut skipped)?,
             "tasks": self.records(&schema::TASK, None, &mut skipped)?,
+            "stock_items": self.records(&schema::STOCK_ITEM, None, &mut skipped)?,
+            "stock_movements": self.records(&schema::STOCK_MOVEMENT, None, &mut skipped)?,
             "op_count": self.op_count()?,
             "unreadable": self.unreadable_records()?,
         })))
@@ -98,6 +100,7 @@ impl Store {
         let visits = self.records(&schema::VISIT, Some(("household_id", &id.to_string())), &mut skipped)?;
         let assignments = self.records(&schema::ASSIGNMENT, Some(("household_id", &id.to_string())), &mut skipped)?;
         let tasks = self.records(&schema::TASK, Some(("household_id", &id.to_string())), &mut skipped)?;
+        let materials = self.records(&schema::STOCK_MOVEMENT, Some(("household_id", &id.to_string())), &mut skipped)?;
         let mut answers = Vec::new();
         for v in &visits {
             answers.extend(self.records(&schema::ANSWER, Some(("visit_id", v["id"].as_str().unwrap_or_default())), &mut skipped)?);
@@ -110,6 +113,7 @@ impl Store {
             .chain(&answers)
             .chain(&assignments)
             .chain(&tasks)
+            .chain(&materials)
             .filter_map(|r| r["id"].as_str().map(str::to_owned)).collect();
         ids.extend(skipped);
         let history: Vec<Json> = all_ops(self.conn())?
@@ -127,6 +131,7 @@ impl Store {
             "answers": answers,
             "assignments": assignments,
             "tasks": tasks,
+            "materials": materials,
             "history": history,
             "unreadable": unreadable,
         })))

@@ -285,6 +285,7 @@ impl Store {
             "consent" => field(&schema::CONSENT, id, "household_id")?.and_then(|s| s.parse().ok()),
             "visit" => field(&schema::VISIT, id, "household_id")?.and_then(|s| s.parse().ok()),
             "task" => field(&schema::TASK, id, "household_id")?.and_then(|s| s.parse().ok()),
+            "stock_movement" => field(&schema::STOCK_MOVEMENT, id, "household_id")?.and_then(|s| s.parse().ok()),
             "answer" => match field(&schema::ANSWER, id, "visit_id")?.and_then(|s| s.parse().ok()) {
                 Some(visit) => field(&schema::VISIT, visit, "household_id")?.and_then(|s| s.parse().ok()),
                 None => None,

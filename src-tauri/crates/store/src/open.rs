@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_scope.sql"),
     include_str!("../migrations/0006_sheet.sql"),
     include_str!("../migrations/0007_tasks.sql"),
+    include_str!("../migrations/0008_stock.sql"),
 ];
 
 /// The schema version this program writes.

@@ -136,7 +136,35 @@ pub static TASK: Entity = Entity {
     ],
 };
 
-pub static ALL: [&Entity; 7] = [&USER, &HOUSEHOLD, &CONSENT, &VISIT, &ANSWER, &ASSIGNMENT, &TASK];
+pub static STOCK_ITEM: Entity = Entity {
+    name: "stock_item",
+    table: "stock_items",
+    fields: &[
+        ("name", Kind::Text),
+        ("measure", Kind::Text),
+        ("unit_cost_cents", Kind::Int),
+        ("low_at", Kind::Int),
+        ("archived", Kind::Bool),
+    ],
+};
+
+pub static STOCK_MOVEMENT: Entity = Entity {
+    name: "stock_movement",
+    table: "stock_movements",
+    fields: &[
+        ("item_id", Kind::Text),
+        ("kind", Kind::Text),
+        ("delta", Kind::Int),
+        ("date", Kind::Text),
+        ("household_id", Kind::OptText),
+        ("visit_id", Kind::OptText),
+        ("note", Kind::Text),
+        ("recorded_by", Kind::Text),
+    ],
+};
+
+pub static ALL: [&Entity; 9] =
+    [&USER, &HOUSEHOLD, &CONSENT, &VISIT, &ANSWER, &ASSIGNMENT, &TASK, &STOCK_ITEM, &STOCK_MOVEMENT];
 
 fn bad(entity: &Entity, field: &str, v: &Json) -> StoreError {
     StoreError::Data(format!("{}.{field}: unexpected value {v}", entity.name))

@@ -71,6 +71,7 @@ fn households_of_records(tx: &rusqlite::Connection) -> Result<HashMap<Uuid, Hous
         "SELECT id, household_id FROM visits WHERE household_id IS NOT NULL",
         "SELECT id, household_id FROM assignments WHERE household_id IS NOT NULL",
         "SELECT id, household_id FROM tasks WHERE household_id IS NOT NULL",
+        "SELECT id, household_id FROM stock_movements WHERE household_id IS NOT NULL",
         "SELECT a.id, v.household_id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.household_id IS NOT NULL",
     ] {
         let mut stmt = tx.prepare_cached(sql)?;
@@ -92,6 +93,9 @@ fn place(op: &Op, records: &HashMap<Uuid, HouseholdId>) -> Place {
         "consent" | "visit" | "answer" | "assignment" | "task" => {
             records.get(&op.entity_id).map_or(Place::Unplaced, |h| Place::Channel(Some(*h)))
         }
+        // Materials handed out in a household travel with it; the organisation's own stock
+        // (items, received, corrected, written off) stays with the coordinator.
+        "stock_movement" => records.get(&op.entity_id).map_or(Place::Nowhere, |h| Place::Channel(Some(*h))),
         _ => Place::Nowhere,
     }
 }
@@ -360,6 +364,12 @@ fn within_assignments(tx: &Transaction<'_>, incoming: &[Op], volunteer: ReplicaI
     for op in incoming {
         let ok = if op.replica != volunteer {
             true
+        } else if op.entity == "stock_item" {
+            // The organisation's list of materials is the coordinator's.
+            false
+        } else if op.entity == "stock_movement" && households_of(op).is_empty() {
+            // A volunteer books stock only by handing it out in a household given to it.
+            false
         } else if op.entity == "user" {
             // Its own profile: a user record no other installation wrote.
             match verdicts.get(&(false, op.entity_id)) {
@@ -538,6 +548,7 @@ fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<Househo
             ("visit", "visits", "SELECT id FROM visits WHERE household_id = ?1"),
             ("assignment", "assignments", "SELECT id FROM assignments WHERE household_id = ?1"),
             ("task", "tasks", "SELECT id FROM tasks WHERE household_id = ?1"),
+            ("stock_movement", "stock_movements", "SELECT id FROM stock_movements WHERE household_id = ?1"),
             (
                 "answer",
                 "answers",
@@ -578,7 +589,7 @@ fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<Househo
             }
         }
         // Children before parents (foreign keys).
-        for table in ["answers", "tasks", "consent_events", "assignments", "visits", "households"] {
+        for table in ["answers", "tasks", "stock_movements", "consent_events", "assignments", "visits", "households"] {
             let mut del = tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?;
             for (_, t, id) in records.iter().filter(|(_, t, _)| *t == table) {
                 let _ = t;

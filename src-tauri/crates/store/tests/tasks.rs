@@ -85,6 +85,7 @@ fn closing(h: HouseholdId, v: &Visit) -> VisitClosing {
             follow_up_visit_id(v.id),
             VisitInput { planned_date: NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(), kind: VisitKind::FollowUp, ..v.data.clone() },
         )),
+        stock_out: Vec::new(),
     }
 }
 

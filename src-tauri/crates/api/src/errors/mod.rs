@@ -169,6 +169,23 @@ fn rule_text(rule: Rule) -> (String, String) {
             "Kies een van de vrijwilligers van dit bezoek.",
             "Choose one of the volunteers of this visit.",
         ),
+        Rule::StockNameRequired => s("Geef het materiaal een naam.", "Give the material a name."),
+        Rule::QuantityRange { min, max } => (
+            format!("Vul een aantal in van {min} tot en met {max}."),
+            format!("Enter a number from {min} to {max}."),
+        ),
+        Rule::MovementDateInFuture => s(
+            "Deze datum ligt in de toekomst. Kies vandaag of een eerdere dag.",
+            "This date is in the future. Choose today or an earlier day.",
+        ),
+        Rule::UnknownStockItem => s(
+            "Dit materiaal staat niet in de voorraadlijst. Kies een materiaal uit de lijst.",
+            "This material is not in the stock list. Choose a material from the list.",
+        ),
+        Rule::SettingRange { min, max } => (
+            format!("Vul een getal in van {min} tot en met {max}."),
+            format!("Enter a number from {min} to {max}."),
+        ),
         Rule::FolderNotUsable => s(
             "Kies een map om het bestand in op te slaan, bijvoorbeeld op een USB-stick.",
             "Choose a folder to save the file in, for example on a USB stick.",

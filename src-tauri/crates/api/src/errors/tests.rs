@@ -68,6 +68,11 @@ fn every_rule_has_both_languages_and_the_field_keeps_its_code() {
         Rule::DoneVisitInFuture,
         Rule::VisitHouseholdFixed,
         Rule::FolderNotUsable,
+        Rule::StockNameRequired,
+        Rule::QuantityRange { min: 1, max: 10_000 },
+        Rule::MovementDateInFuture,
+        Rule::UnknownStockItem,
+        Rule::SettingRange { min: 1, max: 366 },
         Rule::InvalidValue,
     ];
     for rule in rules {

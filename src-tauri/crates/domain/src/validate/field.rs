@@ -19,6 +19,7 @@ use uuid::Uuid;
 use super::{is_phone, normalize_postcode, normalize_time, LINE_MAX, NAME_MAX, NOTES_MAX, PEOPLE_MAX, TEXT_VERSION_MAX, VOLUNTEERS_MAX};
 use crate::error::{FieldValueError, ValueProblem as P};
 use crate::model::*;
+use crate::stock::{MovementKind, QUANTITY_MAX};
 use crate::task::*;
 
 /// The largest value (in JSON bytes) of a checklist answer or of a field this version does not
@@ -41,6 +42,8 @@ enum Check {
     People,
     /// A whole number `0..=u32::MAX`.
     Count,
+    /// A change of stock, `-QUANTITY_MAX..=QUANTITY_MAX`.
+    Delta,
     Bool,
     /// One of an enumeration's values (`parse` says which), possibly null.
     Option(fn(&Json) -> Result<(), String>),
@@ -140,6 +143,19 @@ const RULES: &[(&str, &str, Check)] = &[
     ("task", "outcome", text(NOTES_MAX)),
     ("task", "closed_on", Check::NullDate),
     ("task", "archived", Check::Bool),
+    ("stock_item", "name", required(LINE_MAX)),
+    ("stock_item", "measure", Check::Key { required: false }),
+    ("stock_item", "unit_cost_cents", Check::Count),
+    ("stock_item", "low_at", Check::Count),
+    ("stock_item", "archived", Check::Bool),
+    ("stock_movement", "item_id", Check::Id),
+    ("stock_movement", "kind", Check::Option(parse::<MovementKind>)),
+    ("stock_movement", "delta", Check::Delta),
+    ("stock_movement", "date", Check::Date),
+    ("stock_movement", "household_id", Check::OptId),
+    ("stock_movement", "visit_id", Check::OptId),
+    ("stock_movement", "note", text(NOTES_MAX)),
+    ("stock_movement", "recorded_by", text(NAME_MAX)),
 ];
 
 /// Every (entity, field) this version knows, in the order above.
@@ -264,6 +280,15 @@ fn check_value(check: Check, v: &Json) -> Result<(), P> {
         }
         Check::People => range(v, u64::from(PEOPLE_MAX)),
         Check::Count => range(v, u64::from(u32::MAX)),
+        Check::Delta => {
+            let max = i64::from(QUANTITY_MAX);
+            match v.as_i64() {
+                Some(n) if (-max..=max).contains(&n) => Ok(()),
+                Some(_) => Err(P::OutOfRange { value: v.to_string(), min: -max, max }),
+                None if v.is_u64() => Err(P::OutOfRange { value: v.to_string(), min: -max, max }),
+                None => Err(wrong("a whole number", v)),
+            }
+        }
         Check::Bool => v.as_bool().map(drop).ok_or_else(|| wrong("true or false", v)),
         Check::Option(parse) => parse(v).map_err(P::UnknownOption),
         Check::Id => id(string(v, "an id")?).map(drop),

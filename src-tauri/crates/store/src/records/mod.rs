@@ -20,6 +20,7 @@ mod enrolments;
 mod households;
 pub(crate) mod overview;
 mod profile;
+mod stock;
 mod tasks;
 pub(crate) mod unreadable;
 mod visits;
@@ -99,6 +100,8 @@ fn row_check(entity: &Entity) -> fn(&Json) -> std::result::Result<(), serde_json
         "user" => read_as::<UserProfileInput>,
         "assignment" => read_as::<keukentafel_domain::Assignment>,
         "task" => read_as::<keukentafel_domain::TaskInput>,
+        "stock_item" => read_as::<keukentafel_domain::StockItemInput>,
+        "stock_movement" => read_as::<keukentafel_domain::StockMovementData>,
         _ => read_as::<Json>,
     }
 }

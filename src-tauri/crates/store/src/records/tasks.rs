@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use keukentafel_domain::{
     consent, missing_consent, validate, HouseholdId, Rule, Task, TaskId, TaskInput, TaskQuery, TaskRow, TaskUpdate,
-    ValidationErrors, VisitId, VisitInput, VisitStatus,
+    ValidationErrors, VisitId, VisitInput, VisitStatus, StockOut,
 };
 use serde_json::{Map, Value as Json};
 
@@ -27,6 +27,8 @@ pub struct VisitClosing {
     pub visit: VisitId,
     pub tasks: Vec<(TaskId, TaskInput)>,
     pub follow_up: Option<(VisitId, VisitInput)>,
+    /// What the visit installed, booked out of stock (see `records/stock.rs`).
+    pub stock_out: Vec<StockOut>,
 }
 
 /// What closing a visit did.
@@ -93,7 +95,8 @@ impl Store {
     }
 
     /// Closes a visit in one transaction: marks it done, makes each task of `closing` that does
-    /// not exist yet, and plans the follow-up visit unless it exists. Closing again (here or on
+    /// not exist yet, plans the follow-up visit unless it exists, and books what the visit
+    /// installed out of stock (`records/stock.rs`, once per measure). Closing again (here or on
     /// another laptop, which makes the same ids) makes nothing new and changes no task someone
     /// edited since. A visit planned for a day still to come cannot be closed.
     pub fn close_visit(&mut self, closing: VisitClosing, today: NaiveDate) -> Result<Closed> {
@@ -112,6 +115,7 @@ impl Store {
             Some((id, input)) => Some((id, validate::visit(input, today)?)),
             None => None,
         };
+        let recorded_by = self.profile()?.map(|p| p.name).unwrap_or_default();
         self.write(|w| {
             let mut done = Map::new();
             done.insert("status".into(), serde_json::to_value(VisitStatus::Done)?);
@@ -147,6 +151,7 @@ impl Store {
                     Some(_) => {}
                 }
             }
+            super::stock::book_stock_out(w, closing.visit, visit.data.household_id, &closing.stock_out, today, &recorded_by)?;
             Ok(Closed { created, follow_up: follow_up.as_ref().map(|(id, _)| *id), follow_up_created })
         })
     }
