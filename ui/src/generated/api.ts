@@ -3,7 +3,7 @@
 
 import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
-import type { MeasuredChange, NoMeasurement } from './checklist';
+import type { MeasuredChange, NoMeasurement, Text } from './checklist';
 
 /**
  * Every kind of error the UI acts on.
@@ -148,7 +148,11 @@ in_future: boolean,
 /**
  * What the visit installed, booked out of stock when it is closed.
  */
-stock_out: Array<StockOut>, };
+stock_out: Array<StockOut>, 
+/**
+ * The name of each measure in `stock_out`, in both languages.
+ */
+stock_out_labels: { [key in string]: Text }, };
 
 /**
  * What the volunteers confirm.

@@ -9,6 +9,7 @@ describe('router', () => {
       { name: 'agenda' },
       { name: 'tasks' },
       { name: 'overview' },
+      { name: 'stock' },
       { name: 'profile' },
       { name: 'sync' },
       { name: 'volunteers' },

@@ -1,5 +1,5 @@
 // Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
-// `#/tasks` (Mijn taken), `#/overview` (Overzicht), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
+// `#/tasks` (Mijn taken), `#/overview` (Overzicht), `#/stock` (Voorraad), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
 // `#/visit/<id>/summary`. The browser's back button works because every screen has its own hash.
 import { readable } from 'svelte/store';
 
@@ -11,6 +11,7 @@ export type Route =
   | { name: 'agenda' }
   | { name: 'tasks' }
   | { name: 'overview' }
+  | { name: 'stock' }
   | { name: 'profile' }
   | { name: 'sync' }
   | { name: 'volunteers' }
@@ -24,6 +25,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'agenda') return { name: 'agenda' };
   if (parts[0] === 'tasks') return { name: 'tasks' };
   if (parts[0] === 'overview') return { name: 'overview' };
+  if (parts[0] === 'stock') return { name: 'stock' };
   if (parts[0] === 'profile') return { name: 'profile' };
   if (parts[0] === 'sync') return { name: 'sync' };
   if (parts[0] === 'volunteers') return { name: 'volunteers' };
@@ -49,6 +51,8 @@ export function href(route: Route): string {
       return '#/tasks';
     case 'overview':
       return '#/overview';
+    case 'stock':
+      return '#/stock';
     case 'profile':
       return '#/profile';
     case 'sync':

@@ -60,7 +60,7 @@ pub fn typescript() -> String {
         "keukentafel-api (src/lib.rs)",
         "import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';\n\
          import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';\n\
-         import type { MeasuredChange, NoMeasurement } from './checklist';",
+         import type { MeasuredChange, NoMeasurement, Text } from './checklist';",
         &format!(
             "{decls}/**\n * Every `ErrorCode`, to tell our rejections from anything else.\n */\n\
              export const ERROR_CODES: readonly ErrorCode[] = [{}];\n",

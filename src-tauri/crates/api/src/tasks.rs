@@ -42,6 +42,8 @@ pub struct ClosingProposal {
     pub in_future: bool,
     /// What the visit installed, booked out of stock when it is closed.
     pub stock_out: Vec<StockOut>,
+    /// The name of each measure in `stock_out`, in both languages.
+    pub stock_out_labels: std::collections::BTreeMap<String, keukentafel_checklist::Text>,
 }
 
 /// What the volunteers confirm.
@@ -107,6 +109,16 @@ pub fn propose_closing(store: &mut Store, templates: &Templates, visit: VisitId,
         tasks.push(ProposedTask { id, missing_consent: missing_consent(&task, &consent), task, exists });
     }
     let follow_up = existing_visit(store, follow_up_visit_id(v.id))?;
+    let installed: Vec<&keukentafel_checklist::InstalledItem> = checklist
+        .sheet
+        .did
+        .iter()
+        .flat_map(|item| match item {
+            keukentafel_checklist::SheetItem::MeasuresInstalled { items } => items.iter().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let stock_out_labels = installed.iter().map(|i| (i.measure.clone(), i.label.clone())).collect();
     let stock_out = keukentafel_domain::stock_out(checklist.sheet.did.iter().flat_map(|item| match item {
         keukentafel_checklist::SheetItem::MeasuresInstalled { items } => {
             items.iter().map(|i| (i.measure.clone(), i.quantity)).collect::<Vec<_>>()
@@ -115,6 +127,7 @@ pub fn propose_closing(store: &mut Store, templates: &Templates, visit: VisitId,
     }));
     Ok(ClosingProposal {
         stock_out,
+        stock_out_labels,
         in_future: v.data.planned_date > today,
         household_name: checklist.household_name,
         // Never a day that has passed already.

@@ -7,6 +7,9 @@ import { texts as visits } from '../visits/texts';
 
 export const texts = {
   overview: {
+    deskLabel: { nl: 'Werk van de coördinator', en: 'Coordinator’s work' },
+    toStock: { nl: 'Voorraad', en: 'Stock' },
+    staleSaved: { nl: 'Opgeslagen.', en: 'Saved.' },
     title: { nl: 'Overzicht', en: 'Overview' },
     introCoordinator: {
       nl: 'De cijfers van alle huishoudens die op deze computer staan.',

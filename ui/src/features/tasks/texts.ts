@@ -199,6 +199,10 @@ export const texts = {
   closing: {
     button: { nl: 'Bezoek afronden', en: 'Finish visit' },
     title: { nl: 'Bezoek afronden', en: 'Finish visit' },
+    stockOut: {
+      nl: 'Wat jullie hebben aangebracht, gaat uit de voorraad van de organisatie:',
+      en: 'What you installed is taken out of the organisation’s stock:',
+    },
     inFuture: {
       nl: (d: string) => `Dit bezoek staat gepland op ${d}. Je kunt het afronden op die dag of later.`,
       en: (d: string) => `This visit is planned for ${d}. You can finish it on that day or later.`,
