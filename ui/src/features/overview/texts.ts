@@ -10,6 +10,21 @@ export const texts = {
     deskLabel: { nl: 'Werk van de coördinator', en: 'Coordinator’s work' },
     toStock: { nl: 'Voorraad', en: 'Stock' },
     staleSaved: { nl: 'Opgeslagen.', en: 'Saved.' },
+    chartHouseholds: {
+      nl: 'Grafiek: huishoudens per wijk en status. Dezelfde cijfers staan in de tabel hieronder.',
+      en: 'Chart: households by wijk and status. The same numbers are in the table below.',
+    },
+    chartVisits: {
+      nl: 'Grafiek: gedane bezoeken per soort, deze maand en dit kwartaal. Dezelfde cijfers staan in de tabel hieronder.',
+      en: 'Chart: visits done by kind, this month and this quarter. The same numbers are in the table below.',
+    },
+    chartTasks: {
+      nl: 'Grafiek: open taken per persoon, en hoeveel daarvan te laat zijn. Dezelfde cijfers staan in de tabel hieronder.',
+      en: 'Chart: open tasks by person, and how many of them are overdue. The same numbers are in the table below.',
+    },
+    monthShort: { nl: 'Deze maand', en: 'This month' },
+    quarterShort: { nl: 'Dit kwartaal', en: 'This quarter' },
+    openInTime: { nl: 'Open, op tijd', en: 'Open, on time' },
     title: { nl: 'Overzicht', en: 'Overview' },
     introCoordinator: {
       nl: 'De cijfers van alle huishoudens die op deze computer staan.',
