@@ -177,8 +177,14 @@ enum ChecklistCommand {
 }
 
 /// The CLI's message for a use case's error: the English text.
+/// The English message of a refusal; a form's refusal also names each field with its problem
+/// (the CLI has no form to show them under).
 pub fn en(e: ApiError) -> String {
-    e.message_en
+    let mut out = e.message_en;
+    for f in &e.fields {
+        out.push_str(&format!("\n  {}: {}", f.field, f.message_en));
+    }
+    out
 }
 
 /// Opens a store that must exist; a missing one gets a message saying how to create it.
