@@ -18,7 +18,8 @@ CREATE TABLE export_files (
 
 -- `received_files`: every file imported here from another installation, once: the sender, the
 -- number it gave the file (NULL for a file of format 2.1 or older, which has none), when the
--- sender wrote it and when it was imported here, and how many ops it carried.
+-- sender wrote it and when it was imported here, and how many ops it carried. A file is the
+-- same file by its number, or (without one) by its date.
 CREATE TABLE received_files (
     sender      TEXT NOT NULL,
     file_number INTEGER,
@@ -27,4 +28,4 @@ CREATE TABLE received_files (
     op_count    INTEGER NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX received_files_number ON received_files (sender, file_number);
-CREATE UNIQUE INDEX received_files_created ON received_files (sender, created_at);
+CREATE UNIQUE INDEX received_files_created ON received_files (sender, created_at) WHERE file_number IS NULL;
