@@ -673,3 +673,25 @@ export type FileReceipt = { replica: ReplicaId, file_number: bigint, created: st
  * `from == to`).
  */
 export type FileGap = { from: bigint, to: bigint, };
+
+/**
+ * What one sender's received files come to, for the coordinator's overview.
+ */
+export type ReceivedSummary = { 
+/**
+ * How many files were received (each once).
+ */
+count: number, 
+/**
+ * The highest number received (`null`: none, or only files without a number).
+ */
+last_number: bigint | null, 
+/**
+ * When the last file was written (RFC 3339): the one with the highest number, else the
+ * newest without one.
+ */
+last_created: string | null, 
+/**
+ * Numbers missing below the highest received (files lost on the way).
+ */
+gaps: Array<FileGap>, };

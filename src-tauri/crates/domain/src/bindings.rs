@@ -82,6 +82,7 @@ pub fn typescript() -> String {
             crate::MovementInput, crate::StockMovementData, crate::StockMovement, crate::StockLevel,
             crate::HouseholdMaterials, crate::StockOverview, crate::StockOut,
             crate::FileKind, crate::ExportFile, crate::ReceivedFile, crate::FileReceipt, crate::FileGap,
+            crate::ReceivedSummary,
         ),
     )
 }

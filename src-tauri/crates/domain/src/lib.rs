@@ -25,7 +25,7 @@ pub use clock::{Clock, Hlc, Sources, MAX_AHEAD_MILLIS};
 pub use error::{FieldErrorCode, FieldProblem, FieldValueError, Rule, ValidationErrors, ValueProblem};
 pub use ids::*;
 pub use model::*;
-pub use receipts::{file_gaps, ExportFile, FileGap, FileKind, FileReceipt, ReceivedFile};
+pub use receipts::{file_gaps, summarize_received, ExportFile, FileGap, FileKind, FileReceipt, ReceivedFile, ReceivedSummary};
 pub use settings::Settings;
 pub use stock::*;
 pub use sync::*;

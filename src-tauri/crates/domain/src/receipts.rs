@@ -103,6 +103,36 @@ pub fn file_gaps(numbers: &[i64]) -> Vec<FileGap> {
     gaps
 }
 
+/// What one sender's received files come to, for the coordinator's overview.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReceivedSummary {
+    /// How many files were received (each once).
+    pub count: u32,
+    /// The highest number received (`null`: none, or only files without a number).
+    pub last_number: Option<i64>,
+    /// When the last file was written (RFC 3339): the one with the highest number, else the
+    /// newest without one.
+    pub last_created: Option<String>,
+    /// Numbers missing below the highest received (files lost on the way).
+    pub gaps: Vec<FileGap>,
+}
+
+/// Sums up the files received from one sender (`files` all of that sender).
+pub fn summarize_received(files: &[ReceivedFile]) -> ReceivedSummary {
+    let numbers: Vec<i64> = files.iter().filter_map(|f| f.file_number).collect();
+    let last = files
+        .iter()
+        .filter(|f| f.file_number.is_some())
+        .max_by_key(|f| f.file_number)
+        .or_else(|| files.iter().max_by(|a, b| a.created_at.cmp(&b.created_at)));
+    ReceivedSummary {
+        count: u32::try_from(files.len()).unwrap_or(u32::MAX),
+        last_number: numbers.iter().copied().max(),
+        last_created: last.map(|f| f.created_at.clone()),
+        gaps: file_gaps(&numbers),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +156,28 @@ mod tests {
     #[case::zero_and_negative_ignored(&[0, -3, 2], &[(1, 1)])]
     fn gaps_below_the_highest(#[case] numbers: &[i64], #[case] expected: &[(i64, i64)]) {
         assert_eq!(file_gaps(numbers), gaps(expected));
+    }
+
+    fn file(number: Option<i64>, created: &str) -> ReceivedFile {
+        ReceivedFile {
+            sender: ReplicaId(uuid::Uuid::nil()),
+            file_number: number,
+            created_at: created.into(),
+            imported_at: created.into(),
+            op_count: 1,
+        }
+    }
+
+    #[test]
+    fn a_summary_names_the_highest_number_its_date_and_the_gaps() {
+        assert_eq!(summarize_received(&[]), ReceivedSummary::default());
+        let files = [file(Some(1), "2026-11-01"), file(Some(4), "2026-11-12"), file(None, "2026-11-20")];
+        let s = summarize_received(&files);
+        assert_eq!((s.count, s.last_number, s.last_created.as_deref()), (3, Some(4), Some("2026-11-12")));
+        assert_eq!(s.gaps, vec![FileGap { from: 2, to: 3 }]);
+        // Only files without a number (an older version's): the newest, no gaps.
+        let s = summarize_received(&[file(None, "2026-11-20"), file(None, "2026-11-02")]);
+        assert_eq!((s.count, s.last_number, s.last_created.as_deref(), s.gaps.len()), (2, None, Some("2026-11-20"), 0));
     }
 
     proptest! {
