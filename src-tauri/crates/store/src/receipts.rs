@@ -58,7 +58,10 @@ pub(crate) fn record_arrival(tx: &Transaction<'_>, own: ReplicaId, arrival: &Fil
     Ok(confirmed)
 }
 
-fn read_export_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, String, String, String, String, i64, Option<String>)> {
+/// A row of `export_files`: number, kind, peer, name, created_at, op_count, received_at.
+type ExportRow = (i64, String, String, String, String, i64, Option<String>);
+
+fn read_export_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExportRow> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
 }
 
