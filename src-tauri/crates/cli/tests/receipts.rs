@@ -66,6 +66,7 @@ fn receipts_show_what_arrived_and_which_file_was_lost() {
 
     let anna_replica = row["replica"].as_str().unwrap().to_owned();
     let back = PathBuf::from(ok(&["return-file", "--db", s(&coord), "--peer", &anna_replica, "--out", s(&usb)]).trim());
+    assert_eq!(receipts(&coord)["export_files"], json!([]), "return files are not listed as exports");
     let report: Json = serde_json::from_str(&ok(&["import", "--db", s(&anna), s(&back)])).unwrap();
     assert_eq!(report[0]["merged"]["confirmed_files"], json!([1, 3]));
 
