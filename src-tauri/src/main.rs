@@ -85,6 +85,8 @@ fn main() {
             exchange::unassign_household,
             exchange::import_files,
             exchange::default_export_dir,
+            exchange::export_files,
+            exchange::received_files,
             conflicts::list_conflicts,
             conflicts::resolve_conflict,
             conflicts::accept_held_ops,

@@ -1,6 +1,6 @@
-use keukentafel_api::exchange::{PairingView, VolunteerView};
+use keukentafel_api::exchange::{PairingView, VolunteerFiles, VolunteerView};
 use keukentafel_api::{errors, exchange, FileReport, Reply};
-use keukentafel_domain::{HouseholdId, ReplicaId};
+use keukentafel_domain::{ExportFile, HouseholdId, ReplicaId};
 use keukentafel_sync::{ExportOutcome, Progress, SyncOverview};
 use tauri::ipc::Channel;
 use tauri::{Manager, State};
@@ -55,6 +55,16 @@ pub fn assign_household(state: State<AppState>, household: HouseholdId, voluntee
 #[tauri::command]
 pub fn unassign_household(state: State<AppState>, household: HouseholdId, volunteer: ReplicaId) -> Reply<Vec<VolunteerView>> {
     state.with(|s| exchange::unassign_household(s, household, volunteer, today()))
+}
+
+#[tauri::command]
+pub fn export_files(state: State<AppState>) -> Reply<Vec<ExportFile>> {
+    state.with(|s| exchange::export_files(s))
+}
+
+#[tauri::command]
+pub fn received_files(state: State<AppState>) -> Reply<Vec<VolunteerFiles>> {
+    state.with(|s| exchange::received_files(s))
 }
 
 #[tauri::command(async)]

@@ -1,7 +1,7 @@
 // Generated from the Rust types by keukentafel-api (src/lib.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';
+import type { ConsentScope, FieldErrorCode, HouseholdId, ReceivedFile, ReceivedSummary, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
 import type { MeasuredChange, NoMeasurement, Text } from './checklist';
 
@@ -383,7 +383,25 @@ days_since: bigint | null,
 /**
  * Never sent a file, or the last one is more than `stale_after_days` old.
  */
-stands_out: boolean, };
+stands_out: boolean, 
+/**
+ * The files received from it: how many, the last one's number and date, and the numbers
+ * missing below the highest (files lost on the way).
+ */
+files: ReceivedSummary, };
+
+/**
+ * The files received from one enrolled volunteer installation.
+ */
+export type VolunteerFiles = { replica: ReplicaId, name: string, active: boolean, 
+/**
+ * Count, the last one's number and date, the missing numbers.
+ */
+summary: ReceivedSummary, 
+/**
+ * Every file received from it, newest number first (files without a number last).
+ */
+files: Array<ReceivedFile>, };
 
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.

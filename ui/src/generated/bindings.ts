@@ -613,3 +613,85 @@ average_cost_cents: number, over_budget: number, };
  * One measure's count, as a visit installed it.
  */
 export type StockOut = { measure: string, quantity: number, };
+
+/**
+ * Which kind of file this installation wrote.
+ */
+export type FileKind = "export" | "return";
+
+/**
+ * A file this installation wrote, with its receipt once the coordinator confirmed it.
+ */
+export type ExportFile = { 
+/**
+ * From 1, per installation.
+ */
+number: bigint, kind: FileKind, 
+/**
+ * The volunteer a return file is for (`null` for an export).
+ */
+peer: ReplicaId | null, 
+/**
+ * The file's name in its folder.
+ */
+name: string, 
+/**
+ * When it was written (RFC 3339, UTC).
+ */
+created_at: string, op_count: bigint, 
+/**
+ * When the coordinator imported it (RFC 3339), as its return file says; `null`: not
+ * confirmed yet.
+ */
+received_at: string | null, };
+
+/**
+ * A file imported here from another installation.
+ */
+export type ReceivedFile = { sender: ReplicaId, 
+/**
+ * The number its sender gave it (`null`: a file of format 2.1 or older, without one).
+ */
+file_number: bigint | null, 
+/**
+ * When the sender wrote it (RFC 3339, as its manifest says).
+ */
+created_at: string, 
+/**
+ * When it was imported here (RFC 3339).
+ */
+imported_at: string, op_count: bigint, };
+
+/**
+ * A receipt, carried in a coordinator's return file (format 2.2): the coordinator imported the
+ * file `file_number` of installation `replica`, written at `created`, at `received_at`.
+ */
+export type FileReceipt = { replica: ReplicaId, file_number: bigint, created: string, received_at: string, };
+
+/**
+ * Numbers missing from a sender's files: `from` to `to`, both included (one missing file:
+ * `from == to`).
+ */
+export type FileGap = { from: bigint, to: bigint, };
+
+/**
+ * What one sender's received files come to, for the coordinator's overview.
+ */
+export type ReceivedSummary = { 
+/**
+ * How many files were received (each once).
+ */
+count: number, 
+/**
+ * The highest number received (`null`: none, or only files without a number).
+ */
+last_number: bigint | null, 
+/**
+ * When the last file was written (RFC 3339): the one with the highest number, else the
+ * newest without one.
+ */
+last_created: string | null, 
+/**
+ * Numbers missing below the highest received (files lost on the way).
+ */
+gaps: Array<FileGap>, };

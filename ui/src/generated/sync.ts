@@ -49,7 +49,11 @@ export type ExportOutcome = { path: string,
 /**
  * Ops in the file (0: the file only carries the acknowledgement).
  */
-op_count: number, recipients: Array<string>, };
+op_count: number, recipients: Array<string>, 
+/**
+ * The file's number (per installation, from 1; the same content written again keeps it).
+ */
+file_number: bigint, };
 
 export type Stage = "reading" | "verifying" | "backing_up" | "merging" | "done";
 
@@ -79,7 +83,12 @@ not_from_sender: number,
 /**
  * Households taken off this volunteer that this laptop forgot with this file.
  */
-forgotten_households: number, };
+forgotten_households: number, 
+/**
+ * This installation's export files that the file (a return file from its coordinator)
+ * confirmed received for the first time, by number.
+ */
+confirmed_files: Array<bigint>, };
 
 /**
  * What the UI decides on. Serialized snake_case; exported to TypeScript.

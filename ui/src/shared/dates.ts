@@ -95,3 +95,15 @@ export function formatDateTime(rfc3339: string, lang: Lang): string {
   const date = `${d.getDate()} ${MONTHS[lang][d.getMonth()]} ${d.getFullYear()}`;
   return `${date} ${lang === 'nl' ? 'om' : 'at'} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
+
+/**
+ * The day of a moment (RFC 3339) in the local time zone, with the month written out:
+ * `12 november` or `12 November`; the year is added when it is not the year of `now`.
+ * Anything unreadable is shown as it came.
+ */
+export function formatDayMonth(rfc3339: string, lang: Lang, now: Date = new Date()): string {
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return rfc3339;
+  const base = `${d.getDate()} ${MONTHS_LONG[lang][d.getMonth()]}`;
+  return d.getFullYear() === now.getFullYear() ? base : `${base} ${d.getFullYear()}`;
+}

@@ -1,13 +1,17 @@
 //! The exchange by export files: this installation's keys, its pairing code, linking to a
 //! coordinator, enrolling and revoking volunteers (coordinator), writing an export or a return
-//! file, importing files. Keys live beside the
+//! file, importing files, the export files with their receipts and the files received per
+//! volunteer. Keys live beside the
 //! store (age identity `<stem>-identity.txt`, signing key `<stem>-signing.txt`, both made on
 //! first use); files go to a folder the user chose.
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use keukentafel_domain::{Enrolment, HouseholdId, ReplicaId, Role, Rule, ValidationErrors};
+use keukentafel_domain::{
+    summarize_received, Enrolment, ExportFile, FileKind, HouseholdId, ReceivedFile, ReceivedSummary, ReplicaId, Role, Rule,
+    ValidationErrors,
+};
 use keukentafel_store::{Store, StoreError};
 use keukentafel_sync::{
     ExportOutcome, Fingerprint, KeyPair, MergeCounts, Pairing, Progress, Sender, SigningKey, SyncOverview,
@@ -244,6 +248,45 @@ pub fn export_return_file(store: &mut Store, replica: ReplicaId, dir: &str, now:
     let dir = export_dir(dir)?;
     let key = identity(store)?;
     Ok(keukentafel_sync::export_return_file(store, &key, replica, &dir, now)?)
+}
+
+/// This installation's export files, newest first, each with its receipt once the coordinator's
+/// return file confirmed it (a volunteer's screen: "ontvangen op …" or "nog niet bevestigd").
+pub fn export_files(store: &Store) -> Reply<Vec<ExportFile>> {
+    Ok(store.export_files()?.into_iter().filter(|f| f.kind == FileKind::Export).collect())
+}
+
+/// The files received from one enrolled volunteer installation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct VolunteerFiles {
+    pub replica: ReplicaId,
+    pub name: String,
+    pub active: bool,
+    /// Count, the last one's number and date, the missing numbers.
+    pub summary: ReceivedSummary,
+    /// Every file received from it, newest number first (files without a number last).
+    pub files: Vec<ReceivedFile>,
+}
+
+/// Per enrolled volunteer (active first, as [`volunteers`] lists them), the files received from
+/// it and the gaps in their numbers (coordinator).
+pub fn received_files(store: &Store) -> Reply<Vec<VolunteerFiles>> {
+    let received = store.received_files()?;
+    Ok(store
+        .enrolments()?
+        .into_iter()
+        .map(|e| {
+            let mut files: Vec<ReceivedFile> = received.iter().filter(|f| f.sender == e.replica).cloned().collect();
+            files.sort_by(|a, b| {
+                (a.file_number.is_none(), std::cmp::Reverse(a.file_number), std::cmp::Reverse(&a.created_at)).cmp(&(
+                    b.file_number.is_none(),
+                    std::cmp::Reverse(b.file_number),
+                    std::cmp::Reverse(&b.created_at),
+                ))
+            });
+            VolunteerFiles { replica: e.replica, name: e.name, active: e.active, summary: summarize_received(&files), files }
+        })
+        .collect())
 }
 
 /// Imports files one by one with this installation's own key; see [`import_files_with`].

@@ -36,7 +36,7 @@ pub mod visits;
 
 pub use conflicts::{HeldChange, HeldReason, HeldSelection};
 pub use errors::{ApiError, ErrorCode, FieldError, Refusal};
-pub use exchange::{AssignedHousehold, FileReport, PairingView, VolunteerView};
+pub use exchange::{AssignedHousehold, FileReport, PairingView, VolunteerFiles, VolunteerView};
 pub use follow_up::{FollowUpReview, Measured};
 pub use tasks::{ClosedVisit, ClosingProposal, CloseVisit, MyTasks, ProposedTask};
 pub use visits::{Templates, VisitError};
@@ -54,11 +54,11 @@ pub fn typescript() -> String {
         HeldChange, HeldSelection, ProposedTask, ClosingProposal, CloseVisit, ClosedVisit, MyTasks, FollowUpReview, Measured,
         keukentafel_domain::HouseholdStatus, overview::Overview, overview::OverviewHouseholds, overview::StatusCount,
         overview::WijkCases, overview::StatusCell, overview::OverviewVisits, overview::VisitPeriod, overview::VisitCounts,
-        overview::KindCount, overview::OverviewTasks, overview::OwnerTasks, overview::VolunteerActivity
+        overview::KindCount, overview::OverviewTasks, overview::OwnerTasks, overview::VolunteerActivity, VolunteerFiles
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
-        "import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';\n\
+        "import type { ConsentScope, FieldErrorCode, HouseholdId, ReceivedFile, ReceivedSummary, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';\n\
          import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';\n\
          import type { MeasuredChange, NoMeasurement, Text } from './checklist';",
         &format!(

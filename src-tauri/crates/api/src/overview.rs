@@ -1,7 +1,8 @@
 //! Overzicht: the coordinator's home screen in numbers (a volunteer's store gives the same
 //! overview of what it holds). Households by status and wijk, visits done this month and this
 //! quarter and planned, open and overdue tasks by owner, the enrolled volunteers with their last
-//! received file, open conflicts and held-back changes. Counted in SQL by the store
+//! received file (and the files received: count, last number and date, gaps in the numbers),
+//! open conflicts and held-back changes. Counted in SQL by the store
 //! (`store/src/records/overview.rs`, with the query plans); this module only groups.
 //!
 //! **Every number carries the list behind it, in the same reply.** Each household id appears
@@ -17,7 +18,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use keukentafel_domain::{HouseholdId, HouseholdStatus, ReplicaId, Role, TaskId, TaskOwnerKind, VisitId, VisitKind, VisitStatus};
+use keukentafel_domain::{
+    summarize_received, HouseholdId, HouseholdStatus, ReceivedFile, ReceivedSummary, ReplicaId, Role, TaskId, TaskOwnerKind,
+    VisitId, VisitKind, VisitStatus,
+};
 use keukentafel_store::{Store, VisitEntry};
 use serde::Serialize;
 use ts_rs::TS;
@@ -161,6 +165,9 @@ pub struct VolunteerActivity {
     pub days_since: Option<i64>,
     /// Never sent a file, or the last one is more than `stale_after_days` old.
     pub stands_out: bool,
+    /// The files received from it: how many, the last one's number and date, and the numbers
+    /// missing below the highest (files lost on the way).
+    pub files: ReceivedSummary,
 }
 
 /// The overview on `today`; a volunteer whose last file is more than `stale_after_days` days
@@ -168,6 +175,11 @@ pub struct VolunteerActivity {
 pub fn overview(store: &Store, today: NaiveDate, stale_after_days: u32) -> Reply<Overview> {
     let month = month_start(today);
     let quarter = NaiveDate::from_ymd_opt(today.year(), (today.month0() / 3) * 3 + 1, 1).unwrap_or(month);
+    let received = store.received_files()?;
+    let files_of = |replica: ReplicaId| {
+        let files: Vec<ReceivedFile> = received.iter().filter(|f| f.sender == replica).cloned().collect();
+        summarize_received(&files)
+    };
     Ok(Overview {
         today,
         stale_after_days,
@@ -184,6 +196,7 @@ pub fn overview(store: &Store, today: NaiveDate, stale_after_days: u32) -> Reply
             .into_iter()
             .map(|v| VolunteerActivity {
                 stands_out: v.days_since.is_none_or(|d| d > i64::from(stale_after_days)),
+                files: files_of(v.replica),
                 replica: v.replica,
                 name: v.name,
                 role: v.role,

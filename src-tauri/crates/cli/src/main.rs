@@ -94,6 +94,13 @@ enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Print this installation's export files with their receipts (`export_files`: newest
+    /// first, `received_at` null until the coordinator confirmed it) and, per enrolled
+    /// volunteer, the files received and the gaps in their numbers (`received_files`), as JSON.
+    Receipts {
+        #[arg(long)]
+        db: PathBuf,
+    },
     /// Print the overview (Overzicht) as JSON: households by status and wijk with their ids,
     /// visits this month and quarter, open and overdue tasks by owner, volunteers and their
     /// last file (`stands_out`: never, or more than `--stale-after-days` ago), open conflicts
@@ -228,6 +235,13 @@ fn run(cli: Cli) -> Result<(), String> {
             let query = TaskQuery { owner, due_before, include_closed: all, household_id: None };
             let today = chrono::Local::now().date_naive();
             print_json(&keukentafel_api::tasks::list(&store, &query, today).map_err(en)?)
+        }
+        Command::Receipts { db } => {
+            let store = existing(&db)?;
+            print_json(&serde_json::json!({
+                "export_files": keukentafel_api::exchange::export_files(&store).map_err(en)?,
+                "received_files": keukentafel_api::exchange::received_files(&store).map_err(en)?,
+            }))
         }
         Command::Overview { db, stale_after_days, today } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());

@@ -81,6 +81,8 @@ pub fn typescript() -> String {
             crate::Settings, crate::MovementKind, crate::StockItemInput, crate::StockItem, crate::StockItemUpdate,
             crate::MovementInput, crate::StockMovementData, crate::StockMovement, crate::StockLevel,
             crate::HouseholdMaterials, crate::StockOverview, crate::StockOut,
+            crate::FileKind, crate::ExportFile, crate::ReceivedFile, crate::FileReceipt, crate::FileGap,
+            crate::ReceivedSummary,
         ),
     )
 }

@@ -27,6 +27,7 @@
 //! | `merge` | [`Store::merge`], what is held back, [`MergeReport`] |
 //! | `held` | held-back ops: [`Store::held_ops`] with author and household, accept, reject |
 //! | `deliver` | pure plan of scoped return files and forgetting (table-tested; the scheme is in its doc) |
+//! | `receipts` | export files this installation wrote, files it received, receipts ([`FileArrival`]) |
 //! | `scope` | [`Store::return_batch`], [`Store::acknowledge_return_file`], [`Store::merge_return_file`], [`Store::forget`] |
 //! | `ops` | public path of [`Op`], [`Writer`], `read_fields`, `field_clocks`, `all_ops` (re-exports) |
 //!
@@ -53,7 +54,8 @@
 //! exchange  → error, schema, log, tables, store
 //! merge     → error, schema, log, tables, settle, store; re-exports plan
 //! held      → error, log, store, merge, exchange
-//! scope     → error, schema, log, writer, store, merge, deliver
+//! receipts  → error, store
+//! scope     → error, schema, log, writer, store, merge, deliver, receipts
 //! ops       → log, tables, writer (re-exports only)
 //! lib.rs    → declares the modules and re-exports the public API; nothing imports the crate root
 //! ```
@@ -77,6 +79,7 @@ pub mod held;
 pub mod merge;
 pub mod ops;
 pub mod open;
+pub mod receipts;
 pub mod schema;
 pub mod scope;
 
@@ -90,5 +93,6 @@ pub use records::answers::{answer_id, VisitAnswers};
 pub use records::{Closed, VisitClosing};
 pub use records::overview::{HouseholdCase, OpenTask, VisitEntry, VolunteerExport};
 pub use records::unreadable::Unreadable;
+pub use receipts::FileArrival;
 pub use scope::{ReturnBatch, ScopeList, ScopedMerge};
 pub use store::{Result, Store};

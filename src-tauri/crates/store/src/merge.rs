@@ -51,6 +51,9 @@ pub struct MergeReport {
     pub conflicts: usize,
     /// Ops held back (future clock, or a copied installation).
     pub held_back: usize,
+    /// This installation's export files the file confirmed received for the first time
+    /// (receipts in a return file from its coordinator), by number.
+    pub confirmed_files: Vec<i64>,
 }
 
 /// Which incoming ops a merge holds back.

@@ -16,6 +16,7 @@ use crate::deliver::{self, Channel, ChannelState, Channels, FileNumber, Place, P
 use crate::error::StoreError;
 use crate::log::{insert_op, read_op, Op, OP_COLUMNS};
 use crate::merge::{merge_in, Admission, MergeReport};
+use crate::receipts::{record_arrival, FileArrival};
 use crate::schema;
 use crate::store::{Result, Store};
 use crate::writer::Writer;
@@ -178,7 +179,14 @@ impl Store {
     /// held back for the coordinator (`not_assigned`): a change made before it heard the
     /// household was taken off is accepted by a person, a change to someone else's household
     /// is rejected; so is a change to a profile that is not the volunteer's own.
-    pub fn merge_from_volunteer(&mut self, incoming: &[Op], volunteer: ReplicaId, today: NaiveDate) -> Result<MergeReport> {
+    /// `arrival` (the file itself) is recorded in the same transaction (`receipts`).
+    pub fn merge_from_volunteer(
+        &mut self,
+        incoming: &[Op],
+        volunteer: ReplicaId,
+        today: NaiveDate,
+        arrival: Option<&FileArrival>,
+    ) -> Result<MergeReport> {
         let now = self.sources.now_millis();
         let author = self.profile_id()?;
         self.conn.pragma_update(None, "cache_size", -65_536)?;
@@ -189,6 +197,9 @@ impl Store {
             let mut report = merge_in(&tx, &allowed, Admission::Import { now, judge: None })?;
             report.held_back += held;
             report.already_present += already;
+            if let Some(a) = arrival {
+                record_arrival(&tx, self.replica, a)?;
+            }
             // The writer starts after the merge: its clock continues above the merged ops.
             let mut w = Writer::begin(tx, &mut self.sources, self.replica, author)?;
             claim_households(&mut w, volunteer, today)?;
@@ -230,18 +241,32 @@ impl Store {
     /// the merge the households not on the list are forgotten (see [`Store::forget`]), except
     /// those with own changes the coordinator does not hold yet. One transaction.
     /// A file without a list (an older version's, or a file this installation wrote itself) is
-    /// merged with the same care: ops of forgotten households are left out.
-    pub fn merge_return_file(&mut self, incoming: &[Op], coordinator: ReplicaId, list: Option<&ScopeList>) -> Result<ScopedMerge> {
-        self.merge_keeping_forgotten(incoming, Some(coordinator), list)
+    /// merged with the same care: ops of forgotten households are left out. `arrival` (the
+    /// file, and its receipts for this installation's files) is recorded in the same
+    /// transaction (`receipts`).
+    pub fn merge_return_file(
+        &mut self,
+        incoming: &[Op],
+        coordinator: ReplicaId,
+        list: Option<&ScopeList>,
+        arrival: Option<&FileArrival>,
+    ) -> Result<ScopedMerge> {
+        self.merge_keeping_forgotten(incoming, Some(coordinator), list, arrival)
     }
 
     /// Merges a file this installation wrote itself (imported again), leaving out the ops of
     /// households it forgot since.
     pub fn merge_own_file(&mut self, incoming: &[Op]) -> Result<MergeReport> {
-        Ok(self.merge_keeping_forgotten(incoming, None, None)?.merge)
+        Ok(self.merge_keeping_forgotten(incoming, None, None, None)?.merge)
     }
 
-    fn merge_keeping_forgotten(&mut self, incoming: &[Op], judge: Option<ReplicaId>, list: Option<&ScopeList>) -> Result<ScopedMerge> {
+    fn merge_keeping_forgotten(
+        &mut self,
+        incoming: &[Op],
+        judge: Option<ReplicaId>,
+        list: Option<&ScopeList>,
+        arrival: Option<&FileArrival>,
+    ) -> Result<ScopedMerge> {
         let now = self.sources.now_millis();
         let own = self.replica;
         let list = match list {
@@ -262,7 +287,10 @@ impl Store {
                 )?;
             }
             let (kept, left_out) = without_forgotten(&tx, incoming)?;
-            let merge = merge_in(&tx, &kept, Admission::Import { now, judge })?;
+            let mut merge = merge_in(&tx, &kept, Admission::Import { now, judge })?;
+            if let Some(a) = arrival {
+                merge.confirmed_files = record_arrival(&tx, own, a)?;
+            }
             let mut out = ScopedMerge { merge, forgotten_ops: left_out, ..ScopedMerge::default() };
             if let Some(list) = list {
                 let held = held_households(&tx)?;

@@ -213,7 +213,7 @@ fn a_volunteer_cannot_write_the_organisations_stock() {
     anna.store.close_visit(closing(&v, &[("led", 2)]), day(20)).unwrap();
 
     let ops = anna.store.ops_missing_from(&coord.store.received().unwrap()).unwrap();
-    let report = coord.store.merge_from_volunteer(&ops, anna.store.replica(), day(20)).unwrap();
+    let report = coord.store.merge_from_volunteer(&ops, anna.store.replica(), day(20), None).unwrap();
     assert!(report.held_back > 0, "{report:?}");
     assert_eq!(coord.store.stock_item(led).unwrap().data.unit_cost_cents, 250, "the price stays the coordinator's");
     assert_eq!(on_hand(&coord.store, "led"), 10 - 2, "only the handing-out in her household counts");

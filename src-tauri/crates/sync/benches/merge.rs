@@ -107,6 +107,8 @@ fn write_file(dir: &Path, r: usize, ops: &[Op], to: &KeyPair) -> std::path::Path
         return_file: None,
         households: None,
         acknowledged: None,
+        file_number: None,
+        receipts: None,
         extra: BTreeMap::new(),
     };
     let plain = format::write_plaintext(&manifest, ops, &keukentafel_sync::SigningKey::generate()).unwrap();

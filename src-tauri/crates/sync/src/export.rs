@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use keukentafel_domain::{ReplicaId, Role};
+use keukentafel_domain::{ExportFile, FileKind, FileReceipt, ReplicaId, Role};
 use keukentafel_store::{Received, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -40,6 +40,8 @@ pub struct ExportOutcome {
     /// Ops in the file (0: the file only carries the acknowledgement).
     pub op_count: usize,
     pub recipients: Vec<String>,
+    /// The file's number (per installation, from 1; the same content written again keeps it).
+    pub file_number: i64,
 }
 
 /// Links a volunteer's installation to its coordinator from the coordinator's pairing code (a
@@ -82,16 +84,25 @@ pub fn export_return_file(
     let enrolment = store.enrolment(peer)?.filter(|e| e.active).ok_or_else(|| SyncError::NotEnrolled(peer.to_string()))?;
     let recipient = parse_recipient(&enrolment.age_key)?;
     let batch = store.return_batch(peer, &timestamp(now))?;
-    let scope = Scope { return_file: Some(batch.number), households: Some(batch.households), acknowledged: None };
+    let scope = Scope {
+        return_file: Some(batch.number),
+        households: Some(batch.households),
+        acknowledged: None,
+        receipts: Some(store.receipts_for(peer)?),
+        peer: Some(peer),
+    };
     write_file(store, key, &[recipient], out_dir, now, &batch.ops, scope)
 }
 
-/// What a file says about scope (format 2.1; see [`Manifest`]).
+/// What a file says about scope (format 2.1) and receipts (2.2; see [`Manifest`]).
 #[derive(Default)]
 struct Scope {
     return_file: Option<i64>,
     households: Option<Vec<keukentafel_domain::HouseholdId>>,
     acknowledged: Option<i64>,
+    receipts: Option<Vec<FileReceipt>>,
+    /// The volunteer a return file is for.
+    peer: Option<ReplicaId>,
 }
 
 fn timestamp(now: DateTime<Utc>) -> String {
@@ -146,7 +157,7 @@ fn write_file(
         Some(p) => (p.name, p.role.as_str().to_owned()),
         None => (String::new(), String::new()),
     };
-    let manifest = Manifest {
+    let mut manifest = Manifest {
         format: format::FORMAT.into(),
         major: format::MAJOR,
         minor: format::MINOR,
@@ -163,20 +174,36 @@ fn write_file(
         return_file: scope.return_file,
         households: scope.households,
         acknowledged: scope.acknowledged,
+        file_number: None,
+        receipts: scope.receipts,
         extra: BTreeMap::new(),
     };
     let signing = load_or_create_signing_key(store.path())?;
-    let body = format::write_body(&manifest, ops)?;
-    let name = file_name(store.replica(), &manifest, &body, &names_of(recipients, key));
-    let plaintext = format::sign(body, &signing);
+    let lines = format::op_lines(ops)?;
+    let names = names_of(recipients, key);
+    let name = file_name(store.replica(), &manifest, &lines, &names);
+    let kind = if scope.peer.is_some() { FileKind::Return } else { FileKind::Export };
+    let number = store.export_file_number(kind, scope.peer, &name.display().to_string())?;
+    manifest.file_number = Some(number);
+    let plaintext = format::sign(format::body_of(&manifest, &lines, ops.len())?, &signing);
+    drop(lines);
     let mut all: Vec<Recipient> = recipients.to_vec();
     all.push(key.recipient());
-    let names = names_of(recipients, key);
     let bytes = envelope::encrypt(&plaintext, &all)?;
 
-    let path = out_dir.join(name);
+    let path = out_dir.join(&name);
     crate::file::write_atomically(&path, &bytes)?;
-    Ok(ExportOutcome { path: path.display().to_string(), op_count: ops.len(), recipients: names })
+    // Recorded once the file is whole: a file that failed to be written takes no number.
+    store.record_export_file(&ExportFile {
+        number,
+        kind,
+        peer: scope.peer,
+        name: name.display().to_string(),
+        created_at: manifest.created_at.clone(),
+        op_count: ops.len() as i64,
+        received_at: None,
+    })?;
+    Ok(ExportOutcome { path: path.display().to_string(), op_count: ops.len(), recipients: names, file_number: number })
 }
 
 /// The recipients' keys as text, this installation's own included, sorted, once each.
@@ -188,14 +215,12 @@ fn names_of(recipients: &[Recipient], key: &KeyPair) -> Vec<String> {
     names
 }
 
-/// `keukentafel-<replica prefix>-<hash>.kt`, from the unsigned body; the hash covers the op lines, not the manifest or
-/// the footer (which hold the time).
-fn file_name(replica: ReplicaId, manifest: &Manifest, plaintext: &[u8], recipients: &[String]) -> PathBuf {
-    let first_end = plaintext.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let body = &plaintext[..plaintext.len().saturating_sub(1)];
-    let footer_start = body.iter().rposition(|&b| b == b'\n').map_or(first_end, |i| i + 1).max(first_end);
+/// `keukentafel-<replica prefix>-<hash>.kt`; the hash covers the op lines, the acknowledgement,
+/// the households and the recipients, not the time or the file's number (so the same content
+/// written again replaces the file and keeps its number).
+fn file_name(replica: ReplicaId, manifest: &Manifest, op_lines: &[u8], recipients: &[String]) -> PathBuf {
     let mut h = Sha256::new();
-    h.update(&plaintext[first_end..footer_start]);
+    h.update(op_lines);
     h.update(serde_json::to_vec(&manifest.received).unwrap_or_default());
     h.update(serde_json::to_vec(&manifest.households).unwrap_or_default());
     for r in recipients {

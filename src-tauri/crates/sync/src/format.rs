@@ -1,4 +1,4 @@
-//! The plaintext of an export file (format `keukentafel-export`, version 2.0): JSON Lines.
+//! The plaintext of an export file (format `keukentafel-export`, version 2.2): JSON Lines.
 //!
 //! ```text
 //! {"format":"keukentafel-export","major":2,"minor":0,"min_reader":{"major":2,"minor":0},…}   manifest
@@ -34,7 +34,7 @@
 
 use std::collections::BTreeMap;
 
-use keukentafel_domain::{validate, HouseholdId, ReplicaId};
+use keukentafel_domain::{validate, FileReceipt, HouseholdId, ReplicaId};
 use keukentafel_store::{Op, Received};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -51,7 +51,11 @@ pub const MAJOR: u32 = 2;
 /// 2.1: a coordinator's return file says its number and the households of its volunteer
 /// (`return_file`, `households`); a volunteer's file names the newest return file it imported
 /// (`acknowledged`). A 2.0 reader keeps them as unknown fields.
-pub const MINOR: u32 = 1;
+/// 2.2: every file carries its number from its writer (`file_number`, per installation from 1;
+/// its date is `created_at`), and a coordinator's return file lists the files of its volunteer
+/// it imported (`receipts`). A 2.1 reader keeps them as unknown fields; a file without a number
+/// (2.1 and older) is accepted and recorded without one.
+pub const MINOR: u32 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Version {
@@ -101,6 +105,13 @@ pub struct Manifest {
     /// A volunteer's file: the newest return file of its coordinator it imported (since 2.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acknowledged: Option<i64>,
+    /// The file's number from its writer, per installation from 1 (since 2.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_number: Option<i64>,
+    /// A coordinator's return file: the files of its volunteer it imported (since 2.2). Only
+    /// counted from the linked coordinator, and only those naming the reader's installation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipts: Option<Vec<FileReceipt>>,
     /// Fields of a newer minor version, tolerated.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Json>,
@@ -179,15 +190,28 @@ pub fn sign(mut body: Vec<u8>, key: &SigningKey) -> Vec<u8> {
 
 /// Manifest, ops and footer, without the signature line.
 pub fn write_body(manifest: &Manifest, ops: &[Op]) -> Result<Vec<u8>, SyncError> {
+    body_of(manifest, &op_lines(ops)?, ops.len())
+}
+
+/// The ops, one JSON line each (what a file name is made from, before the manifest is known).
+pub fn op_lines(ops: &[Op]) -> Result<Vec<u8>, SyncError> {
     let malformed = |e: serde_json::Error| SyncError::Malformed(e.to_string());
-    let mut out = Vec::with_capacity(256 + ops.len() * 480);
-    serde_json::to_writer(&mut out, manifest).map_err(malformed)?;
-    out.push(b'\n');
+    let mut out = Vec::with_capacity(ops.len() * 480);
     for op in ops {
         serde_json::to_writer(&mut out, op).map_err(malformed)?;
         out.push(b'\n');
     }
-    let footer = Footer { footer: true, op_count: ops.len() as u64, sha256: hex(&Sha256::digest(&out)) };
+    Ok(out)
+}
+
+/// Manifest, the `count` op lines of [`op_lines`] and the footer.
+pub fn body_of(manifest: &Manifest, op_lines: &[u8], count: usize) -> Result<Vec<u8>, SyncError> {
+    let malformed = |e: serde_json::Error| SyncError::Malformed(e.to_string());
+    let mut out = Vec::with_capacity(256 + op_lines.len() + 128);
+    serde_json::to_writer(&mut out, manifest).map_err(malformed)?;
+    out.push(b'\n');
+    out.extend_from_slice(op_lines);
+    let footer = Footer { footer: true, op_count: count as u64, sha256: hex(&Sha256::digest(&out)) };
     serde_json::to_writer(&mut out, &footer).map_err(malformed)?;
     out.push(b'\n');
     Ok(out)

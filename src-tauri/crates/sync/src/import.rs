@@ -17,13 +17,16 @@
 //! households decides which households this laptop keeps (the others are forgotten, see
 //! `keukentafel_store::scope`). A volunteer's file on the coordinator's store is merged with
 //! [`Store::merge_from_volunteer`] (its new households are claimed for it; its changes outside
-//! its households are held back), and its `acknowledged` return file is noted.
+//! its households are held back), and its `acknowledged` return file is noted. Every file
+//! applied from another installation is recorded (`received_files`, in the merge's
+//! transaction); a return file's receipts mark this installation's export files received.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use keukentafel_domain::ReplicaId;
-use keukentafel_store::{MergeReport, Peer, ScopeList, Store, StoreError};
+use keukentafel_domain::ReceivedFile;
+use keukentafel_store::{FileArrival, MergeReport, Peer, ScopeList, Store, StoreError};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -79,6 +82,9 @@ pub struct MergeCounts {
     pub not_from_sender: usize,
     /// Households taken off this volunteer that this laptop forgot with this file.
     pub forgotten_households: usize,
+    /// This installation's export files that the file (a return file from its coordinator)
+    /// confirmed received for the first time, by number.
+    pub confirmed_files: Vec<i64>,
 }
 
 impl From<MergeReport> for MergeCounts {
@@ -90,6 +96,7 @@ impl From<MergeReport> for MergeCounts {
             held_back: r.held_back,
             not_from_sender: 0,
             forgotten_households: 0,
+            confirmed_files: r.confirmed_files,
         }
     }
 }
@@ -314,10 +321,27 @@ pub fn apply(
         let left_out = contents.ops.len() - kept.len();
         (std::borrow::Cow::Owned(kept), left_out)
     };
+    // The file itself is recorded in the merge's transaction (once, however often it is
+    // imported). Receipts count only from the linked coordinator (the only other installation
+    // that relays), and only those naming this installation.
+    let from_coordinator = trusted.relays && m.replica != store.replica();
+    let arrival = FileArrival {
+        file: Some(ReceivedFile {
+            sender: m.replica,
+            file_number: m.file_number,
+            created_at: m.created_at.clone(),
+            imported_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            op_count: contents.ops.len() as i64,
+        }),
+        receipts: match (&m.receipts, from_coordinator) {
+            (Some(receipts), true) => receipts.iter().filter(|r| r.replica == store.replica()).cloned().collect(),
+            _ => Vec::new(),
+        },
+    };
     // The linked coordinator has judged what it passes on: not held back again here. Its
     // return file says which households this laptop keeps.
     let mut forgotten = 0;
-    let report = if trusted.relays && m.replica != store.replica() {
+    let report = if from_coordinator {
         let list = match (m.return_file, &m.households) {
             (Some(number), Some(households)) => Some(ScopeList {
                 number,
@@ -326,7 +350,7 @@ pub fn apply(
             }),
             _ => None,
         };
-        let scoped = store.merge_return_file(&ops, m.replica, list.as_ref())?;
+        let scoped = store.merge_return_file(&ops, m.replica, list.as_ref(), Some(&arrival))?;
         forgotten = scoped.forgotten;
         scoped.merge
     } else if trusted.relays {
@@ -334,7 +358,7 @@ pub fn apply(
         store.merge_own_file(&ops)?
     } else {
         // A household a volunteer creates is theirs from the start (given in the same transaction).
-        store.merge_from_volunteer(&ops, m.replica, now.date_naive())?
+        store.merge_from_volunteer(&ops, m.replica, now.date_naive(), Some(&arrival))?
     };
     if !trusted.relays {
         // What it confirmed holding is not sent to it again.

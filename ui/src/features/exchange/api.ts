@@ -1,6 +1,6 @@
 // The commands of sync by export files.
 import { Channel } from '@tauri-apps/api/core';
-import type { ReplicaId } from '../../generated/bindings';
+import type { ExportFile, ReplicaId } from '../../generated/bindings';
 import type { FileReport } from '../../generated/api';
 import type { ExportOutcome, Progress, SyncOverview } from '../../generated/sync';
 import { call } from '../../shared/api';
@@ -13,6 +13,8 @@ export const api = {
    */
   linkCoordinator: (code: string) => call<SyncOverview>('link_coordinator', { code }),
   defaultExportDir: () => call<string>('default_export_dir'),
+  /** This installation's export files, newest first, each with its receipt once confirmed. */
+  exportFiles: () => call<ExportFile[]>('export_files'),
   exportToCoordinator: (dir: string) => call<ExportOutcome>('export_to_coordinator', { dir }),
   exportReturnFile: (replica: ReplicaId, dir: string) =>
     call<ExportOutcome>('export_return_file', { replica, dir }),

@@ -25,7 +25,7 @@ describe('what the exchange screen remembers', () => {
     const kv = memory();
     expect(lastExport(A, kv)).toBeNull();
     const at = new Date('2026-03-03T13:05:00Z');
-    const last = rememberExport(A, { path: '/media/usb/a.kt', op_count: 12, recipients: [] }, at, kv);
+    const last = rememberExport(A, { path: '/media/usb/a.kt', op_count: 12, recipients: [], file_number: 1n }, at, kv);
     expect(last).toEqual({ at: '2026-03-03T13:05:00.000Z', path: '/media/usb/a.kt', op_count: 12 });
     expect(lastExport(A, kv)).toEqual(last);
     expect(lastExport(B, kv)).toBeNull();

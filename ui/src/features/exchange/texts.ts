@@ -3,6 +3,7 @@ import type { Stage } from '../../generated/sync';
 import { localized, type Both } from '../../shared/i18n';
 import { texts as shared } from '../../shared/texts';
 import { texts as pairing } from '../pairing/texts';
+import { numberList } from './receipts';
 
 export const texts = {
   sync: {
@@ -149,6 +150,35 @@ export const texts = {
           ? '1 household was deleted from this laptop, because your coordinator no longer assigns it to you.'
           : `${n} households were deleted from this laptop, because your coordinator no longer assigns them to you.`,
     },
+    confirmed: {
+      nl: (numbers: readonly (number | bigint)[]) =>
+        numbers.length === 1
+          ? `Je coördinator heeft bestand ${numberList(numbers, 'nl')} ontvangen.`
+          : `Je coördinator heeft bestanden ${numberList(numbers, 'nl')} ontvangen.`,
+      en: (numbers: readonly (number | bigint)[]) =>
+        numbers.length === 1
+          ? `Your coordinator received file ${numberList(numbers, 'en')}.`
+          : `Your coordinator received files ${numberList(numbers, 'en')}.`,
+    },
+    exportFilesTitle: { nl: 'Jouw bestanden', en: 'Your files' },
+    exportFilesText: {
+      nl: 'Als je coördinator een bestand heeft ingelezen, zie je dat hier na het inlezen van het terugbestand (stap 3).',
+      en: 'When your coordinator has read in a file, you see it here after reading in the return file (step 3).',
+    },
+    fileNumber: {
+      nl: (n: number | bigint) => `Bestand ${n}`,
+      en: (n: number | bigint) => `File ${n}`,
+    },
+    madeOn: {
+      nl: (when: string) => `gemaakt op ${when}`,
+      en: (when: string) => `made on ${when}`,
+    },
+    receivedOn: {
+      nl: (day: string) => `Ontvangen door de coördinator op ${day}`,
+      en: (day: string) => `Received by the coordinator on ${day}`,
+    },
+    notConfirmed: { nl: 'Nog niet bevestigd', en: 'Not confirmed yet' },
+    noExportFiles: { nl: 'Je hebt op deze computer nog geen bestand gemaakt.', en: 'You have not made a file on this computer yet.' },
     refused: { nl: 'Niet ingelezen', en: 'Not read in' },
     enrolFirst: {
       nl: 'Hoort dit bestand bij een nieuwe vrijwilliger? Voeg die eerst toe bij Vrijwilligers.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WijkCases } from '../../generated/api';
-import { STATUSES, cellOf, householdsByIds, kindCount, standsOutReason, statusTotals, wijkHouseholds } from './overview';
+import { STATUSES, cellOf, gapParts, householdsByIds, kindCount, standsOutReason, statusTotals, wijkHouseholds } from './overview';
 import { texts } from './texts';
 
 function wijk(name: string, cells: Partial<Record<(typeof STATUSES)[number], string[]>>): WijkCases {
@@ -68,5 +68,13 @@ describe('overview helpers', () => {
     }
     expect(texts.householdStatus.waiting.nl).toBe('Wacht op eerste bezoek');
     expect(texts.householdStatus.follow_up_due.nl).toBe('Terugkomen nodig');
+  });
+
+  it('says a missing file, or a run of them, the way the row shows it', () => {
+    expect(gapParts({ from: 3n, to: 3n })).toEqual({ one: 3 });
+    expect(gapParts({ from: 3n, to: 5n })).toEqual({ from: 3, to: 5 });
+    expect(texts.overview.gapOne.nl(3)).toBe('Bestand 3 ontbreekt');
+    expect(texts.overview.gapRange.nl(3, 5)).toBe('Bestanden 3 t/m 5 ontbreken');
+    expect(texts.overview.gapRange.en(3, 5)).toBe('Files 3 to 5 are missing');
   });
 });

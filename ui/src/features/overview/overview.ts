@@ -1,7 +1,8 @@
 // Pure helpers of the Overzicht screen: the total row of the households table, the names behind
-// a list of household ids, and why a volunteer stands out. The numbers themselves come from the
+// a list of household ids, why a volunteer stands out, and the files lost on the way. The numbers themselves come from the
 // backend (api::overview); nothing here counts households or tasks anew.
 import type { HouseholdStatus, StatusCell, VisitCounts, VolunteerActivity, WijkCases } from '../../generated/api';
+import type { FileGap } from '../../generated/bindings';
 import type { HouseholdId, HouseholdSummary, VisitKind } from '../../generated/bindings';
 
 /** The statuses in the order the backend sends them (and the table shows them). */
@@ -54,4 +55,14 @@ export function kindCount(counts: VisitCounts, kind: VisitKind): number {
 export function standsOutReason(v: Pick<VolunteerActivity, 'stands_out' | 'days_since'>): 'never' | 'stale' | null {
   if (!v.stands_out) return null;
   return v.days_since === null ? 'never' : 'stale';
+}
+
+/**
+ * A gap in a volunteer's file numbers as the words say it: one missing file (`{ one: 3 }`) or a
+ * run (`{ from: 3, to: 5 }`). The gaps themselves come from the backend (`file_gaps`).
+ */
+export function gapParts(gap: FileGap): { one: number } | { from: number; to: number } {
+  const from = Number(gap.from);
+  const to = Number(gap.to);
+  return from === to ? { one: from } : { from, to };
 }

@@ -104,6 +104,27 @@ export const texts = {
       nl: (days: number) => `Langer dan ${days} dagen niets gestuurd`,
       en: (days: number) => `Nothing sent for more than ${days} days`,
     },
+    files: { nl: 'Bestanden ontvangen', en: 'Files received' },
+    filesCount: {
+      nl: (n: number) => (n === 1 ? '1 bestand' : `${n} bestanden`),
+      en: (n: number) => (n === 1 ? '1 file' : `${n} files`),
+    },
+    lastNumber: {
+      nl: (n: number, day: string) => `laatste: bestand ${n} van ${day}`,
+      en: (n: number, day: string) => `last: file ${n} of ${day}`,
+    },
+    gapOne: {
+      nl: (n: number) => `Bestand ${n} ontbreekt`,
+      en: (n: number) => `File ${n} is missing`,
+    },
+    gapRange: {
+      nl: (from: number, to: number) => `Bestanden ${from} t/m ${to} ontbreken`,
+      en: (from: number, to: number) => `Files ${from} to ${to} are missing`,
+    },
+    gapHint: {
+      nl: 'Een bestand is onderweg zoekgeraakt. Vraag de vrijwilliger om opnieuw te exporteren: het nieuwe bestand bevat alles wat nog niet bij jou is.',
+      en: 'A file got lost on the way. Ask the volunteer to export again: the new file holds everything you do not have yet.',
+    },
     staleAfter: { nl: 'Laat opvallen na (dagen)', en: 'Show as late after (days)' },
     staleAfterHint: {
       nl: 'Een vrijwilliger valt op als het laatste bestand langer geleden is.',

@@ -86,6 +86,8 @@ pub fn manifest_for(from: &Node, ops: &[keukentafel_store::Op]) -> Manifest {
         return_file: None,
         households: None,
         acknowledged: None,
+        file_number: None,
+        receipts: None,
         extra: BTreeMap::new(),
     }
 }
