@@ -15,6 +15,7 @@ pub mod ids;
 pub mod model;
 pub mod settings;
 pub mod stock;
+pub mod suppress;
 pub mod sync;
 pub mod task;
 pub mod validate;

@@ -1,0 +1,183 @@
+//! What the municipal report (`api::report`) counts, read in SQL: per household in the store its
+//! wijk and first done visit, the done visits of a period, the follow-up visits of a period, the
+//! referrals made at the visits of a period with their outcome, and the materials handed out in
+//! a period. Only ids, dates, kinds and statuses leave this module: no names, addresses or free
+//! text (the report is anonymous by construction).
+//!
+//! Archived households are left out, and so are archived visits and tasks. A period is `[?1,
+//! ?2]`, both days included (`YYYY-MM-DD`). Each statement reads each table once: visits by the
+//! `visits_planned` range, tasks and movements joined by primary key.
+//!
+//! Uses: `super` (`iso`, `row_id`), `error`, `store`.
+
+use chrono::NaiveDate;
+use keukentafel_domain::{HouseholdId, StockItemId, TaskStatus, VisitId, VisitKind, VisitStatus};
+
+use super::{iso, row_id};
+use crate::error::StoreError;
+use crate::store::{Result, Store};
+
+/// A household that is not archived: its wijk and the day of its first done visit (ever).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportHousehold {
+    pub id: HouseholdId,
+    pub wijk: String,
+    pub first_done: Option<NaiveDate>,
+}
+
+/// A visit dated in the period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportVisit {
+    pub id: VisitId,
+    pub household_id: HouseholdId,
+    pub kind: VisitKind,
+    pub status: VisitStatus,
+    pub date: NaiveDate,
+}
+
+/// A referral task made at a visit of the period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportReferral {
+    pub household_id: HouseholdId,
+    /// The checklist step it came from: the kind of referral.
+    pub step_id: String,
+    pub status: TaskStatus,
+    /// The day of the visit it was made at.
+    pub made_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// Materials handed out to a household in the period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportMaterial {
+    pub household_id: HouseholdId,
+    pub item_id: StockItemId,
+    /// The measure the item is (empty for an item the coordinator added).
+    pub measure: String,
+    /// The item's name as the coordinator saved it (empty when it has no record yet).
+    pub name: String,
+    pub quantity: u32,
+    pub unit_cost_cents: u32,
+}
+
+pub(crate) const HOUSEHOLDS: &str = "
+SELECT h.id, h.wijk, MIN(CASE WHEN v.status = 'done' AND v.archived = 0 THEN v.planned_date END)
+  FROM households h LEFT JOIN visits v ON v.household_id = h.id
+ WHERE h.archived = 0
+ GROUP BY h.id";
+
+pub(crate) const VISITS: &str = "
+SELECT v.id, v.household_id, v.kind, v.status, v.planned_date FROM visits v JOIN households h ON h.id = v.household_id
+ WHERE v.planned_date >= ?1 AND v.planned_date <= ?2 AND v.archived = 0 AND h.archived = 0
+ ORDER BY v.planned_date, v.id";
+
+pub(crate) const REFERRALS: &str = "
+SELECT t.household_id, t.step_id, t.status, v.planned_date, t.closed_on
+  FROM visits v JOIN tasks t ON t.visit_id = v.id JOIN households h ON h.id = v.household_id
+ WHERE v.planned_date >= ?1 AND v.planned_date <= ?2 AND v.status = 'done' AND v.archived = 0
+   AND t.kind = 'referral' AND t.archived = 0 AND h.archived = 0
+ ORDER BY t.id";
+
+pub(crate) const MATERIALS: &str = "
+SELECT m.household_id, m.item_id, COALESCE(i.measure, ''), COALESCE(i.name, ''), -m.delta, COALESCE(i.unit_cost_cents, 0)
+  FROM stock_movements m JOIN households h ON h.id = m.household_id LEFT JOIN stock_items i ON i.id = m.item_id
+ WHERE m.kind = 'handed_out' AND m.date >= ?1 AND m.date <= ?2 AND h.archived = 0
+ ORDER BY m.id";
+
+fn data(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Data(e.to_string())
+}
+
+fn named<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|_| data(format!("{what}: unknown value {s:?}")))
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+impl Store {
+    /// Every household that is not archived, with its wijk and first done visit.
+    pub fn report_households(&self) -> Result<Vec<ReportHousehold>> {
+        let mut stmt = self.conn().prepare_cached(HOUSEHOLDS)?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, wijk, first) = row?;
+            let Some(id) = row_id(&id) else { continue };
+            out.push(ReportHousehold { id: HouseholdId(id), wijk, first_done: first.as_deref().and_then(day) });
+        }
+        Ok(out)
+    }
+
+    /// Visits (any status) dated from `from` to `to`, both included, by date.
+    pub fn report_visits(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportVisit>> {
+        let mut stmt = self.conn().prepare_cached(VISITS)?;
+        let rows = stmt.query_map([iso(from), iso(to)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, household, kind, status, date) = row?;
+            let (Some(id), Some(household), Some(date)) = (row_id(&id), row_id(&household), day(&date)) else { continue };
+            out.push(ReportVisit {
+                id: VisitId(id),
+                household_id: HouseholdId(household),
+                kind: named("visit kind", &kind)?,
+                status: named("visit status", &status)?,
+                date,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Referral tasks made at the done visits from `from` to `to`.
+    pub fn report_referrals(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportReferral>> {
+        let mut stmt = self.conn().prepare_cached(REFERRALS)?;
+        let rows = stmt.query_map([iso(from), iso(to)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (household, step_id, status, made_on, closed_on) = row?;
+            let (Some(household), Some(made_on)) = (row_id(&household), day(&made_on)) else { continue };
+            out.push(ReportReferral {
+                household_id: HouseholdId(household),
+                step_id,
+                status: named("task status", &status)?,
+                made_on,
+                closed_on: closed_on.as_deref().and_then(day),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Materials handed out from `from` to `to`, with the item's measure, name and cost.
+    pub fn report_materials(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportMaterial>> {
+        let mut stmt = self.conn().prepare_cached(MATERIALS)?;
+        let rows = stmt.query_map([iso(from), iso(to)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (household, item, measure, name, quantity, cost) = row?;
+            let (Some(household), Some(item)) = (row_id(&household), row_id(&item)) else { continue };
+            out.push(ReportMaterial {
+                household_id: HouseholdId(household),
+                item_id: StockItemId(item),
+                measure,
+                name,
+                quantity: u32::try_from(quantity.max(0)).unwrap_or(u32::MAX),
+                unit_cost_cents: u32::try_from(cost.max(0)).unwrap_or(u32::MAX),
+            });
+        }
+        Ok(out)
+    }
+}
