@@ -3,7 +3,7 @@
 
 import type { ConsentScope, FieldErrorCode, HouseholdId, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
-import type { MeasuredChange, NoMeasurement } from './checklist';
+import type { MeasuredChange, NoMeasurement, Text } from './checklist';
 
 /**
  * Every kind of error the UI acts on.
@@ -380,6 +380,99 @@ days_since: bigint | null,
  * Never sent a file, or the last one is more than `stale_after_days` old.
  */
 stands_out: boolean, };
+
+/**
+ * Which report: a period (both days included) and wijken (none: every wijk).
+ */
+export type ReportRequest = { from: string, to: string, 
+/**
+ * Wijk names as the households have them; empty: all wijken.
+ */
+wijken: Array<string>, };
+
+/**
+ * The report: a cover and its tables, in order.
+ */
+export type Report = { cover: ReportCover, tables: Array<ReportTable>, };
+
+export type ReportCover = { title: Text, from: string, to: string, 
+/**
+ * The wijken in the report, by name (`""`: households without a wijk).
+ */
+wijken: Array<string>, 
+/**
+ * No wijk was chosen: every wijk is in the report.
+ */
+all_wijken: boolean, 
+/**
+ * The reference figures the estimates use.
+ */
+figures_id: string, figures_version: number, 
+/**
+ * The suppression rule, as CBS states it under its tables.
+ */
+suppression_rule: Text, 
+/**
+ * What the report leaves out (names, addresses, free text).
+ */
+anonymity: Text, made_on: string, };
+
+export type ReportTable = { 
+/**
+ * Stable id (`households`, `visits`, …): the CSV file name and the sheet order.
+ */
+id: string, title: Text, columns: Array<ReportColumn>, rows: Array<ReportRow>, 
+/**
+ * A chart that helps read the table, if any.
+ */
+chart: ReportChart | null, 
+/**
+ * How the numbers were made, and their sources.
+ */
+note: Text, };
+
+export type ReportColumn = { header: Text, 
+/**
+ * `households`, `count`, `eur`, `percent`, `days`, `kwh`, `m3`, `gj`, `kg`.
+ */
+unit: string, 
+/**
+ * Decimals shown.
+ */
+decimals: number, };
+
+export type ReportRow = { label: Text, 
+/**
+ * A total row (shown bold; the sum of the rows above where the column adds up).
+ */
+total: boolean, cells: Array<ReportCell>, };
+
+export type ReportCell = { "kind": "value", value: number, } | { "kind": "suppressed" } | { "kind": "empty" };
+
+/**
+ * A native chart of one column over the rows that are not totals.
+ */
+export type ReportChart = { kind: ChartKind, 
+/**
+ * The column charted (its header names the series).
+ */
+column: number, };
+
+export type ChartKind = "column" | "bar";
+
+/**
+ * XLSX (one file) or CSV (a folder with one file per table).
+ */
+export type ReportFormat = "xlsx" | "csv";
+
+/**
+ * What `save_report` wrote.
+ */
+export type SavedReport = { 
+/**
+ * The files written: one XLSX, or one CSV per table.
+ */
+files: Array<string>, };
 
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.

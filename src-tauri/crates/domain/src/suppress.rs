@@ -7,7 +7,8 @@
 //!
 //! 1. **Primary**: a cell about fewer than [`MIN_HOUSEHOLDS`] households (0 included).
 //! 2. **Secondary**: in every sum rule where exactly one of its cells (parts or total) is
-//!    hidden, that cell is the total minus the others. Then the shown part with the fewest
+//!    hidden, that cell is the total minus the others; where the hidden parts add up to 0
+//!    (total minus the shown parts), each of them is 0. Then the shown part with the fewest
 //!    households (then the smallest number, then the first) is hidden too; when no part is
 //!    left to hide, the total is hidden. Repeated until no rule has exactly one hidden cell,
 //!    since a new hidden cell can leave another rule with one.
@@ -54,8 +55,7 @@ pub fn suppress(cells: &[CellBasis], rules: &[SumRule]) -> Vec<Option<Hidden>> {
     loop {
         let mut changed = false;
         for rule in &rules {
-            let members = rule.parts.iter().copied().chain(std::iter::once(rule.total));
-            if members.filter(|&i| hidden[i].is_some()).count() != 1 {
+            if !exposed(cells, &hidden, rule) {
                 continue;
             }
             let candidate = rule
@@ -70,6 +70,8 @@ pub fn suppress(cells: &[CellBasis], rules: &[SumRule]) -> Vec<Option<Hidden>> {
                 })
                 .unwrap_or(rule.total);
             if hidden[candidate].is_none() {
+                // (a rule whose every part is hidden and sums to 0 with its total shown has
+                // `candidate` = the shown total, which is then hidden)
                 hidden[candidate] = Some(Hidden::Secondary);
                 changed = true;
             }
@@ -80,15 +82,29 @@ pub fn suppress(cells: &[CellBasis], rules: &[SumRule]) -> Vec<Option<Hidden>> {
     }
 }
 
-/// Whether a hidden cell can be worked out from one sum rule: the rule has exactly one hidden
-/// cell. The test of [`suppress`]'s invariant, usable on any table.
-pub fn recoverable(hidden: &[Option<Hidden>], rules: &[SumRule]) -> Vec<usize> {
+/// Whether a rule gives a hidden cell away: exactly one of its cells is hidden (it is the
+/// total minus the others), or its total is shown and its hidden parts add up to 0 (each of
+/// them is then 0, since no count or amount here is negative).
+fn exposed(cells: &[CellBasis], hidden: &[Option<Hidden>], rule: &SumRule) -> bool {
+    let is_hidden = |i: usize| hidden.get(i).is_some_and(Option::is_some);
+    let members = rule.parts.iter().copied().chain(std::iter::once(rule.total));
+    let count = members.filter(|&i| is_hidden(i)).count();
+    if count == 1 {
+        return true;
+    }
+    let hidden_parts: Vec<usize> = rule.parts.iter().copied().filter(|&i| is_hidden(i)).collect();
+    !hidden_parts.is_empty() && !is_hidden(rule.total) && hidden_parts.iter().map(|&i| cells[i].value).sum::<f64>() == 0.0
+}
+
+/// The hidden cells that one sum rule gives away (see `exposed`): the test of [`suppress`]'s
+/// invariant, usable on any table.
+pub fn recoverable(cells: &[CellBasis], hidden: &[Option<Hidden>], rules: &[SumRule]) -> Vec<usize> {
     let mut out = Vec::new();
     for rule in rules {
-        let members: Vec<usize> = rule.parts.iter().copied().chain(std::iter::once(rule.total)).collect();
-        let hid: Vec<usize> = members.iter().copied().filter(|&i| hidden.get(i).is_some_and(Option::is_some)).collect();
-        if hid.len() == 1 {
-            out.push(hid[0]);
+        if exposed(cells, hidden, rule) {
+            out.extend(
+                rule.parts.iter().copied().chain(std::iter::once(rule.total)).filter(|&i| hidden.get(i).is_some_and(Option::is_some)),
+            );
         }
     }
     out
@@ -126,6 +142,8 @@ mod tests {
     #[case(&[3, 4, 30, 37], "PP..")]
     // Zero is below five as well.
     #[case(&[0, 20, 30, 50], "PS..")]
+    // Two hidden zeros would add up to "total minus the rest = 0": one more part goes.
+    #[case(&[0, 0, 30, 30], "PPS.")]
     // A single part equals its total: both small, both hidden.
     #[case(&[3, 3], "PP")]
     // One part of two is small: the other part goes, the total stays.
@@ -136,7 +154,7 @@ mod tests {
         let n = households.len() - 1;
         let got = suppress(&cells(households), &column(n));
         assert_eq!(shown(&got), expected, "households {households:?}");
-        assert!(recoverable(&got, &column(n)).is_empty());
+        assert!(recoverable(&cells(households), &got, &column(n)).is_empty());
     }
 
     #[test]
@@ -168,7 +186,7 @@ mod tests {
         ];
         let got = suppress(&c, &rules);
         assert_eq!(shown(&got), "PS.SS....");
-        assert!(recoverable(&got, &rules).is_empty());
+        assert!(recoverable(&c, &got, &rules).is_empty());
     }
 
     #[test]
@@ -214,7 +232,7 @@ mod tests {
                     prop_assert!(hidden[i].is_some(), "cell {i} about {} households is shown", cell.households);
                 }
             }
-            prop_assert!(recoverable(&hidden, &rules).is_empty(), "{:?}", shown(&hidden));
+            prop_assert!(recoverable(&c, &hidden, &rules).is_empty(), "{:?}", shown(&hidden));
             // Every hidden cell in a rule: the shown cells of that rule do not pin it down, since
             // at least one other cell of the rule is unknown too.
             for rule in &rules {

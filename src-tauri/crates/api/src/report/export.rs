@@ -231,7 +231,7 @@ mod tests {
         assert_eq!(escape("-5"), "'-5");
         assert_eq!(escape("@x"), "'@x");
         assert_eq!(escape("a;b"), "\"a;b\"");
-        assert_eq!(escape("zeg \"hoi\""), "zeg \"hoi\"");
+        assert_eq!(escape("zeg \"hoi\""), "\"zeg \"\"hoi\"\"\"");
         assert_eq!(escape("plain"), "plain");
     }
 
