@@ -78,6 +78,12 @@ impl Templates {
             .unwrap_or_else(|| keukentafel_checklist::Text { nl: step.to_owned(), en: step.to_owned() })
     }
 
+    /// The template and figures a visit with template `id` version `version` is evaluated
+    /// with, as one text (`combined-visit@3/figures-2026@1`); `None` when this program lacks it.
+    pub(crate) fn evaluation_version(&self, id: &str, version: i64) -> Option<String> {
+        self.find(id, version).map(|c| format!("{id}@{version}/{}@{}", c.figures().id, c.figures().version))
+    }
+
     fn find(&self, id: &str, version: i64) -> Option<&Checklist> {
         self.checklists.iter().find(|c| c.template().id == id && i64::from(c.template().version) == version)
     }

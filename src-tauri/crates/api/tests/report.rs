@@ -77,9 +77,9 @@ fn v(x: f64) -> ReportCell {
 
 #[test]
 fn reached_households_by_wijk_with_small_cells_suppressed() {
-    let (_dir, store) = store();
+    let (_dir, mut store) = store();
     let templates = Templates::builtin().unwrap();
-    let r = report::report(&store, &templates, &request(&[]), today()).unwrap();
+    let r = report::report(&mut store, &templates, &request(&[]), today()).unwrap();
     assert_eq!(r.tables.len(), 10);
     assert!(r.cover.all_wijken);
     assert_eq!(r.cover.wijken, vec!["A", "B", "C"]);
@@ -95,10 +95,10 @@ fn reached_households_by_wijk_with_small_cells_suppressed() {
 
 #[test]
 fn a_small_cell_cannot_be_worked_out_from_the_total() {
-    let (_dir, store) = store();
+    let (_dir, mut store) = store();
     let templates = Templates::builtin().unwrap();
     // Only A and B: B (3) is hidden; total − A would give it away, so A goes too.
-    let r = report::report(&store, &templates, &request(&["A", "B"]), today()).unwrap();
+    let r = report::report(&mut store, &templates, &request(&["A", "B"]), today()).unwrap();
     assert!(!r.cover.all_wijken);
     let t = table(&r, "households");
     assert_eq!(t.rows.len(), 3, "A, B and the total");
@@ -114,9 +114,9 @@ fn a_small_cell_cannot_be_worked_out_from_the_total() {
 
 #[test]
 fn one_wijk_selected_counts_only_its_households() {
-    let (_dir, store) = store();
+    let (_dir, mut store) = store();
     let templates = Templates::builtin().unwrap();
-    let r = report::report(&store, &templates, &request(&[" A "]), today()).unwrap();
+    let r = report::report(&mut store, &templates, &request(&[" A "]), today()).unwrap();
     assert_eq!(r.cover.wijken, vec!["A"]);
     let t = table(&r, "households");
     assert_eq!(cells(t, "A"), vec![v(9.0), v(12.0)]);
@@ -125,14 +125,14 @@ fn one_wijk_selected_counts_only_its_households() {
 
 #[test]
 fn bad_requests_are_refused_in_dutch() {
-    let (dir, store) = store();
+    let (dir, mut store) = store();
     let templates = Templates::builtin().unwrap();
     let backwards = ReportRequest { from: day(10, 31), to: day(10, 1), wijken: vec![] };
-    let e = report::report(&store, &templates, &backwards, today()).unwrap_err();
+    let e = report::report(&mut store, &templates, &backwards, today()).unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation);
     assert!(e.message.contains("De einddatum (01-10-2026) ligt voor de begindatum (31-10-2026)"), "{}", e.message);
 
-    let e = report::report(&store, &templates, &request(&["Atlantis"]), today()).unwrap_err();
+    let e = report::report(&mut store, &templates, &request(&["Atlantis"]), today()).unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation);
     assert!(e.message.contains("geen huishouden in de wijk \u{201c}Atlantis\u{201d}"), "{}", e.message);
 
@@ -140,10 +140,10 @@ fn bad_requests_are_refused_in_dutch() {
     let blocker = dir.path().join("a-file");
     std::fs::write(&blocker, b"x").unwrap();
     let path = blocker.join("rapport.xlsx");
-    let e = report::save_report(&store, &templates, &request(&[]), ReportFormat::Xlsx, &path, today()).unwrap_err();
+    let e = report::save_report(&mut store, &templates, &request(&[]), ReportFormat::Xlsx, &path, today()).unwrap_err();
     assert_eq!(e.code, ErrorCode::StoreIo);
     assert!(e.message.contains("Het rapport kan niet worden opgeslagen"), "{}", e.message);
-    let e = report::save_report(&store, &templates, &request(&[]), ReportFormat::Csv, &path, today()).unwrap_err();
+    let e = report::save_report(&mut store, &templates, &request(&[]), ReportFormat::Csv, &path, today()).unwrap_err();
     assert_eq!(e.code, ErrorCode::StoreIo);
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(left.iter().all(|n| !n.to_string_lossy().contains("part")), "nothing half-written: {left:?}");
@@ -165,9 +165,62 @@ fn the_report_holds_no_names_or_free_text() {
         .id;
     visit(&mut store, h, day(10, 7), VisitKind::Intake);
     let templates = Templates::builtin().unwrap();
-    let r = report::report(&store, &templates, &request(&[]), today()).unwrap();
+    let r = report::report(&mut store, &templates, &request(&[]), today()).unwrap();
     let text = serde_json::to_string(&r).unwrap();
     for secret in ["Geheime", "Verstopte", "Notitie die", "Anna", "Cora", &h.to_string()] {
         assert!(!text.contains(secret), "{secret} is in the report");
     }
+}
+
+#[test]
+fn cached_figures_follow_a_changed_answer() {
+    use keukentafel_api::visits;
+    use keukentafel_checklist::{AnswerInput, AnswerValue};
+    let (_dir, mut store) = store();
+    let templates = Templates::builtin().unwrap();
+    let mut combined = Vec::new();
+    for _ in 0..6 {
+        let h = household(&mut store, "D");
+        let input = VisitInput {
+            household_id: h,
+            planned_date: day(10, 9),
+            planned_time: "10:00".into(),
+            kind: VisitKind::Combined,
+            volunteers: vec!["Anna".into()],
+            status: VisitStatus::Planned,
+            summary: String::new(),
+        };
+        let v = store.plan_visit(input, today()).unwrap().id;
+        let answers = [
+            ("documents", AnswerValue::MultiChoice(vec!["annual_bill".into()])),
+            ("net_income", AnswerValue::Money(150_000)),
+            ("energy_cost", AnswerValue::Money(240_000)),
+        ];
+        for (step, value) in answers {
+            let input = AnswerInput { visit_id: v, step_id: step.into(), value: Some(value), answered_by: None };
+            visits::answer_step(&mut store, &templates, input, today()).unwrap();
+        }
+        let mut visit = store.visit(v).unwrap();
+        visit.data.status = VisitStatus::Done;
+        store.update_visit(VisitUpdate { id: v, data: visit.data, base: visit.clocks }, today()).unwrap();
+        combined.push(v);
+    }
+    let quote = |store: &mut Store| {
+        let r = report::report(store, &templates, &request(&["D"]), today()).unwrap();
+        match cells(table(&r, "energy_quote"), "Voor de maatregelen")[3] {
+            ReportCell::Value { value } => value,
+            ref other => panic!("{other:?}"),
+        }
+    };
+    let before = quote(&mut store);
+    assert_eq!(store.cached_visit_figures().unwrap().len(), 6, "each evaluated visit is cached");
+    assert_eq!(quote(&mut store), before, "the same figures from the cache");
+
+    // One household's energy cost doubles: its cached row is dropped with the change.
+    let input = AnswerInput { visit_id: combined[0], step_id: "energy_cost".into(), value: Some(AnswerValue::Money(480_000)), answered_by: None };
+    visits::answer_step(&mut store, &templates, input, today()).unwrap();
+    assert_eq!(store.cached_visit_figures().unwrap().len(), 5);
+    let after = quote(&mut store);
+    assert!(after > before, "{after} > {before}: the changed answer counts");
+    assert_eq!(store.cached_visit_figures().unwrap().len(), 6);
 }

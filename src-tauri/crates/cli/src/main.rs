@@ -263,18 +263,18 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Report { db, from, to, wijken, out, format, today } => {
             use keukentafel_api::report::{self, ReportFormat, ReportRequest};
-            let store = existing(&db)?;
+            let mut store = existing(&db)?;
             let templates = keukentafel_api::Templates::builtin().map_err(|e| en(e.into()))?;
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
             let request = ReportRequest { from, to, wijken };
             let Some(out) = out else {
-                return print_json(&report::report(&store, &templates, &request, today).map_err(en)?);
+                return print_json(&report::report(&mut store, &templates, &request, today).map_err(en)?);
             };
             let format = match format {
                 FormatArg::Xlsx => ReportFormat::Xlsx,
                 FormatArg::Csv => ReportFormat::Csv,
             };
-            print_json(&report::save_report(&store, &templates, &request, format, &out, today).map_err(en)?)
+            print_json(&report::save_report(&mut store, &templates, &request, format, &out, today).map_err(en)?)
         }
         Command::Stock { db, item, kind, quantity, date, note } => {
             let mut store = existing(&db)?;

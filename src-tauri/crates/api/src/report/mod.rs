@@ -21,19 +21,20 @@
 //! now. Materials are the movements handed out in the period.
 
 pub mod export;
+pub mod visit_figures;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use keukentafel_checklist::figures::ids;
-use keukentafel_checklist::{measured_change, HeatSupply, IndicatorKind, KeyFigures, Text};
+use keukentafel_checklist::{measured_change, HeatSupply, IndicatorKind, Text};
 use keukentafel_domain::suppress::{suppress, CellBasis, SumRule};
-use keukentafel_domain::{Household, HouseholdId, TaskStatus, VisitKind, VisitStatus};
+use keukentafel_domain::{HouseholdId, TaskStatus, VisitKind, VisitStatus};
 use keukentafel_store::{ReportVisit, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::follow_up::reading_of;
+use self::visit_figures::{VisitFigureSource, VisitFigures};
 use crate::visits::Templates;
 use crate::Reply;
 
@@ -287,11 +288,15 @@ fn mean(xs: &[f64]) -> Option<f64> {
 /// checklist).
 struct HouseholdFigures {
     wijk: String,
-    figures: KeyFigures,
+    figures: VisitFigures,
 }
 
 /// The report for `request`, made on `made_on`.
-pub fn report(store: &Store, templates: &Templates, request: &ReportRequest, made_on: NaiveDate) -> Reply<Report> {
+///
+/// Each visit's figures come from the local cache when it is current, and are evaluated (and
+/// cached) otherwise; that is the only write, and a store that cannot be written still gives
+/// the whole report.
+pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest, made_on: NaiveDate) -> Reply<Report> {
     let (from, to) = (request.from, request.to);
     if to < from {
         return Err(ReportError::PeriodBackwards { from, to }.into());
@@ -327,25 +332,16 @@ pub fn report(store: &Store, templates: &Templates, request: &ReportRequest, mad
     let period: Vec<&ReportVisit> = history.iter().filter(|v| v.date >= from).collect();
     let done: Vec<&ReportVisit> = period.iter().copied().filter(|v| v.status == VisitStatus::Done).collect();
 
-    let mut records: HashMap<HouseholdId, Household> = HashMap::new();
-    let mut household = |id: HouseholdId| -> Reply<Household> {
-        if let Some(h) = records.get(&id) {
-            return Ok(h.clone());
-        }
-        let h = store.household(id)?;
-        records.insert(id, h.clone());
-        Ok(h)
-    };
-
+    let mut source = VisitFigureSource::new(store, templates)?;
     // Each household's last combined visit or intake of the period with a checklist.
     let mut figures: BTreeMap<HouseholdId, HouseholdFigures> = BTreeMap::new();
     for v in done.iter().rev().filter(|v| v.kind != VisitKind::FollowUp) {
         if figures.contains_key(&v.household_id) {
             continue;
         }
-        let h = household(v.household_id)?;
-        if let Some(e) = templates.evaluate_stored(store, v.id, &h, v.date)? {
-            figures.insert(v.household_id, HouseholdFigures { wijk: h.data.wijk.clone(), figures: e.evaluation.figures });
+        if let Some(f) = source.get(store, v)? {
+            let wijk = selected.get(&v.household_id).map(|w| (*w).to_owned()).unwrap_or_default();
+            figures.insert(v.household_id, HouseholdFigures { wijk, figures: f });
         }
     }
 
@@ -355,13 +351,14 @@ pub fn report(store: &Store, templates: &Templates, request: &ReportRequest, mad
         visits(&done),
         measures(&figures, templates),
         savings(&wijken, &figures, figures_ref),
-        measured(store, templates, &history, &done, &mut household)?,
+        measured(store, templates, &history, &done, &mut source)?,
         energy_quote(&figures),
         indicators(&figures),
         referrals(store, templates, &selected, from, to)?,
         follow_ups(&period),
         materials(store, templates, &selected, from, to)?,
     ];
+    source.save(store);
     Ok(Report {
         cover: ReportCover {
             title: t("Rapportage voor de gemeente", "Report for the municipality"),
@@ -453,10 +450,10 @@ fn measures(figures: &BTreeMap<HouseholdId, HouseholdFigures>, templates: &Templ
     // measure → (households, number)
     let mut by: BTreeMap<String, (BTreeSet<HouseholdId>, u64)> = BTreeMap::new();
     for (id, f) in figures {
-        for s in &f.figures.savings {
-            let e = by.entry(s.measure.clone()).or_default();
+        for (measure, quantity) in &f.figures.measures {
+            let e = by.entry(measure.clone()).or_default();
             e.0.insert(*id);
-            e.1 += u64::from(s.quantity);
+            e.1 += u64::from(*quantity);
         }
     }
     let mut g = Grid::new(
@@ -481,13 +478,12 @@ fn measures(figures: &BTreeMap<HouseholdId, HouseholdFigures>, templates: &Templ
 }
 
 /// CO₂ saved per year (kg) for one household's saving.
-fn co2(f: &KeyFigures, figures: &keukentafel_checklist::Figures) -> f64 {
-    let s = &f.total_saving;
+fn co2(f: &VisitFigures, figures: &keukentafel_checklist::Figures) -> f64 {
     let gas = figures.value(ids::CO2_GAS).unwrap_or(0.0);
     let el = figures.value(ids::CO2_ELECTRICITY).unwrap_or(0.0);
     let heat = figures.value(ids::CO2_HEAT).unwrap_or(0.0);
-    let heat_gj = if f.heat_supply == HeatSupply::HeatNetwork { s.heat_gj } else { 0.0 };
-    s.gas_m3 * gas + s.electricity_kwh * el + heat_gj * heat
+    let heat_gj = if f.heat_supply == HeatSupply::HeatNetwork { f.heat_gj } else { 0.0 };
+    f.gas_m3 * gas + f.electricity_kwh * el + heat_gj * heat
 }
 
 fn savings(wijken: &[String], figures: &BTreeMap<HouseholdId, HouseholdFigures>, reference: &keukentafel_checklist::Figures) -> ReportTable {
@@ -520,15 +516,15 @@ fn savings(wijken: &[String], figures: &BTreeMap<HouseholdId, HouseholdFigures>,
             ),
         ),
     );
-    let line = |fs: Vec<&KeyFigures>| {
+    let line = |fs: Vec<&VisitFigures>| {
         let n = fs.len();
-        let sum = |f: &dyn Fn(&KeyFigures) -> f64| fs.iter().map(|k| f(k)).sum::<f64>();
+        let sum = |f: &dyn Fn(&VisitFigures) -> f64| fs.iter().map(|k| f(k)).sum::<f64>();
         vec![
             hh(n),
-            amount(sum(&|k| k.total_saving.eur), n),
-            amount(sum(&|k| k.total_saving.gas_m3), n),
-            amount(sum(&|k| if k.heat_supply == HeatSupply::HeatNetwork { k.total_saving.heat_gj } else { 0.0 }), n),
-            amount(sum(&|k| k.total_saving.electricity_kwh), n),
+            amount(sum(&|k| k.eur), n),
+            amount(sum(&|k| k.gas_m3), n),
+            amount(sum(&|k| if k.heat_supply == HeatSupply::HeatNetwork { k.heat_gj } else { 0.0 }), n),
+            amount(sum(&|k| k.electricity_kwh), n),
             amount(sum(&|k| co2(k, reference)), n),
         ]
     };
@@ -545,7 +541,7 @@ fn measured(
     templates: &Templates,
     history: &[ReportVisit],
     done: &[&ReportVisit],
-    household: &mut impl FnMut(HouseholdId) -> Reply<Household>,
+    source: &mut VisitFigureSource<'_>,
 ) -> Reply<ReportTable> {
     use keukentafel_checklist::MeasuredUse;
     // use → (measured per year, estimated per year) per household
@@ -555,9 +551,7 @@ fn measured(
         if counted.contains(&f.household_id) {
             continue;
         }
-        let h = household(f.household_id)?;
-        let Some(this) = templates.evaluate_stored(store, f.id, &h, f.date)? else { continue };
-        let Some(to) = reading_of(&this.answers, Some(f.date)) else { continue };
+        let Some(to) = source.get(store, f)?.and_then(|this| this.follow_up_reading) else { continue };
         // The latest earlier visit with meter readings (as the follow-up screen finds it).
         let mut first = None;
         for v in history.iter().rev().filter(|v| {
@@ -567,16 +561,17 @@ fn measured(
                 && v.kind != VisitKind::FollowUp
                 && v.date <= f.date
         }) {
-            if let Some(e) = templates.evaluate_stored(store, v.id, &h, v.date)? {
-                if let Some(r) = reading_of(&e.answers, None) {
+            if let Some(e) = source.get(store, v)? {
+                if let Some(r) = e.reading.clone() {
                     first = Some((e, r));
                     break;
                 }
             }
         }
         let Some((e, from)) = first else { continue };
+        let heating = source.household(store, f.household_id)?.data.heating;
         let figures = templates.current_for(VisitKind::FollowUp).figures();
-        let Ok(change) = measured_change(&from, &to, h.data.heating, &e.evaluation.figures, figures) else { continue };
+        let Ok(change) = measured_change(&from, &to, heating, &e.key_figures(), figures) else { continue };
         counted.insert(f.household_id);
         for l in change.lines {
             let key = match l.measured_use {
@@ -613,7 +608,7 @@ fn measured(
 }
 
 fn energy_quote(figures: &BTreeMap<HouseholdId, HouseholdFigures>) -> ReportTable {
-    let threshold = figures.values().find_map(|f| f.figures.high_energy_quote_threshold.as_ref().map(|a| a.value));
+    let threshold = figures.values().find_map(|f| f.figures.threshold);
     let pct = threshold.map_or_else(|| "?".to_owned(), |v| format!("{}", round(v * 100.0, 1)));
     let mut g = Grid::new(
         "energy_quote",
@@ -633,13 +628,10 @@ fn energy_quote(figures: &BTreeMap<HouseholdId, HouseholdFigures>) -> ReportTabl
         let mut quotes = Vec::new();
         let (mut above, mut below) = (0, 0);
         for f in figures.values() {
-            let (q, high) = if after {
-                (&f.figures.energy_quote_after, f.figures.high_energy_quote_after)
-            } else {
-                (&f.figures.energy_quote_before, f.figures.high_energy_quote_before)
-            };
+            let (q, high) =
+                if after { (f.figures.quote_after, f.figures.high_after) } else { (f.figures.quote_before, f.figures.high_before) };
             if let (Some(q), Some(high)) = (q, high) {
-                quotes.push(q.value * 100.0);
+                quotes.push(q * 100.0);
                 if high {
                     above += 1;
                 } else {
@@ -678,7 +670,7 @@ fn indicators(figures: &BTreeMap<HouseholdId, HouseholdFigures>) -> ReportTable 
     ] {
         let (mut yes, mut no, mut unknown) = (0, 0, 0);
         for f in figures.values() {
-            match f.figures.indicators.iter().find(|i| i.kind == kind).and_then(|i| i.value) {
+            match f.figures.indicators.iter().find(|(k, _)| *k == kind).and_then(|(_, v)| *v) {
                 Some(true) => yes += 1,
                 Some(false) => no += 1,
                 None => unknown += 1,
@@ -844,7 +836,7 @@ pub enum ReportFormat {
 /// Makes the report and saves it at `path`: an `.xlsx` file, or a folder of CSV files. A file
 /// is written whole or not at all.
 pub fn save_report(
-    store: &Store,
+    store: &mut Store,
     templates: &Templates,
     request: &ReportRequest,
     format: ReportFormat,

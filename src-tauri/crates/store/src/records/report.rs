@@ -33,6 +33,9 @@ pub struct ReportVisit {
     pub kind: VisitKind,
     pub status: VisitStatus,
     pub date: NaiveDate,
+    /// The template its checklist uses (empty: never opened, so no answers) and its version.
+    pub template_id: String,
+    pub template_version: i64,
 }
 
 /// A referral task made at a visit of the period.
@@ -67,7 +70,7 @@ SELECT h.id, h.wijk, MIN(CASE WHEN v.status = 'done' AND v.archived = 0 THEN v.p
  GROUP BY h.id";
 
 pub(crate) const VISITS: &str = "
-SELECT v.id, v.household_id, v.kind, v.status, v.planned_date FROM visits v JOIN households h ON h.id = v.household_id
+SELECT v.id, v.household_id, v.kind, v.status, v.planned_date, v.template_id, v.template_version FROM visits v JOIN households h ON h.id = v.household_id
  WHERE v.planned_date >= ?1 AND v.planned_date <= ?2 AND v.archived = 0 AND h.archived = 0
  ORDER BY v.planned_date, v.id";
 
@@ -114,11 +117,19 @@ impl Store {
     pub fn report_visits(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportVisit>> {
         let mut stmt = self.conn().prepare_cached(VISITS)?;
         let rows = stmt.query_map([iso(from), iso(to)], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, household, kind, status, date) = row?;
+            let (id, household, kind, status, date, template_id, template_version) = row?;
             let (Some(id), Some(household), Some(date)) = (row_id(&id), row_id(&household), day(&date)) else { continue };
             out.push(ReportVisit {
                 id: VisitId(id),
@@ -126,6 +137,8 @@ impl Store {
                 kind: named("visit kind", &kind)?,
                 status: named("visit status", &status)?,
                 date,
+                template_id,
+                template_version,
             });
         }
         Ok(out)
@@ -179,5 +192,35 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// The cached key figures of visits (`visit_figures`, migration 0010): visit → (the
+    /// version they were made with, their JSON). Local and derived; see the migration.
+    pub fn cached_visit_figures(&self) -> Result<std::collections::HashMap<VisitId, (String, String)>> {
+        let mut stmt = self.conn().prepare_cached("SELECT visit_id, version, figures FROM visit_figures")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (id, version, figures) = row?;
+            if let Some(id) = row_id(&id) {
+                out.insert(VisitId(id), (version, figures));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Stores visits' key figures in the cache, replacing older rows, in one transaction.
+    pub fn cache_visit_figures(&mut self, rows: &[(VisitId, HouseholdId, String, String)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR REPLACE INTO visit_figures (visit_id, household_id, version, figures) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (visit, household, version, figures) in rows {
+                stmt.execute(rusqlite::params![visit.to_string(), household.to_string(), version, figures])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 }
