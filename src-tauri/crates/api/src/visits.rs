@@ -198,6 +198,9 @@ pub(crate) struct StoredEvaluation {
     pub answers: Answers,
 }
 
+/// A visit's answers, who gave each, and the household's consent now.
+type StoredAnswers = (Answers, BTreeMap<String, String>, Vec<keukentafel_domain::ConsentStatus>);
+
 /// A stored visit's answers as the engine reads them: answers that no longer read (written by
 /// a newer version) left out, and each consent step answered from the household's consent
 /// events (never from a stored answer). Also who gave each answer, and the consent now.
@@ -206,7 +209,7 @@ fn stored_answers(
     checklist: &Checklist,
     household: keukentafel_domain::HouseholdId,
     stored: keukentafel_store::VisitAnswers,
-) -> Result<(Answers, BTreeMap<String, String>, Vec<keukentafel_domain::ConsentStatus>), VisitError> {
+) -> Result<StoredAnswers, VisitError> {
     // An answer that no longer reads as an answer (written by a newer version) is left out
     // here but stays in the store.
     let mut answers: Answers = stored

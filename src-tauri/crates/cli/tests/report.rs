@@ -47,12 +47,10 @@ fn cell(t: &Json, label: &str, c: usize) -> Option<f64> {
 
 /// A count of `households` shown as `count`: equal when shown, hidden when under five.
 fn check(what: &str, shown: Option<f64>, count: usize, households: usize) {
-    match shown {
-        Some(v) => {
-            assert!(households >= 5, "{what}: {households} households shown");
-            assert_eq!(v, count as f64, "{what}");
-        }
-        None => {} // hidden: small, or protecting a small one
+    // Hidden (`None`): small, or protecting a small one.
+    if let Some(v) = shown {
+        assert!(households >= 5, "{what}: {households} households shown");
+        assert_eq!(v, count as f64, "{what}");
     }
     if households < 5 {
         assert!(shown.is_none(), "{what}: {households} households must be hidden");
@@ -61,7 +59,7 @@ fn check(what: &str, shown: Option<f64>, count: usize, households: usize) {
 
 fn in_period(d: &Json) -> bool {
     let d = d.as_str().unwrap_or("");
-    d >= FROM && d <= TO
+    (FROM..=TO).contains(&d)
 }
 
 #[test]

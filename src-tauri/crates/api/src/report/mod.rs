@@ -185,12 +185,15 @@ fn col(nl: &str, en: &str, unit: &str, decimals: u32) -> ReportColumn {
     ReportColumn { header: t(nl, en), unit: unit.into(), decimals }
 }
 
+/// A cell being filled: its number and the households behind it; `None`: nothing to show.
+type GridCell = Option<(f64, u32)>;
+
 /// A table being filled: cells with the households behind them, and which cells add up.
 struct Grid {
     id: &'static str,
     title: Text,
     columns: Vec<ReportColumn>,
-    rows: Vec<(Text, bool, Vec<Option<(f64, u32)>>)>,
+    rows: Vec<(Text, bool, Vec<GridCell>)>,
     rules: Vec<SumRule>,
     chart: Option<ReportChart>,
     note: Text,
@@ -201,11 +204,11 @@ impl Grid {
         Grid { id, title, columns, rows: Vec::new(), rules: Vec::new(), chart: None, note }
     }
 
-    fn row(&mut self, label: Text, cells: Vec<Option<(f64, u32)>>) {
+    fn row(&mut self, label: Text, cells: Vec<GridCell>) {
         self.rows.push((label, false, cells));
     }
 
-    fn total(&mut self, label: Text, cells: Vec<Option<(f64, u32)>>) {
+    fn total(&mut self, label: Text, cells: Vec<GridCell>) {
         self.rows.push((label, true, cells));
     }
 
@@ -317,7 +320,7 @@ pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest,
     let wijken: Vec<String> = if all_wijken { known.iter().map(|w| (*w).to_owned()).collect() } else { chosen };
     let selected: HashMap<HouseholdId, &str> = households
         .iter()
-        .filter(|h| wijken.iter().any(|w| *w == h.wijk))
+        .filter(|h| wijken.contains(&h.wijk))
         .map(|h| (h.id, h.wijk.as_str()))
         .collect();
     let first_done: HashMap<HouseholdId, Option<NaiveDate>> = households.iter().map(|h| (h.id, h.first_done)).collect();
@@ -727,7 +730,7 @@ fn referrals(
         ]
     };
     let kinds: BTreeSet<&str> = all.iter().map(|r| r.step_id.as_str()).collect();
-    let mut rows: Vec<(Text, Vec<Option<(f64, u32)>>)> = kinds
+    let mut rows: Vec<(Text, Vec<GridCell>)> = kinds
         .iter()
         .map(|k| (templates.step_question(k), line(all.iter().filter(|r| r.step_id == *k).collect())))
         .collect();
