@@ -323,7 +323,6 @@ pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest,
         .filter(|h| wijken.contains(&h.wijk))
         .map(|h| (h.id, h.wijk.as_str()))
         .collect();
-    let first_done: HashMap<HouseholdId, Option<NaiveDate>> = households.iter().map(|h| (h.id, h.first_done)).collect();
 
     // Every visit of the selection up to the end of the period (the earlier ones for the
     // first reading of a follow-up), and those of the period.
@@ -332,6 +331,12 @@ pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest,
         .into_iter()
         .filter(|v| selected.contains_key(&v.household_id))
         .collect();
+    // The first done visit of each household (up to the end of the period: a later one does
+    // not make it new in this period).
+    let mut first_done: HashMap<HouseholdId, NaiveDate> = HashMap::new();
+    for v in history.iter().filter(|v| v.status == VisitStatus::Done) {
+        first_done.entry(v.household_id).or_insert(v.date);
+    }
     let period: Vec<&ReportVisit> = history.iter().filter(|v| v.date >= from).collect();
     let done: Vec<&ReportVisit> = period.iter().copied().filter(|v| v.status == VisitStatus::Done).collect();
 
@@ -394,7 +399,7 @@ fn reached(
     wijken: &[String],
     selected: &HashMap<HouseholdId, &str>,
     done: &[&ReportVisit],
-    first_done: &HashMap<HouseholdId, Option<NaiveDate>>,
+    first_done: &HashMap<HouseholdId, NaiveDate>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> ReportTable {
@@ -408,7 +413,7 @@ fn reached(
             "Reached: at least one done visit in the period. New: the first done visit ever is in the period.",
         ),
     );
-    let is_new = |h: &HouseholdId| first_done.get(h).copied().flatten().is_some_and(|d| d >= from && d <= to);
+    let is_new = |h: &HouseholdId| first_done.get(h).is_some_and(|d| *d >= from && *d <= to);
     for w in wijken {
         let here: Vec<&HouseholdId> = reached.iter().filter(|h| selected.get(h).is_some_and(|x| x == w)).collect();
         g.row(wijk_label(w), vec![hh(here.iter().filter(|h| is_new(h)).count()), hh(here.len())]);
@@ -550,16 +555,22 @@ fn measured(
     // use → (measured per year, estimated per year) per household
     let mut lines: BTreeMap<u8, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
     let mut counted: BTreeSet<HouseholdId> = BTreeSet::new();
+    // Each household's visits by date (the history comes by date).
+    let mut by_household: HashMap<HouseholdId, Vec<&ReportVisit>> = HashMap::new();
+    for v in history {
+        by_household.entry(v.household_id).or_default().push(v);
+    }
     for f in done.iter().rev().filter(|v| v.kind == VisitKind::FollowUp) {
         if counted.contains(&f.household_id) {
             continue;
         }
-        let Some(to) = source.get(store, f)?.and_then(|this| this.follow_up_reading) else { continue };
+        let Some(this) = source.get(store, f)? else { continue };
+        let Some(to) = this.follow_up_reading else { continue };
         // The latest earlier visit with meter readings (as the follow-up screen finds it).
         let mut first = None;
-        for v in history.iter().rev().filter(|v| {
-            v.household_id == f.household_id
-                && v.id != f.id
+        let earlier = by_household.get(&f.household_id).map(Vec::as_slice).unwrap_or_default();
+        for v in earlier.iter().rev().filter(|v| {
+            v.id != f.id
                 && v.status == VisitStatus::Done
                 && v.kind != VisitKind::FollowUp
                 && v.date <= f.date
@@ -572,7 +583,7 @@ fn measured(
             }
         }
         let Some((e, from)) = first else { continue };
-        let heating = source.household(store, f.household_id)?.data.heating;
+        let heating = this.heating;
         let figures = templates.current_for(VisitKind::FollowUp).figures();
         let Ok(change) = measured_change(&from, &to, heating, &e.key_figures(), figures) else { continue };
         counted.insert(f.household_id);

@@ -18,11 +18,13 @@ use crate::visits::Templates;
 use crate::Reply;
 
 /// The layout of a cached row; a change here makes every row be made again.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// What the report needs of one evaluated visit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VisitFigures {
+    /// The household's heating (a change of the household drops the row).
+    pub heating: Option<keukentafel_domain::Heating>,
     pub heat_supply: HeatSupply,
     pub quote_before: Option<f64>,
     pub quote_after: Option<f64>,
@@ -47,9 +49,15 @@ pub struct VisitFigures {
 }
 
 impl VisitFigures {
-    fn of(k: &KeyFigures, answers: &keukentafel_checklist::Answers, date: NaiveDate) -> VisitFigures {
+    fn of(
+        k: &KeyFigures,
+        answers: &keukentafel_checklist::Answers,
+        date: NaiveDate,
+        heating: Option<keukentafel_domain::Heating>,
+    ) -> VisitFigures {
         let v = |a: &Option<Amount>| a.as_ref().map(|a| a.value);
         VisitFigures {
+            heating,
             heat_supply: k.heat_supply,
             quote_before: v(&k.energy_quote_before),
             quote_after: v(&k.energy_quote_after),
@@ -96,6 +104,8 @@ pub struct VisitFigureSource<'a> {
     templates: &'a Templates,
     cached: HashMap<VisitId, (String, String)>,
     made: Vec<(VisitId, HouseholdId, String, String)>,
+    /// Figures already read in this report (a first visit is read again for a follow-up).
+    read: HashMap<VisitId, Option<VisitFigures>>,
     households: HashMap<HouseholdId, Household>,
     /// Figures read from the cache and evaluated, for the report's figures.
     pub from_cache: usize,
@@ -108,6 +118,7 @@ impl<'a> VisitFigureSource<'a> {
             templates,
             cached: store.cached_visit_figures()?,
             made: Vec::new(),
+            read: HashMap::new(),
             households: HashMap::new(),
             from_cache: 0,
             evaluated: 0,
@@ -116,6 +127,15 @@ impl<'a> VisitFigureSource<'a> {
 
     /// The figures of `visit`; `None` when its checklist was never opened.
     pub fn get(&mut self, store: &Store, visit: &ReportVisit) -> Reply<Option<VisitFigures>> {
+        if let Some(f) = self.read.get(&visit.id) {
+            return Ok(f.clone());
+        }
+        let f = self.read_or_evaluate(store, visit)?;
+        self.read.insert(visit.id, f.clone());
+        Ok(f)
+    }
+
+    fn read_or_evaluate(&mut self, store: &Store, visit: &ReportVisit) -> Reply<Option<VisitFigures>> {
         if visit.template_id.is_empty() {
             return Ok(None);
         }
@@ -133,7 +153,7 @@ impl<'a> VisitFigureSource<'a> {
         }
         let household = self.household(store, visit.household_id)?;
         let Some(e) = self.templates.evaluate_stored(store, visit.id, &household, visit.date)? else { return Ok(None) };
-        let figures = VisitFigures::of(&e.evaluation.figures, &e.answers, visit.date);
+        let figures = VisitFigures::of(&e.evaluation.figures, &e.answers, visit.date, household.data.heating);
         self.evaluated += 1;
         if let Ok(json) = serde_json::to_string(&figures) {
             self.made.push((visit.id, visit.household_id, version, json));

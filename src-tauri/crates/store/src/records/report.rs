@@ -4,9 +4,10 @@
 //! a period. Only ids, dates, kinds and statuses leave this module: no names, addresses or free
 //! text (the report is anonymous by construction).
 //!
-//! Archived households are left out, and so are archived visits and tasks. A period is `[?1,
+//! Archived visits and tasks are left out here; the caller keeps only the households of its
+//! selection (not archived), so no statement joins `households` per row. A period is `[?1,
 //! ?2]`, both days included (`YYYY-MM-DD`). Each statement reads each table once: visits by the
-//! `visits_planned` range, tasks and movements joined by primary key.
+//! `visits_planned` range, tasks joined to their visit by primary key.
 //!
 //! Uses: `super` (`iso`, `row_id`), `error`, `store`.
 
@@ -17,15 +18,14 @@ use super::{iso, row_id};
 use crate::error::StoreError;
 use crate::store::{Result, Store};
 
-/// A household that is not archived: its wijk and the day of its first done visit (ever).
+/// A household that is not archived, and its wijk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportHousehold {
     pub id: HouseholdId,
     pub wijk: String,
-    pub first_done: Option<NaiveDate>,
 }
 
-/// A visit dated in the period.
+/// A visit dated in the period (of any household: the caller selects).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportVisit {
     pub id: VisitId,
@@ -63,28 +63,24 @@ pub struct ReportMaterial {
     pub unit_cost_cents: u32,
 }
 
-pub(crate) const HOUSEHOLDS: &str = "
-SELECT h.id, h.wijk, MIN(CASE WHEN v.status = 'done' AND v.archived = 0 THEN v.planned_date END)
-  FROM households h LEFT JOIN visits v ON v.household_id = h.id
- WHERE h.archived = 0
- GROUP BY h.id";
+pub(crate) const HOUSEHOLDS: &str = "SELECT id, wijk FROM households WHERE archived = 0";
 
 pub(crate) const VISITS: &str = "
-SELECT v.id, v.household_id, v.kind, v.status, v.planned_date, v.template_id, v.template_version FROM visits v JOIN households h ON h.id = v.household_id
- WHERE v.planned_date >= ?1 AND v.planned_date <= ?2 AND v.archived = 0 AND h.archived = 0
- ORDER BY v.planned_date, v.id";
+SELECT id, household_id, kind, status, planned_date, template_id, template_version FROM visits
+ WHERE planned_date >= ?1 AND planned_date <= ?2 AND archived = 0
+ ORDER BY planned_date, id";
 
 pub(crate) const REFERRALS: &str = "
 SELECT t.household_id, t.step_id, t.status, v.planned_date, t.closed_on
-  FROM visits v JOIN tasks t ON t.visit_id = v.id JOIN households h ON h.id = v.household_id
- WHERE v.planned_date >= ?1 AND v.planned_date <= ?2 AND v.status = 'done' AND v.archived = 0
-   AND t.kind = 'referral' AND t.archived = 0 AND h.archived = 0
+  FROM tasks t JOIN visits v ON v.id = t.visit_id
+ WHERE t.kind = 'referral' AND t.archived = 0
+   AND v.planned_date >= ?1 AND v.planned_date <= ?2 AND v.status = 'done' AND v.archived = 0
  ORDER BY t.id";
 
 pub(crate) const MATERIALS: &str = "
 SELECT m.household_id, m.item_id, COALESCE(i.measure, ''), COALESCE(i.name, ''), -m.delta, COALESCE(i.unit_cost_cents, 0)
-  FROM stock_movements m JOIN households h ON h.id = m.household_id LEFT JOIN stock_items i ON i.id = m.item_id
- WHERE m.kind = 'handed_out' AND m.date >= ?1 AND m.date <= ?2 AND h.archived = 0
+  FROM stock_movements m LEFT JOIN stock_items i ON i.id = m.item_id
+ WHERE m.kind = 'handed_out' AND m.date >= ?1 AND m.date <= ?2
  ORDER BY m.id";
 
 fn data(e: impl std::fmt::Display) -> StoreError {
@@ -100,15 +96,15 @@ fn day(s: &str) -> Option<NaiveDate> {
 }
 
 impl Store {
-    /// Every household that is not archived, with its wijk and first done visit.
+    /// Every household that is not archived, with its wijk.
     pub fn report_households(&self) -> Result<Vec<ReportHousehold>> {
         let mut stmt = self.conn().prepare_cached(HOUSEHOLDS)?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, wijk, first) = row?;
+            let (id, wijk) = row?;
             let Some(id) = row_id(&id) else { continue };
-            out.push(ReportHousehold { id: HouseholdId(id), wijk, first_done: first.as_deref().and_then(day) });
+            out.push(ReportHousehold { id: HouseholdId(id), wijk });
         }
         Ok(out)
     }
@@ -134,8 +130,18 @@ impl Store {
             out.push(ReportVisit {
                 id: VisitId(id),
                 household_id: HouseholdId(household),
-                kind: named("visit kind", &kind)?,
-                status: named("visit status", &status)?,
+                kind: match kind.as_str() {
+                    "intake" => VisitKind::Intake,
+                    "combined" => VisitKind::Combined,
+                    "follow_up" => VisitKind::FollowUp,
+                    other => return Err(data(format!("visit kind: unknown value {other:?}"))),
+                },
+                status: match status.as_str() {
+                    "planned" => VisitStatus::Planned,
+                    "done" => VisitStatus::Done,
+                    "cancelled" => VisitStatus::Cancelled,
+                    other => return Err(data(format!("visit status: unknown value {other:?}"))),
+                },
                 date,
                 template_id,
                 template_version,
