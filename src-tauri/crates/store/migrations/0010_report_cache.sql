@@ -36,3 +36,6 @@ CREATE TRIGGER visit_figures_consent_update AFTER UPDATE ON consent_events
 BEGIN DELETE FROM visit_figures WHERE household_id = NEW.household_id OR household_id = OLD.household_id; END;
 CREATE TRIGGER visit_figures_consent_delete AFTER DELETE ON consent_events
 BEGIN DELETE FROM visit_figures WHERE household_id = OLD.household_id; END;
+
+-- The report's materials of a period: movements handed out, by date.
+CREATE INDEX stock_movements_out ON stock_movements (kind, date);

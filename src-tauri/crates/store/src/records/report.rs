@@ -109,42 +109,37 @@ impl Store {
         Ok(out)
     }
 
-    /// Visits (any status) dated from `from` to `to`, both included, by date.
+    /// Visits (any status) dated from `from` to `to`, both included, by date. Read without
+    /// copying each text first: this is the report's largest read (every visit of the period).
     pub fn report_visits(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportVisit>> {
         let mut stmt = self.conn().prepare_cached(VISITS)?;
-        let rows = stmt.query_map([iso(from), iso(to)], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, i64>(6)?,
-            ))
-        })?;
+        let mut rows = stmt.query([iso(from), iso(to)])?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, household, kind, status, date, template_id, template_version) = row?;
-            let (Some(id), Some(household), Some(date)) = (row_id(&id), row_id(&household), day(&date)) else { continue };
+        let text = |r: &rusqlite::Row<'_>, i: usize| -> Result<String> { Ok(r.get_ref(i)?.as_str().map_err(data)?.to_owned()) };
+        while let Some(r) = rows.next()? {
+            let uuid = |i: usize| -> Result<Option<uuid::Uuid>> { Ok(row_id(r.get_ref(i)?.as_str().map_err(data)?)) };
+            let (Some(id), Some(household)) = (uuid(0)?, uuid(1)?) else { continue };
+            let Some(date) = day(r.get_ref(4)?.as_str().map_err(data)?) else { continue };
+            let kind = match r.get_ref(2)?.as_str().map_err(data)? {
+                "intake" => VisitKind::Intake,
+                "combined" => VisitKind::Combined,
+                "follow_up" => VisitKind::FollowUp,
+                other => return Err(data(format!("visit kind: unknown value {other:?}"))),
+            };
+            let status = match r.get_ref(3)?.as_str().map_err(data)? {
+                "planned" => VisitStatus::Planned,
+                "done" => VisitStatus::Done,
+                "cancelled" => VisitStatus::Cancelled,
+                other => return Err(data(format!("visit status: unknown value {other:?}"))),
+            };
             out.push(ReportVisit {
                 id: VisitId(id),
                 household_id: HouseholdId(household),
-                kind: match kind.as_str() {
-                    "intake" => VisitKind::Intake,
-                    "combined" => VisitKind::Combined,
-                    "follow_up" => VisitKind::FollowUp,
-                    other => return Err(data(format!("visit kind: unknown value {other:?}"))),
-                },
-                status: match status.as_str() {
-                    "planned" => VisitStatus::Planned,
-                    "done" => VisitStatus::Done,
-                    "cancelled" => VisitStatus::Cancelled,
-                    other => return Err(data(format!("visit status: unknown value {other:?}"))),
-                },
+                kind,
+                status,
                 date,
-                template_id,
-                template_version,
+                template_id: text(r, 5)?,
+                template_version: r.get(6)?,
             });
         }
         Ok(out)
