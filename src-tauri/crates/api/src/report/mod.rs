@@ -331,6 +331,8 @@ pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest,
         .into_iter()
         .filter(|v| selected.contains_key(&v.household_id))
         .collect();
+    let mut history = history;
+    history.sort_by(|a, b| (a.date, a.id).cmp(&(b.date, b.id)));
     // The first done visit of each household (up to the end of the period: a later one does
     // not make it new in this period).
     let mut first_done: HashMap<HouseholdId, NaiveDate> = HashMap::new();
@@ -362,7 +364,7 @@ pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest,
         measured(store, templates, &history, &done, &mut source)?,
         energy_quote(&figures),
         indicators(&figures),
-        referrals(store, templates, &selected, from, to)?,
+        referrals(store, templates, &done)?,
         follow_ups(&period),
         materials(store, templates, &selected, from, to)?,
     ];
@@ -696,14 +698,17 @@ fn indicators(figures: &BTreeMap<HouseholdId, HouseholdFigures>) -> ReportTable 
     g.chart(ChartKind::Bar, 0).build()
 }
 
-fn referrals(
-    store: &Store,
-    templates: &Templates,
-    selected: &HashMap<HouseholdId, &str>,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Reply<ReportTable> {
-    let all: Vec<_> = store.report_referrals(from, to)?.into_iter().filter(|r| selected.contains_key(&r.household_id)).collect();
+fn referrals(store: &Store, templates: &Templates, done: &[&ReportVisit]) -> Reply<ReportTable> {
+    // Referrals made at the done visits of the period (of the selection), dated by that visit.
+    let visits: HashMap<keukentafel_domain::VisitId, NaiveDate> = done.iter().map(|v| (v.id, v.date)).collect();
+    let all: Vec<(keukentafel_store::ReportReferral, NaiveDate)> = store
+        .report_referrals()?
+        .into_iter()
+        .filter_map(|r| {
+            let d = visits.get(&r.visit_id).copied()?;
+            Some((r, d))
+        })
+        .collect();
     let mut g = Grid::new(
         "referrals",
         t("Doorverwijzingen en hun uitkomst", "Referrals and their outcome"),
@@ -720,16 +725,16 @@ fn referrals(
             "Referrals made at the visits done in the period, with where they stand now. Days: from the visit to the day the referral was done.",
         ),
     );
-    let line = |rs: Vec<&keukentafel_store::ReportReferral>| {
+    let line = |rs: Vec<&(keukentafel_store::ReportReferral, NaiveDate)>| {
         let households = |f: &dyn Fn(TaskStatus) -> bool| {
-            rs.iter().filter(|r| f(r.status)).map(|r| r.household_id).collect::<BTreeSet<_>>().len()
+            rs.iter().filter(|(r, _)| f(r.status)).map(|(r, _)| r.household_id).collect::<BTreeSet<_>>().len()
         };
-        let count = |f: &dyn Fn(TaskStatus) -> bool| rs.iter().filter(|r| f(r.status)).count();
+        let count = |f: &dyn Fn(TaskStatus) -> bool| rs.iter().filter(|(r, _)| f(r.status)).count();
         let cell = |f: &dyn Fn(TaskStatus) -> bool| amount(count(f) as f64, households(f));
         let days: Vec<f64> = rs
             .iter()
-            .filter(|r| r.status == TaskStatus::Done)
-            .filter_map(|r| r.closed_on.map(|c| (c - r.made_on).num_days().max(0) as f64))
+            .filter(|(r, _)| r.status == TaskStatus::Done)
+            .filter_map(|(r, made_on)| r.closed_on.map(|c| (c - *made_on).num_days().max(0) as f64))
             .collect();
         vec![
             cell(&|_| true),
@@ -740,10 +745,10 @@ fn referrals(
             median(days).and_then(|m| amount(m, households(&|s| s == TaskStatus::Done))),
         ]
     };
-    let kinds: BTreeSet<&str> = all.iter().map(|r| r.step_id.as_str()).collect();
+    let kinds: BTreeSet<&str> = all.iter().map(|(r, _)| r.step_id.as_str()).collect();
     let mut rows: Vec<(Text, Vec<GridCell>)> = kinds
         .iter()
-        .map(|k| (templates.step_question(k), line(all.iter().filter(|r| r.step_id == *k).collect())))
+        .map(|k| (templates.step_question(k), line(all.iter().filter(|(r, _)| r.step_id == *k).collect())))
         .collect();
     rows.sort_by(|a, b| a.0.nl.cmp(&b.0.nl));
     for (label, cells) in rows {

@@ -38,15 +38,15 @@ pub struct ReportVisit {
     pub template_version: i64,
 }
 
-/// A referral task made at a visit of the period.
+/// A referral task made at a visit (which the caller looks up among the visits it read).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportReferral {
     pub household_id: HouseholdId,
     /// The checklist step it came from: the kind of referral.
     pub step_id: String,
     pub status: TaskStatus,
-    /// The day of the visit it was made at.
-    pub made_on: NaiveDate,
+    /// The visit it was made at.
+    pub visit_id: VisitId,
     pub closed_on: Option<NaiveDate>,
 }
 
@@ -65,23 +65,24 @@ pub struct ReportMaterial {
 
 pub(crate) const HOUSEHOLDS: &str = "SELECT id, wijk FROM households WHERE archived = 0";
 
+/// `+planned_date`: a full scan of the table, not the date index. The report reads every visit
+/// from the first one on (a household's first visit, a follow-up's first reading), and going
+/// through the index would look up each row in the table once more. Sorted by the caller.
 pub(crate) const VISITS: &str = "
 SELECT id, household_id, kind, status, planned_date, template_id, template_version FROM visits
- WHERE planned_date >= ?1 AND planned_date <= ?2 AND archived = 0
- ORDER BY planned_date, id";
+ WHERE +planned_date >= ?1 AND +planned_date <= ?2 AND archived = 0";
 
+/// Referral tasks (the caller matches them to the visits it read).
 pub(crate) const REFERRALS: &str = "
-SELECT t.household_id, t.step_id, t.status, v.planned_date, t.closed_on
-  FROM tasks t JOIN visits v ON v.id = t.visit_id
- WHERE t.kind = 'referral' AND t.archived = 0
-   AND v.planned_date >= ?1 AND v.planned_date <= ?2 AND v.status = 'done' AND v.archived = 0
- ORDER BY t.id";
+SELECT household_id, step_id, status, visit_id, closed_on FROM tasks
+ WHERE kind = 'referral' AND archived = 0 AND visit_id IS NOT NULL";
 
+/// Movements handed out in a period; their items are read apart (`ITEMS`).
 pub(crate) const MATERIALS: &str = "
-SELECT m.household_id, m.item_id, COALESCE(i.measure, ''), COALESCE(i.name, ''), -m.delta, COALESCE(i.unit_cost_cents, 0)
-  FROM stock_movements m LEFT JOIN stock_items i ON i.id = m.item_id
- WHERE m.kind = 'handed_out' AND m.date >= ?1 AND m.date <= ?2
- ORDER BY m.id";
+SELECT household_id, item_id, -delta FROM stock_movements
+ WHERE kind = 'handed_out' AND date >= ?1 AND date <= ?2 AND household_id IS NOT NULL";
+
+pub(crate) const ITEMS: &str = "SELECT id, measure, name, unit_cost_cents FROM stock_items";
 
 fn data(e: impl std::fmt::Display) -> StoreError {
     StoreError::Data(e.to_string())
@@ -145,21 +146,21 @@ impl Store {
         Ok(out)
     }
 
-    /// Referral tasks made at the done visits from `from` to `to`.
-    pub fn report_referrals(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportReferral>> {
+    /// Every referral task made at a visit (not archived).
+    pub fn report_referrals(&self) -> Result<Vec<ReportReferral>> {
         let mut stmt = self.conn().prepare_cached(REFERRALS)?;
-        let rows = stmt.query_map([iso(from), iso(to)], |r| {
+        let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (household, step_id, status, made_on, closed_on) = row?;
-            let (Some(household), Some(made_on)) = (row_id(&household), day(&made_on)) else { continue };
+            let (household, step_id, status, visit, closed_on) = row?;
+            let (Some(household), Some(visit)) = (row_id(&household), row_id(&visit)) else { continue };
             out.push(ReportReferral {
                 household_id: HouseholdId(household),
                 step_id,
                 status: named("task status", &status)?,
-                made_on,
+                visit_id: VisitId(visit),
                 closed_on: closed_on.as_deref().and_then(day),
             });
         }
@@ -168,28 +169,31 @@ impl Store {
 
     /// Materials handed out from `from` to `to`, with the item's measure, name and cost.
     pub fn report_materials(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportMaterial>> {
+        let mut items: std::collections::HashMap<String, (String, String, u32)> = std::collections::HashMap::new();
+        {
+            let mut stmt = self.conn().prepare_cached(ITEMS)?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?;
+            for row in rows {
+                let (id, measure, name, cost) = row?;
+                items.insert(id, (measure, name, u32::try_from(cost.max(0)).unwrap_or(u32::MAX)));
+            }
+        }
         let mut stmt = self.conn().prepare_cached(MATERIALS)?;
-        let rows = stmt.query_map([iso(from), iso(to)], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, i64>(5)?,
-            ))
-        })?;
+        let mut rows = stmt.query([iso(from), iso(to)])?;
         let mut out = Vec::new();
-        for row in rows {
-            let (household, item, measure, name, quantity, cost) = row?;
-            let (Some(household), Some(item)) = (row_id(&household), row_id(&item)) else { continue };
+        while let Some(r) = rows.next()? {
+            let household = r.get_ref(0)?.as_str().map_err(data)?;
+            let item = r.get_ref(1)?.as_str().map_err(data)?;
+            let quantity: i64 = r.get(2)?;
+            let (Some(household_id), Some(item_id)) = (row_id(household), row_id(item)) else { continue };
+            let (measure, name, unit_cost_cents) = items.get(item).cloned().unwrap_or_default();
             out.push(ReportMaterial {
-                household_id: HouseholdId(household),
-                item_id: StockItemId(item),
+                household_id: HouseholdId(household_id),
+                item_id: StockItemId(item_id),
                 measure,
                 name,
                 quantity: u32::try_from(quantity.max(0)).unwrap_or(u32::MAX),
-                unit_cost_cents: u32::try_from(cost.max(0)).unwrap_or(u32::MAX),
+                unit_cost_cents,
             });
         }
         Ok(out)
