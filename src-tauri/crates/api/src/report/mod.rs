@@ -23,7 +23,7 @@
 pub mod export;
 pub mod visit_figures;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use keukentafel_checklist::figures::ids;
@@ -332,7 +332,7 @@ pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest,
         .filter(|v| selected.contains_key(&v.household_id))
         .collect();
     let mut history = history;
-    history.sort_by(|a, b| (a.date, a.id).cmp(&(b.date, b.id)));
+    history.sort_by_key(|a| (a.date, a.id));
     // The first done visit of each household (up to the end of the period: a later one does
     // not make it new in this period).
     let mut first_done: HashMap<HouseholdId, NaiveDate> = HashMap::new();
@@ -405,7 +405,7 @@ fn reached(
     from: NaiveDate,
     to: NaiveDate,
 ) -> ReportTable {
-    let reached: BTreeSet<HouseholdId> = done.iter().map(|v| v.household_id).collect();
+    let reached: HashSet<HouseholdId> = done.iter().map(|v| v.household_id).collect();
     let mut g = Grid::new(
         "households",
         t("Huishoudens bereikt", "Households reached"),
@@ -443,10 +443,10 @@ fn visits(done: &[&ReportVisit]) -> ReportTable {
     );
     for (kind, nl, en) in KINDS {
         let these: Vec<&&ReportVisit> = done.iter().filter(|v| v.kind == kind).collect();
-        let households: BTreeSet<HouseholdId> = these.iter().map(|v| v.household_id).collect();
+        let households: HashSet<HouseholdId> = these.iter().map(|v| v.household_id).collect();
         g.row(t(nl, en), vec![amount(these.len() as f64, households.len()), hh(households.len())]);
     }
-    let households: BTreeSet<HouseholdId> = done.iter().map(|v| v.household_id).collect();
+    let households: HashSet<HouseholdId> = done.iter().map(|v| v.household_id).collect();
     g.total(t("Totaal", "Total"), vec![amount(done.len() as f64, households.len()), hh(households.len())]);
     g.columns_add_up(&[0]);
     g.chart(ChartKind::Column, 0).build()
@@ -458,7 +458,7 @@ fn measure_label(templates: &Templates, id: &str) -> Text {
 
 fn measures(figures: &BTreeMap<HouseholdId, HouseholdFigures>, templates: &Templates) -> ReportTable {
     // measure → (households, number)
-    let mut by: BTreeMap<String, (BTreeSet<HouseholdId>, u64)> = BTreeMap::new();
+    let mut by: BTreeMap<String, (HashSet<HouseholdId>, u64)> = BTreeMap::new();
     for (id, f) in figures {
         for (measure, quantity) in &f.figures.measures {
             let e = by.entry(measure.clone()).or_default();
@@ -481,7 +481,7 @@ fn measures(figures: &BTreeMap<HouseholdId, HouseholdFigures>, templates: &Templ
     for (label, h, n) in rows {
         g.row(label, vec![hh(h), amount(n as f64, h)]);
     }
-    let any: BTreeSet<HouseholdId> = by.values().flat_map(|(h, _)| h.iter().copied()).collect();
+    let any: HashSet<HouseholdId> = by.values().flat_map(|(h, _)| h.iter().copied()).collect();
     g.total(t("Totaal", "Total"), vec![hh(any.len()), amount(by.values().map(|(_, n)| *n as f64).sum(), any.len())]);
     g.columns_add_up(&[1]);
     g.chart(ChartKind::Bar, 1).build()
@@ -556,13 +556,14 @@ fn measured(
     use keukentafel_checklist::MeasuredUse;
     // use → (measured per year, estimated per year) per household
     let mut lines: BTreeMap<u8, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
-    let mut counted: BTreeSet<HouseholdId> = BTreeSet::new();
+    let mut counted: HashSet<HouseholdId> = HashSet::new();
     // Each household's visits by date (the history comes by date).
     let mut by_household: HashMap<HouseholdId, Vec<&ReportVisit>> = HashMap::new();
-    for v in history {
+    // (only the visits that can be a first visit: done, not a follow-up, with a checklist)
+    for v in history.iter().filter(|v| v.status == VisitStatus::Done && v.kind != VisitKind::FollowUp && !v.template_id.is_empty()) {
         by_household.entry(v.household_id).or_default().push(v);
     }
-    for f in done.iter().rev().filter(|v| v.kind == VisitKind::FollowUp) {
+    for f in done.iter().rev().filter(|v| v.kind == VisitKind::FollowUp && !v.template_id.is_empty()) {
         if counted.contains(&f.household_id) {
             continue;
         }
@@ -727,7 +728,7 @@ fn referrals(store: &Store, templates: &Templates, done: &[&ReportVisit]) -> Rep
     );
     let line = |rs: Vec<&(keukentafel_store::ReportReferral, NaiveDate)>| {
         let households = |f: &dyn Fn(TaskStatus) -> bool| {
-            rs.iter().filter(|(r, _)| f(r.status)).map(|(r, _)| r.household_id).collect::<BTreeSet<_>>().len()
+            rs.iter().filter(|(r, _)| f(r.status)).map(|(r, _)| r.household_id).collect::<HashSet<_>>().len()
         };
         let count = |f: &dyn Fn(TaskStatus) -> bool| rs.iter().filter(|(r, _)| f(r.status)).count();
         let cell = |f: &dyn Fn(TaskStatus) -> bool| amount(count(f) as f64, households(f));
@@ -763,7 +764,7 @@ fn referrals(store: &Store, templates: &Templates, done: &[&ReportVisit]) -> Rep
 fn follow_ups(period: &[&ReportVisit]) -> ReportTable {
     let due: Vec<&&ReportVisit> =
         period.iter().filter(|v| v.kind == VisitKind::FollowUp && v.status != VisitStatus::Cancelled).collect();
-    let households = |f: &dyn Fn(&ReportVisit) -> bool| due.iter().filter(|v| f(v)).map(|v| v.household_id).collect::<BTreeSet<_>>();
+    let households = |f: &dyn Fn(&ReportVisit) -> bool| due.iter().filter(|v| f(v)).map(|v| v.household_id).collect::<HashSet<_>>();
     let all = households(&|_| true);
     let done = households(&|v| v.status == VisitStatus::Done);
     let open = all.len() - done.len();
@@ -797,16 +798,19 @@ fn materials(
     let all: Vec<_> = store.report_materials(from, to)?.into_iter().filter(|m| selected.contains_key(&m.household_id)).collect();
     let measures = crate::stock::installable_measures(templates);
     // item → (label, households, number, cost in cents)
-    let mut by: BTreeMap<keukentafel_domain::StockItemId, (Text, BTreeSet<HouseholdId>, u64, u64)> = BTreeMap::new();
-    for m in &all {
-        let label = if !m.measure.is_empty() {
+    let mut by: BTreeMap<keukentafel_domain::StockItemId, (Text, HashSet<HouseholdId>, u64, u64)> = BTreeMap::new();
+    // The label of each item, once: a measure's label, or the name the coordinator gave it.
+    let label = |m: &keukentafel_store::ReportMaterial| {
+        if !m.measure.is_empty() {
             measure_label(templates, &m.measure)
         } else if let Some((measure, _)) = measures.iter().find(|(id, _)| keukentafel_domain::stock_item_for_measure(id) == m.item_id) {
             measure_label(templates, measure)
         } else {
             Text { nl: m.name.clone(), en: m.name.clone() }
-        };
-        let e = by.entry(m.item_id).or_insert_with(|| (label, BTreeSet::new(), 0, 0));
+        }
+    };
+    for m in &all {
+        let e = by.entry(m.item_id).or_insert_with(|| (label(m), HashSet::new(), 0, 0));
         e.1.insert(m.household_id);
         e.2 += u64::from(m.quantity);
         e.3 += u64::from(m.quantity) * u64::from(m.unit_cost_cents);
@@ -829,7 +833,7 @@ fn materials(
     for (label, h, n, cents) in rows {
         g.row(label.clone(), vec![hh(h.len()), amount(*n as f64, h.len()), amount(*cents as f64 / 100.0, h.len())]);
     }
-    let any: BTreeSet<HouseholdId> = by.values().flat_map(|v| v.1.iter().copied()).collect();
+    let any: HashSet<HouseholdId> = by.values().flat_map(|v| v.1.iter().copied()).collect();
     let n: u64 = by.values().map(|v| v.2).sum();
     let cents: u64 = by.values().map(|v| v.3).sum();
     g.total(t("Totaal", "Total"), vec![hh(any.len()), amount(n as f64, any.len()), amount(cents as f64 / 100.0, any.len())]);
