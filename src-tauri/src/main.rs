@@ -63,6 +63,8 @@ fn main() {
             tasks::archive_task,
             tasks::follow_up_review,
             overview::overview,
+            report::report,
+            report::save_report,
             stock::stock_overview,
             stock::add_stock_item,
             stock::save_stock_item,

@@ -7,6 +7,7 @@ pub mod exchange;
 pub mod households;
 pub mod overview;
 pub mod profile;
+pub mod report;
 pub mod stock;
 pub mod tasks;
 pub mod visits;

@@ -404,6 +404,99 @@ summary: ReceivedSummary,
 files: Array<ReceivedFile>, };
 
 /**
+ * Which report: a period (both days included) and wijken (none: every wijk).
+ */
+export type ReportRequest = { from: string, to: string, 
+/**
+ * Wijk names as the households have them; empty: all wijken.
+ */
+wijken: Array<string>, };
+
+/**
+ * The report: a cover and its tables, in order.
+ */
+export type Report = { cover: ReportCover, tables: Array<ReportTable>, };
+
+export type ReportCover = { title: Text, from: string, to: string, 
+/**
+ * The wijken in the report, by name (`""`: households without a wijk).
+ */
+wijken: Array<string>, 
+/**
+ * No wijk was chosen: every wijk is in the report.
+ */
+all_wijken: boolean, 
+/**
+ * The reference figures the estimates use.
+ */
+figures_id: string, figures_version: number, 
+/**
+ * The suppression rule, as CBS states it under its tables.
+ */
+suppression_rule: Text, 
+/**
+ * What the report leaves out (names, addresses, free text).
+ */
+anonymity: Text, made_on: string, };
+
+export type ReportTable = { 
+/**
+ * Stable id (`households`, `visits`, …): the CSV file name and the sheet order.
+ */
+id: string, title: Text, columns: Array<ReportColumn>, rows: Array<ReportRow>, 
+/**
+ * A chart that helps read the table, if any.
+ */
+chart: ReportChart | null, 
+/**
+ * How the numbers were made, and their sources.
+ */
+note: Text, };
+
+export type ReportColumn = { header: Text, 
+/**
+ * `households`, `count`, `eur`, `percent`, `days`, `kwh`, `m3`, `gj`, `kg`.
+ */
+unit: string, 
+/**
+ * Decimals shown.
+ */
+decimals: number, };
+
+export type ReportRow = { label: Text, 
+/**
+ * A total row (shown bold; the sum of the rows above where the column adds up).
+ */
+total: boolean, cells: Array<ReportCell>, };
+
+export type ReportCell = { "kind": "value", value: number, } | { "kind": "suppressed" } | { "kind": "empty" };
+
+/**
+ * A native chart of one column over the rows that are not totals.
+ */
+export type ReportChart = { kind: ChartKind, 
+/**
+ * The column charted (its header names the series).
+ */
+column: number, };
+
+export type ChartKind = "column" | "bar";
+
+/**
+ * XLSX (one file) or CSV (a folder with one file per table).
+ */
+export type ReportFormat = "xlsx" | "csv";
+
+/**
+ * What `save_report` wrote.
+ */
+export type SavedReport = { 
+/**
+ * The files written: one XLSX, or one CSV per table.
+ */
+files: Array<string>, };
+
+/**
  * Every `ErrorCode`, to tell our rejections from anything else.
  */
 export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'invalid_pairing', 'no_coordinator', 'internal'];

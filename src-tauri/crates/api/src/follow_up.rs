@@ -91,7 +91,7 @@ pub fn review(store: &mut Store, templates: &Templates, visit: VisitId, today: N
 
 /// A visit's meter reading, with the heat meter as a register when the visit has one (dated
 /// `heat_date` when the reading itself is missing, i.e. only the heat meter was read).
-fn reading_of(answers: &std::collections::BTreeMap<String, AnswerValue>, heat_date: Option<NaiveDate>) -> Option<MeterReading> {
+pub(crate) fn reading_of(answers: &std::collections::BTreeMap<String, AnswerValue>, heat_date: Option<NaiveDate>) -> Option<MeterReading> {
     let mut reading = match answers.get(METER_STEP) {
         Some(AnswerValue::MeterReading(r)) => Some(r.clone()),
         _ => None,

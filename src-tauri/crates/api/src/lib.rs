@@ -15,6 +15,8 @@
 //!   a household's tasks, tasks by hand.
 //! - [`follow_up`]: the follow-up visit's review: the earlier tasks and the measured change.
 //! - [`overview`]: Overzicht, the caseload in numbers with the ids behind each.
+//! - [`report`]: Rapportage voor de gemeente: ten anonymous tables for a period and wijken,
+//!   small counts suppressed; XLSX with charts and CSV.
 //! - [`conflicts`]: conflicts, and held-back changes (listed, accepted, rejected).
 //! - [`errors`]: the one place where errors become `{code, message, message_en, fields}`, with
 //!   every Dutch and English error text.
@@ -30,6 +32,7 @@ pub mod follow_up;
 pub mod households;
 pub mod overview;
 pub mod profile;
+pub mod report;
 pub mod stock;
 pub mod tasks;
 pub mod visits;
@@ -54,7 +57,10 @@ pub fn typescript() -> String {
         HeldChange, HeldSelection, ProposedTask, ClosingProposal, CloseVisit, ClosedVisit, MyTasks, FollowUpReview, Measured,
         keukentafel_domain::HouseholdStatus, overview::Overview, overview::OverviewHouseholds, overview::StatusCount,
         overview::WijkCases, overview::StatusCell, overview::OverviewVisits, overview::VisitPeriod, overview::VisitCounts,
-        overview::KindCount, overview::OverviewTasks, overview::OwnerTasks, overview::VolunteerActivity, VolunteerFiles
+        overview::KindCount, overview::OverviewTasks, overview::OwnerTasks, overview::VolunteerActivity, VolunteerFiles,
+        report::ReportRequest, report::Report, report::ReportCover, report::ReportTable, report::ReportColumn,
+        report::ReportRow, report::ReportCell, report::ReportChart, report::ChartKind, report::ReportFormat,
+        report::SavedReport
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",

@@ -67,6 +67,23 @@ impl Templates {
         self.checklists.iter().filter(|c| c.template().id == id).max_by_key(|c| c.template().version)
     }
 
+    /// The question of a step (newest template that has it first), for labels in the report;
+    /// the step id itself when no template has it.
+    pub(crate) fn step_question(&self, step: &str) -> keukentafel_checklist::Text {
+        let mut newest_first: Vec<&Checklist> = self.checklists.iter().collect();
+        newest_first.sort_by_key(|c| std::cmp::Reverse(c.template().version));
+        newest_first
+            .iter()
+            .find_map(|c| c.template().steps.iter().find(|s| s.id == step).map(|s| s.question.clone()))
+            .unwrap_or_else(|| keukentafel_checklist::Text { nl: step.to_owned(), en: step.to_owned() })
+    }
+
+    /// The template and figures a visit with template `id` version `version` is evaluated
+    /// with, as one text (`combined-visit@3/figures-2026@1`); `None` when this program lacks it.
+    pub(crate) fn evaluation_version(&self, id: &str, version: i64) -> Option<String> {
+        self.find(id, version).map(|c| format!("{id}@{version}/{}@{}", c.figures().id, c.figures().version))
+    }
+
     fn find(&self, id: &str, version: i64) -> Option<&Checklist> {
         self.checklists.iter().find(|c| c.template().id == id && i64::from(c.template().version) == version)
     }
@@ -84,33 +101,7 @@ impl Templates {
         })?;
         let v = store.visit(visit)?;
         let household = store.household(v.data.household_id)?;
-        // An answer that no longer reads as an answer (written by a newer version) is left out
-        // here but stays in the store.
-        let mut answers: Answers = stored
-            .answers
-            .into_iter()
-            .filter_map(|(step, json)| serde_json::from_value::<AnswerValue>(json).ok().map(|a| (step, a)))
-            .collect();
-        let mut answered_by: BTreeMap<String, String> =
-            stored.answered_by.into_iter().filter(|(step, _)| answers.contains_key(step)).collect();
-        // A consent step's answer is the household's consent now, never a stored answer.
-        let events = store.consent_events(household.id)?;
-        let consent = keukentafel_domain::consent::current(&events);
-        for step in checklist.template().steps.iter().filter(|s| s.is_consent()) {
-            answers.remove(&step.id);
-            answered_by.remove(&step.id);
-            if let Some(a) = answer_from_consent(step, &consent) {
-                answers.insert(step.id.clone(), a);
-                let scopes: Vec<_> = match &step.input {
-                    Input::MultiChoice { options } => options.iter().filter_map(|o| o.consent).collect(),
-                    _ => Vec::new(),
-                };
-                let latest = events.iter().filter(|e| scopes.contains(&e.scope)).max_by_key(|e| (e.date, e.recorded_at));
-                if let Some(e) = latest {
-                    answered_by.insert(step.id.clone(), e.recorded_by.clone());
-                }
-            }
-        }
+        let (answers, answered_by, consent) = stored_answers(store, checklist, household.id, stored)?;
         let profile = Profile::from(&household.data);
         let mut evaluation = checklist.evaluate(&profile, &answers, v.data.planned_date);
         // Which steps are the user's own (their role's, both roles', all for a coordinator).
@@ -129,6 +120,28 @@ impl Templates {
             sheet,
             visit: v,
         })
+    }
+
+    /// A visit's evaluation as stored, without writing anything (the report's read): `None`
+    /// when the visit never had its checklist opened (no template, so no answers).
+    pub(crate) fn evaluate_stored(
+        &self,
+        store: &Store,
+        visit: VisitId,
+        household: &keukentafel_domain::Household,
+        date: NaiveDate,
+    ) -> Result<Option<StoredEvaluation>, VisitError> {
+        let stored = store.visit_answers(visit)?;
+        if stored.template_id.is_empty() {
+            return Ok(None);
+        }
+        let checklist = self.find(&stored.template_id, stored.template_version).ok_or_else(|| {
+            VisitError::TemplateUnavailable { id: stored.template_id.clone(), version: stored.template_version }
+        })?;
+        let (answers, _, _) = stored_answers(store, checklist, household.id, stored)?;
+        let profile = Profile::from(&household.data);
+        let evaluation = checklist.evaluate(&profile, &answers, date);
+        Ok(Some(StoredEvaluation { evaluation, answers }))
     }
 
     fn answer(&self, store: &mut Store, input: AnswerInput, today: NaiveDate) -> Result<VisitChecklist, VisitError> {
@@ -177,6 +190,54 @@ impl Templates {
         store.set_answer(input.visit_id, &input.step_id, value, by)?;
         self.open_visit(store, input.visit_id)
     }
+}
+
+/// A visit's evaluation read without writing (see [`Templates::evaluate_stored`]).
+pub(crate) struct StoredEvaluation {
+    pub evaluation: keukentafel_checklist::Evaluation,
+    pub answers: Answers,
+}
+
+/// A visit's answers, who gave each, and the household's consent now.
+type StoredAnswers = (Answers, BTreeMap<String, String>, Vec<keukentafel_domain::ConsentStatus>);
+
+/// A stored visit's answers as the engine reads them: answers that no longer read (written by
+/// a newer version) left out, and each consent step answered from the household's consent
+/// events (never from a stored answer). Also who gave each answer, and the consent now.
+fn stored_answers(
+    store: &Store,
+    checklist: &Checklist,
+    household: keukentafel_domain::HouseholdId,
+    stored: keukentafel_store::VisitAnswers,
+) -> Result<StoredAnswers, VisitError> {
+    // An answer that no longer reads as an answer (written by a newer version) is left out
+    // here but stays in the store.
+    let mut answers: Answers = stored
+        .answers
+        .into_iter()
+        .filter_map(|(step, json)| serde_json::from_value::<AnswerValue>(json).ok().map(|a| (step, a)))
+        .collect();
+    let mut answered_by: BTreeMap<String, String> =
+        stored.answered_by.into_iter().filter(|(step, _)| answers.contains_key(step)).collect();
+    // A consent step's answer is the household's consent now, never a stored answer.
+    let events = store.consent_events(household)?;
+    let consent = keukentafel_domain::consent::current(&events);
+    for step in checklist.template().steps.iter().filter(|s| s.is_consent()) {
+        answers.remove(&step.id);
+        answered_by.remove(&step.id);
+        if let Some(a) = answer_from_consent(step, &consent) {
+            answers.insert(step.id.clone(), a);
+            let scopes: Vec<_> = match &step.input {
+                Input::MultiChoice { options } => options.iter().filter_map(|o| o.consent).collect(),
+                _ => Vec::new(),
+            };
+            let latest = events.iter().filter(|e| scopes.contains(&e.scope)).max_by_key(|e| (e.date, e.recorded_at));
+            if let Some(e) = latest {
+                answered_by.insert(step.id.clone(), e.recorded_by.clone());
+            }
+        }
+    }
+    Ok((answers, answered_by, consent))
 }
 
 pub fn plan(store: &mut Store, input: VisitInput, today: NaiveDate) -> Reply<Visit> {

@@ -59,6 +59,10 @@ pub mod ids {
     pub const LOW_INCOME_SHARE: &str = "low_income_share_of_social_minimum";
     /// Use below this share of the reference for the dwelling counts as (possible) under-heating.
     pub const LOW_USE_SHARE: &str = "low_use_share_of_reference";
+    /// CO₂ per unit saved, for the municipal report: kg per m³ of gas, per kWh, per GJ of heat.
+    pub const CO2_GAS: &str = "co2_gas_kg_per_m3";
+    pub const CO2_ELECTRICITY: &str = "co2_electricity_kg_per_kwh";
+    pub const CO2_HEAT: &str = "co2_heat_kg_per_gj";
 }
 
 /// Where a figure comes from: the title of the page or document, and a deep link to it.

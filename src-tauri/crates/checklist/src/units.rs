@@ -31,6 +31,9 @@ pub const UNITS: &[&str] = &[
     "watt",
     "meter",
     "year",
+    "kg_co2_per_m3",
+    "kg_co2_per_kwh",
+    "kg_co2_per_gj",
 ];
 
 /// Meter registers a meter-reading step may ask for.

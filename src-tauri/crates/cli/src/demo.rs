@@ -66,11 +66,13 @@ const SUMMARIES: &[&str] = &[
 ];
 
 /// Writes the demo data. Returns a one-line summary for the terminal.
-pub fn write(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<String, String> {
-    fill(db, households, seed, today).map_err(|e| e.to_string())?
+/// With `visits_per_household` above the two or three visits a household gets, done contact
+/// visits (follow-up kind, no checklist) fill up to that number, spread over the past year.
+pub fn write(db: &Path, households: usize, visits_per_household: usize, seed: u64, today: NaiveDate) -> Result<String, String> {
+    fill(db, households, visits_per_household, seed, today).map_err(|e| e.to_string())?
 }
 
-fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Result<String, String>, StoreError> {
+fn fill(db: &Path, households: usize, visits_per_household: usize, seed: u64, today: NaiveDate) -> Result<Result<String, String>, StoreError> {
     let start = (today - Duration::days(120)).and_hms_opt(9, 0, 0).unwrap_or_default().and_utc().timestamp_millis();
     let mut store = Store::open(db, Sources::deterministic(seed, start, 1_000))?;
     if !store.list_households(&HouseholdQuery { include_archived: true, ..Default::default() }, today)?.is_empty() {
@@ -308,6 +310,23 @@ fn fill(db: &Path, households: usize, seed: u64, today: NaiveDate) -> Result<Res
                 let data = TaskInput { status, outcome: outcome.into(), closed_on, ..t.data.clone() };
                 store.update_task(TaskUpdate { id: t.id, data, base: t.clocks }, today)?;
             }
+        }
+        // Contact visits up to the number asked for (their own stream: the rest stays as it was).
+        let made = store.household_detail(h.id)?.visits.len();
+        let mut crng = ChaCha8Rng::seed_from_u64(seed ^ (i as u64).wrapping_mul(0x51_7cc1_b727));
+        for _ in made..visits_per_household {
+            let date = today - Duration::days(crng.random_range(1..365));
+            let input = VisitInput {
+                household_id: h.id,
+                planned_date: date,
+                planned_time: "11:00".into(),
+                kind: VisitKind::FollowUp,
+                volunteers: vec![coach.to_owned()],
+                status: VisitStatus::Done,
+                summary: String::new(),
+            };
+            store.plan_visit(input, today)?;
+            visits += 1;
         }
         if rng.random_bool(0.04) {
             store.set_household_archived(h.id, true)?;

@@ -65,6 +65,10 @@ enum Command {
         db: PathBuf,
         #[arg(long, default_value_t = 40)]
         households: usize,
+        /// Visits per household: a household gets its intake, combined visit and follow-up,
+        /// and done contact visits (follow-up kind) up to this number. Default: no extra ones.
+        #[arg(long)]
+        visits_per_household: Option<usize>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// The day the demo data is built around (visits before it are done, after it planned).
@@ -115,6 +119,29 @@ enum Command {
         #[arg(long)]
         today: Option<NaiveDate>,
     },
+    /// The report for the municipality (Rapportage voor de gemeente) for a period and wijken:
+    /// saved as XLSX (`--out FILE.xlsx`) or as one CSV per table (`--format csv --out DIR`), or
+    /// printed as JSON without `--out`. Counts under 5 households are shown as "<5".
+    Report {
+        #[arg(long)]
+        db: PathBuf,
+        /// First day of the period (YYYY-MM-DD).
+        #[arg(long)]
+        from: NaiveDate,
+        /// Last day of the period, included.
+        #[arg(long)]
+        to: NaiveDate,
+        /// Only this wijk (repeat for more); default: every wijk.
+        #[arg(long = "wijk")]
+        wijken: Vec<String>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "xlsx")]
+        format: FormatArg,
+        /// The day the report is made (default: today).
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
     /// Print the stock of materials as JSON (every item with its stock and low-stock warning,
     /// the households' materials against the budget), or record a movement with `--item`.
     Stock {
@@ -161,6 +188,13 @@ enum Command {
         #[arg(long, default_value_t = 1000)]
         count: usize,
     },
+}
+
+/// A report file format on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Xlsx,
+    Csv,
 }
 
 #[derive(Subcommand)]
@@ -216,8 +250,8 @@ fn run(cli: Cli) -> Result<(), String> {
             let (_, saved) = profile::init(&db, Sources::system(), input).map_err(en)?;
             print_json(&saved)
         }
-        Command::Demo { db, households, seed, today } => {
-            let summary = demo::write(&db, households, seed, today)?;
+        Command::Demo { db, households, visits_per_household, seed, today } => {
+            let summary = demo::write(&db, households, visits_per_household.unwrap_or(0), seed, today)?;
             eprintln!("{summary}");
             Ok(())
         }
@@ -246,6 +280,21 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Overview { db, stale_after_days, today } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
             print_json(&keukentafel_api::overview::with_settings(&existing(&db)?, today, stale_after_days).map_err(en)?)
+        }
+        Command::Report { db, from, to, wijken, out, format, today } => {
+            use keukentafel_api::report::{self, ReportFormat, ReportRequest};
+            let mut store = existing(&db)?;
+            let templates = keukentafel_api::Templates::builtin().map_err(|e| en(e.into()))?;
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let request = ReportRequest { from, to, wijken };
+            let Some(out) = out else {
+                return print_json(&report::report(&mut store, &templates, &request, today).map_err(en)?);
+            };
+            let format = match format {
+                FormatArg::Xlsx => ReportFormat::Xlsx,
+                FormatArg::Csv => ReportFormat::Csv,
+            };
+            print_json(&report::save_report(&mut store, &templates, &request, format, &out, today).map_err(en)?)
         }
         Command::Stock { db, item, kind, quantity, date, note } => {
             let mut store = existing(&db)?;

@@ -16,6 +16,7 @@ pub mod model;
 pub mod receipts;
 pub mod settings;
 pub mod stock;
+pub mod suppress;
 pub mod sync;
 pub mod task;
 pub mod validate;

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_tasks.sql"),
     include_str!("../migrations/0008_stock.sql"),
     include_str!("../migrations/0009_receipts.sql"),
+    include_str!("../migrations/0010_report_cache.sql"),
 ];
 
 /// The schema version this program writes.

@@ -11,6 +11,7 @@ use keukentafel_sync::{SyncError, SyncErrorCode};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::report::ReportError;
 use crate::visits::VisitError;
 
 mod texts;
@@ -418,6 +419,40 @@ impl From<VisitError> for ApiError {
                 "De vragenlijst van deze versie is kapot. Neem contact op met de beheerder.",
                 en,
             ),
+        }
+    }
+}
+
+impl From<ReportError> for ApiError {
+    fn from(e: ReportError) -> Self {
+        let en = e.to_string();
+        match e {
+            ReportError::PeriodBackwards { from, to } => ApiError::new(
+                ErrorCode::Validation,
+                format!(
+                    "De einddatum ({}) ligt voor de begindatum ({}). Kies een einddatum op of na de begindatum.",
+                    to.format("%d-%m-%Y"),
+                    from.format("%d-%m-%Y")
+                ),
+                format!("The end date ({to}) is before the start date ({from}). Choose an end date on or after the start date."),
+            ),
+            ReportError::UnknownWijk(w) => ApiError::new(
+                ErrorCode::Validation,
+                format!("Er is geen huishouden in de wijk \u{201c}{w}\u{201d}. Kies een wijk uit de lijst."),
+                format!("No household has the wijk \u{201c}{w}\u{201d}. Choose a wijk from the list."),
+            ),
+            ReportError::Write { path, detail } => ApiError::new(
+                ErrorCode::StoreIo,
+                format!(
+                    "Het rapport kan niet worden opgeslagen in {path}. Kies een andere plek, bijvoorbeeld je map \
+                     Documenten of een USB-stick. Er is niets half opgeslagen."
+                ),
+                format!(
+                    "The report cannot be saved in {path}. Choose another place, for example your Documents folder \
+                     or a USB stick. Nothing was half saved. ({detail})"
+                ),
+            ),
+            ReportError::Spreadsheet(_) => ApiError::internal(en),
         }
     }
 }

@@ -19,6 +19,7 @@ mod consent;
 mod enrolments;
 mod households;
 pub(crate) mod overview;
+pub(crate) mod report;
 mod profile;
 mod stock;
 mod tasks;

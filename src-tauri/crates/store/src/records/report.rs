@@ -1,0 +1,231 @@
+//! What the municipal report (`api::report`) counts, read in SQL: per household in the store its
+//! wijk and first done visit, the done visits of a period, the follow-up visits of a period, the
+//! referrals made at the visits of a period with their outcome, and the materials handed out in
+//! a period. Only ids, dates, kinds and statuses leave this module: no names, addresses or free
+//! text (the report is anonymous by construction).
+//!
+//! Archived visits and tasks are left out here; the caller keeps only the households of its
+//! selection (not archived), so no statement joins `households` per row. A period is `[?1,
+//! ?2]`, both days included (`YYYY-MM-DD`). Each statement reads each table once: visits by the
+//! `visits_planned` range, tasks joined to their visit by primary key.
+//!
+//! Uses: `super` (`iso`, `row_id`), `error`, `store`.
+
+use chrono::NaiveDate;
+use keukentafel_domain::{HouseholdId, StockItemId, TaskStatus, VisitId, VisitKind, VisitStatus};
+
+use super::{iso, row_id};
+use crate::error::StoreError;
+use crate::store::{Result, Store};
+
+/// A household that is not archived, and its wijk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportHousehold {
+    pub id: HouseholdId,
+    pub wijk: String,
+}
+
+/// A visit dated in the period (of any household: the caller selects).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportVisit {
+    pub id: VisitId,
+    pub household_id: HouseholdId,
+    pub kind: VisitKind,
+    pub status: VisitStatus,
+    pub date: NaiveDate,
+    /// The template its checklist uses (empty: never opened, so no answers) and its version.
+    pub template_id: String,
+    pub template_version: i64,
+}
+
+/// A referral task made at a visit (which the caller looks up among the visits it read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportReferral {
+    pub household_id: HouseholdId,
+    /// The checklist step it came from: the kind of referral.
+    pub step_id: String,
+    pub status: TaskStatus,
+    /// The visit it was made at.
+    pub visit_id: VisitId,
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// Materials handed out to a household in the period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportMaterial {
+    pub household_id: HouseholdId,
+    pub item_id: StockItemId,
+    /// The measure the item is (empty for an item the coordinator added).
+    pub measure: String,
+    /// The item's name as the coordinator saved it (empty when it has no record yet).
+    pub name: String,
+    pub quantity: u32,
+    pub unit_cost_cents: u32,
+}
+
+pub(crate) const HOUSEHOLDS: &str = "SELECT id, wijk FROM households WHERE archived = 0";
+
+/// `+planned_date`: a full scan of the table, not the date index. The report reads every visit
+/// from the first one on (a household's first visit, a follow-up's first reading), and going
+/// through the index would look up each row in the table once more. Sorted by the caller.
+pub(crate) const VISITS: &str = "
+SELECT id, household_id, kind, status, planned_date, template_id, template_version FROM visits
+ WHERE +planned_date >= ?1 AND +planned_date <= ?2 AND archived = 0";
+
+/// Referral tasks (the caller matches them to the visits it read).
+pub(crate) const REFERRALS: &str = "
+SELECT household_id, step_id, status, visit_id, closed_on FROM tasks
+ WHERE kind = 'referral' AND archived = 0 AND visit_id IS NOT NULL";
+
+/// Movements handed out in a period; their items are read apart (`ITEMS`).
+pub(crate) const MATERIALS: &str = "
+SELECT household_id, item_id, -delta FROM stock_movements
+ WHERE kind = 'handed_out' AND date >= ?1 AND date <= ?2 AND household_id IS NOT NULL";
+
+pub(crate) const ITEMS: &str = "SELECT id, measure, name, unit_cost_cents FROM stock_items";
+
+fn data(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Data(e.to_string())
+}
+
+fn named<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|_| data(format!("{what}: unknown value {s:?}")))
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+impl Store {
+    /// Every household that is not archived, with its wijk.
+    pub fn report_households(&self) -> Result<Vec<ReportHousehold>> {
+        let mut stmt = self.conn().prepare_cached(HOUSEHOLDS)?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, wijk) = row?;
+            let Some(id) = row_id(&id) else { continue };
+            out.push(ReportHousehold { id: HouseholdId(id), wijk });
+        }
+        Ok(out)
+    }
+
+    /// Visits (any status) dated from `from` to `to`, both included, by date. Read without
+    /// copying each text first: this is the report's largest read (every visit of the period).
+    pub fn report_visits(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportVisit>> {
+        let mut stmt = self.conn().prepare_cached(VISITS)?;
+        let mut rows = stmt.query([iso(from), iso(to)])?;
+        let mut out = Vec::new();
+        let text = |r: &rusqlite::Row<'_>, i: usize| -> Result<String> { Ok(r.get_ref(i)?.as_str().map_err(data)?.to_owned()) };
+        while let Some(r) = rows.next()? {
+            let uuid = |i: usize| -> Result<Option<uuid::Uuid>> { Ok(row_id(r.get_ref(i)?.as_str().map_err(data)?)) };
+            let (Some(id), Some(household)) = (uuid(0)?, uuid(1)?) else { continue };
+            let Some(date) = day(r.get_ref(4)?.as_str().map_err(data)?) else { continue };
+            let kind = match r.get_ref(2)?.as_str().map_err(data)? {
+                "intake" => VisitKind::Intake,
+                "combined" => VisitKind::Combined,
+                "follow_up" => VisitKind::FollowUp,
+                other => return Err(data(format!("visit kind: unknown value {other:?}"))),
+            };
+            let status = match r.get_ref(3)?.as_str().map_err(data)? {
+                "planned" => VisitStatus::Planned,
+                "done" => VisitStatus::Done,
+                "cancelled" => VisitStatus::Cancelled,
+                other => return Err(data(format!("visit status: unknown value {other:?}"))),
+            };
+            out.push(ReportVisit {
+                id: VisitId(id),
+                household_id: HouseholdId(household),
+                kind,
+                status,
+                date,
+                template_id: text(r, 5)?,
+                template_version: r.get(6)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every referral task made at a visit (not archived).
+    pub fn report_referrals(&self) -> Result<Vec<ReportReferral>> {
+        let mut stmt = self.conn().prepare_cached(REFERRALS)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (household, step_id, status, visit, closed_on) = row?;
+            let (Some(household), Some(visit)) = (row_id(&household), row_id(&visit)) else { continue };
+            out.push(ReportReferral {
+                household_id: HouseholdId(household),
+                step_id,
+                status: named("task status", &status)?,
+                visit_id: VisitId(visit),
+                closed_on: closed_on.as_deref().and_then(day),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Materials handed out from `from` to `to`, with the item's measure, name and cost.
+    pub fn report_materials(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportMaterial>> {
+        let mut items: std::collections::HashMap<String, (String, String, u32)> = std::collections::HashMap::new();
+        {
+            let mut stmt = self.conn().prepare_cached(ITEMS)?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?;
+            for row in rows {
+                let (id, measure, name, cost) = row?;
+                items.insert(id, (measure, name, u32::try_from(cost.max(0)).unwrap_or(u32::MAX)));
+            }
+        }
+        let mut stmt = self.conn().prepare_cached(MATERIALS)?;
+        let mut rows = stmt.query([iso(from), iso(to)])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let household = r.get_ref(0)?.as_str().map_err(data)?;
+            let item = r.get_ref(1)?.as_str().map_err(data)?;
+            let quantity: i64 = r.get(2)?;
+            let (Some(household_id), Some(item_id)) = (row_id(household), row_id(item)) else { continue };
+            let (measure, name, unit_cost_cents) = items.get(item).cloned().unwrap_or_default();
+            out.push(ReportMaterial {
+                household_id: HouseholdId(household_id),
+                item_id: StockItemId(item_id),
+                measure,
+                name,
+                quantity: u32::try_from(quantity.max(0)).unwrap_or(u32::MAX),
+                unit_cost_cents,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The cached key figures of visits (`visit_figures`, migration 0010): visit → (the
+    /// version they were made with, their JSON). Local and derived; see the migration.
+    pub fn cached_visit_figures(&self) -> Result<std::collections::HashMap<VisitId, (String, String)>> {
+        let mut stmt = self.conn().prepare_cached("SELECT visit_id, version, figures FROM visit_figures")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (id, version, figures) = row?;
+            if let Some(id) = row_id(&id) {
+                out.insert(VisitId(id), (version, figures));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Stores visits' key figures in the cache, replacing older rows, in one transaction.
+    pub fn cache_visit_figures(&mut self, rows: &[(VisitId, HouseholdId, String, String)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR REPLACE INTO visit_figures (visit_id, household_id, version, figures) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (visit, household, version, figures) in rows {
+                stmt.execute(rusqlite::params![visit.to_string(), household.to_string(), version, figures])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
