@@ -5,7 +5,9 @@
 //!   the CLI's overview counts, a chart above each table, and the volunteer who sent nothing
 //!   for a month stands out while the three others do not;
 //! - Voorraad shows what the volunteers' closed visits handed out (counted from `dump`); the
-//!   coordinator sets a price and a low level, books stock received, and sees the low warning.
+//!   coordinator sets a price and a low level, books stock received, and sees the low warning;
+//! - Rapportage shows the report's tables for the period (as many as the CLI's report has) and
+//!   saves it as an Excel file into the chosen folder.
 //!
 //! Set `KEUKENTAFEL_E2E_SCREENSHOTS=/some/dir` to keep screenshots.
 
@@ -138,6 +140,30 @@ async fn the_coordinator_sees_the_caseload_the_late_volunteer_and_the_stock() {
     let level = stock["items"].as_array().unwrap().iter().find(|l| l["item"]["id"] == item.as_str()).unwrap();
     assert_eq!(level["on_hand"], 24 - given);
     assert_eq!(level["item"]["unit_cost_cents"], 250);
+
+    // 4. Rapportage: the whole year up to today, shown and saved as Excel.
+    app.click("#nav-overview").await;
+    app.wait_for("#to-report", TIMEOUT).await;
+    app.click("#to-report").await;
+    app.wait_for("#report-from", TIMEOUT).await;
+    let from = format!("{}-01-01", &today()[..4]);
+    set_value(&app, "#report-from", &from).await;
+    set_value(&app, "#report-to", &today()).await;
+    app.click("#make-report").await;
+    app.wait_for("[data-testid=report-table]", TIMEOUT).await;
+    let report: Value = serde_json::from_str(&cli(&["report", "--db", s(&c_db), "--from", &from, "--to", &today()])).unwrap();
+    let tables = report["tables"].as_array().unwrap().len();
+    assert!(tables >= 9, "{tables} tables");
+    assert_eq!(app.count("[data-testid=report-table]").await, tables);
+    let reports = dir.path().join("rapporten");
+    fill(&app, "#report-folder", s(&reports)).await;
+    app.click("#save-xlsx").await;
+    app.wait_for("#report-saved", TIMEOUT).await;
+    let saved = app.text("[data-testid=saved-file]").await.trim().to_owned();
+    assert!(saved.ends_with(".xlsx") && saved.starts_with(s(&reports)), "{saved}");
+    let bytes = std::fs::read(&saved).expect("the Excel file was written");
+    assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip file");
+    shot(&app, "desk-report").await;
 
     app.close().await;
 }

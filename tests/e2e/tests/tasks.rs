@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{fill, fill_in_profile, saved, shot};
+use common::{fill, fill_in_profile, saved, set_value, shot};
 use keukentafel_e2e::{App, TauriDriver, TIMEOUT};
 use serde_json::json;
 
@@ -85,20 +85,6 @@ fn day(when: &str) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
-/// Sets an input's value from script (a date input does not take typed keys reliably).
-async fn set_value(app: &App<'_>, css: &str, value: &str) {
-    app.wait_for(css, TIMEOUT).await;
-    app.eval(
-        "const el = document.querySelector(arguments[0]);
-         Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value').set.call(el, arguments[1]);
-         el.dispatchEvent(new Event('input', { bubbles: true }));
-         el.dispatchEvent(new Event('change', { bubbles: true }));
-         el.dispatchEvent(new Event('blur'));
-         return null;",
-        vec![json!(css), json!(value)],
-    )
-    .await;
-}
 
 /// The `data-task` of the first element matching `css` whose text holds `needle`.
 async fn task_with(app: &App<'_>, css: &str, needle: &str) -> String {

@@ -10,6 +10,7 @@ describe('router', () => {
       { name: 'tasks' },
       { name: 'overview' },
       { name: 'stock' },
+      { name: 'report' },
       { name: 'profile' },
       { name: 'sync' },
       { name: 'volunteers' },

@@ -1,5 +1,5 @@
 // Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
-// `#/tasks` (Mijn taken), `#/overview` (Overzicht), `#/stock` (Voorraad), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
+// `#/tasks` (Mijn taken), `#/overview` (Overzicht), `#/stock` (Voorraad), `#/report` (Rapportage), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
 // `#/visit/<id>/summary`. The browser's back button works because every screen has its own hash.
 import { readable } from 'svelte/store';
 
@@ -12,6 +12,7 @@ export type Route =
   | { name: 'tasks' }
   | { name: 'overview' }
   | { name: 'stock' }
+  | { name: 'report' }
   | { name: 'profile' }
   | { name: 'sync' }
   | { name: 'volunteers' }
@@ -26,6 +27,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'tasks') return { name: 'tasks' };
   if (parts[0] === 'overview') return { name: 'overview' };
   if (parts[0] === 'stock') return { name: 'stock' };
+  if (parts[0] === 'report') return { name: 'report' };
   if (parts[0] === 'profile') return { name: 'profile' };
   if (parts[0] === 'sync') return { name: 'sync' };
   if (parts[0] === 'volunteers') return { name: 'volunteers' };
@@ -53,6 +55,8 @@ export function href(route: Route): string {
       return '#/overview';
     case 'stock':
       return '#/stock';
+    case 'report':
+      return '#/report';
     case 'profile':
       return '#/profile';
     case 'sync':

@@ -177,3 +177,18 @@ pub async fn import(app: &App<'_>, paths: &[&str]) -> Vec<Value> {
     .cloned()
     .unwrap()
 }
+
+/// Sets an input's value from script (a date input does not take typed keys reliably).
+pub async fn set_value(app: &App<'_>, css: &str, value: &str) {
+    app.wait_for(css, TIMEOUT).await;
+    app.eval(
+        "const el = document.querySelector(arguments[0]);
+         Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value').set.call(el, arguments[1]);
+         el.dispatchEvent(new Event('input', { bubbles: true }));
+         el.dispatchEvent(new Event('change', { bubbles: true }));
+         el.dispatchEvent(new Event('blur'));
+         return null;",
+        vec![json!(css), json!(value)],
+    )
+    .await;
+}

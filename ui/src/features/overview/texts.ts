@@ -9,6 +9,7 @@ export const texts = {
   overview: {
     deskLabel: { nl: 'Werk van de coördinator', en: 'Coordinator’s work' },
     toStock: { nl: 'Voorraad', en: 'Stock' },
+    toReport: { nl: 'Rapportage', en: 'Report' },
     staleSaved: { nl: 'Opgeslagen.', en: 'Saved.' },
     chartHouseholds: {
       nl: 'Grafiek: huishoudens per wijk en status. Dezelfde cijfers staan in de tabel hieronder.',

@@ -25,15 +25,9 @@ fn xlsx_err(e: XlsxError) -> ReportError {
 
 /// Writes `bytes` to `path` whole or not at all.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
-    let mut part = path.as_os_str().to_owned();
-    part.push(".part");
-    let part = PathBuf::from(part);
-    let result = std::fs::write(&part, bytes).and_then(|_| std::fs::rename(&part, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&part);
-        return Err(write_err(path, e));
-    }
-    Ok(())
+    // The same as an export file: the folder made when missing, written whole (a temporary file,
+    // synced, renamed) and readable by its owner only.
+    keukentafel_sync::file::write_atomically(path, bytes).map_err(|e| write_err(path, e))
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
