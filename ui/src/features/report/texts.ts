@@ -24,6 +24,10 @@ export const texts = {
     selection: { nl: 'Wijken', en: 'Wijken' },
     allWijken: { nl: 'alle wijken', en: 'all wijken' },
     figures: { nl: 'Rekenwaarden', en: 'Reference figures' },
+    figuresVersion: {
+      nl: (id: string, v: number) => `${id} (versie ${v})`,
+      en: (id: string, v: number) => `${id} (version ${v})`,
+    },
     madeOn: { nl: 'Gemaakt op', en: 'Made on' },
     rule: { nl: 'Geheimhouding', en: 'Confidentiality' },
     saveTitle: { nl: 'Opslaan', en: 'Save' },
