@@ -22,6 +22,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 APP_BIN    := $(abspath $(TARGET_DIR)/debug/keukentafel)
 CLI_BIN    := $(abspath $(TARGET_DIR)/debug/keukentafel-cli)
 DEMO_DB    := $(abspath $(TARGET_DIR)/demo/keukentafel.sqlite3)
+COORD_DB   := $(abspath $(TARGET_DIR)/demo-coordinator/keukentafel.sqlite3)
 E2E        := keukentafel-e2e
 # A 24-bit screen big enough for the 1280x760 window (xvfb-run's default is 640x480x8).
 XVFB_RUN   := xvfb-run -a -s "-screen 0 1920x1080x24"
@@ -30,12 +31,13 @@ NEXTEST    := $(CARGO) nextest run --workspace \
               --tool-config-file keukentafel:$(CURDIR)/.ci/nextest.toml -P keukentafel-ci
 
 .PHONY: help setup ui ui-test build unit doc core-deps fuzz e2e test test-steps \
-        run demo clean-demo
+        run run-coordinator demo coordinator-demo clean-demo
 
 help:
 	@echo "make run         build and open the app on a demo store ($(DEMO_DB))"
 	@echo "make test        every test: UI check/build/tests, cargo tests + doctests, core deps check, end-to-end"
 	@echo "make demo        create the demo store if it does not exist"
+	@echo "make run-coordinator  the app as the coordinator, after three volunteers' files ($(COORD_DB))"
 	@echo "make clean-demo  delete the demo store"
 	@echo "make setup       install missing system packages and tools (.ci/setup)"
 	@echo "pieces of make test: ui-test build unit doc core-deps fuzz e2e"
@@ -123,15 +125,31 @@ demo: build
 	        || { rm -f "$(DEMO_DB)"*; exit 1; }; \
 	fi
 
+coordinator-demo: build
+	@if [ -f "$(COORD_DB)" ]; then \
+	    echo "coordinator demo store exists: $(COORD_DB) (make clean-demo to start over)"; \
+	else \
+	    bash .ci/coordinator-demo "$(CLI_BIN)" "$(COORD_DB)"; \
+	fi
+
 clean-demo:
 	rm -f "$(DEMO_DB)" "$(DEMO_DB)-wal" "$(DEMO_DB)-shm"
+	rm -rf "$(dir $(COORD_DB))"
 
-run: setup build demo
+# Opens the app on the store $(1), in a window (or under Xvfb when there is no display).
+define launch
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
 	    launcher=(); \
 	else \
 	    echo "run: no DISPLAY or WAYLAND_DISPLAY; running the app under xvfb-run (no visible window)"; \
 	    launcher=($(XVFB_RUN)); \
 	fi; \
-	echo "run: KEUKENTAFEL_DB=$(DEMO_DB) $(APP_BIN)"; \
-	KEUKENTAFEL_DB="$(DEMO_DB)" "$${launcher[@]}" "$(APP_BIN)"
+	echo "run: KEUKENTAFEL_DB=$(1) $(APP_BIN)"; \
+	KEUKENTAFEL_DB="$(1)" "$${launcher[@]}" "$(APP_BIN)"
+endef
+
+run: setup build demo
+	$(call launch,$(DEMO_DB))
+
+run-coordinator: setup build coordinator-demo
+	$(call launch,$(COORD_DB))

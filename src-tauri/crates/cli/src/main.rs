@@ -235,7 +235,11 @@ pub fn existing(db: &Path) -> Result<Store, String> {
 
 /// Prints `value` as pretty JSON on stdout; a reader that stops early (`| head`) is not an error.
 pub fn print_json(value: &impl serde::Serialize) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    print_line(&serde_json::to_string_pretty(value).map_err(|e| e.to_string())?)
+}
+
+/// Prints one line of text on stdout; a reader that stops early (`| head -n 1`) is not an error.
+pub fn print_line(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}").and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

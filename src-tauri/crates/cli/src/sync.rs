@@ -11,7 +11,7 @@ use keukentafel_api::{conflicts, exchange, HeldSelection};
 use keukentafel_domain::{HouseholdId, ReplicaId};
 use keukentafel_sync::KeyPair;
 
-use crate::{en, existing, print_json};
+use crate::{en, existing, print_json, print_line};
 
 #[derive(Subcommand)]
 pub enum SyncCommand {
@@ -190,11 +190,11 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
     match command {
         SyncCommand::Keygen { out } => {
             let public = keukentafel_sync::generate_identity_file(&out).map_err(err)?;
-            println!("{public}");
+            print_line(&public)?;
             Ok(())
         }
         SyncCommand::Key { db } => {
-            println!("{}", exchange::overview(&existing(&db)?).map_err(en)?.own_key);
+            print_line(&exchange::overview(&existing(&db)?).map_err(en)?.own_key.to_string())?;
             Ok(())
         }
         SyncCommand::Enroll { db, pairing } => {
@@ -220,10 +220,9 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
             let store = existing(&db)?;
             let today = chrono::Local::now().date_naive();
             let view = exchange::own_pairing_view(&store, today).map_err(en)?;
-            println!("{}", view.code);
-            println!("{}", view.fingerprint);
+            print_line(&format!("{}\n{}", view.code, view.fingerprint))?;
             if let Some(out) = out {
-                println!("{}", exchange::save_pairing_file(&store, &absolute(out)?, today).map_err(en)?);
+                print_line(&exchange::save_pairing_file(&store, &absolute(out)?, today).map_err(en)?.to_string())?;
             }
             Ok(())
         }
@@ -258,14 +257,14 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
                 }
             };
             eprintln!("{} ops written for {} recipient(s)", outcome.op_count, outcome.recipients.len());
-            println!("{}", outcome.path);
+            print_line(&outcome.path.to_string())?;
             Ok(())
         }
         SyncCommand::ReturnFile { db, peer, out } => {
             let mut store = existing(&db)?;
             let outcome = exchange::export_return_file(&mut store, peer, &absolute(out)?, chrono::Utc::now()).map_err(en)?;
             eprintln!("{} ops written for {} recipient(s)", outcome.op_count, outcome.recipients.len());
-            println!("{}", outcome.path);
+            print_line(&outcome.path.to_string())?;
             Ok(())
         }
         SyncCommand::Import { db, identity, files } => {

@@ -207,3 +207,27 @@ fn tasks_prints_open_tasks_by_owner_and_due_date_as_json() {
     let out = cli(&["tasks", "--db", db.to_str().unwrap(), "--due-before", "31-12-2026"]);
     assert!(!out.status.success());
 }
+
+/// `pairing | head -n 1` in a script: a reader that closes the pipe before the second line is
+/// no error (the command used to panic on the broken pipe and fail the script's pipeline).
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.sqlite3");
+    let cli = env!("CARGO_BIN_EXE_keukentafel-cli");
+    let o = Command::new(cli).args(["init", "--db", db.to_str().unwrap(), "--name", "Vera", "--role", "energy_coach"]).output().unwrap();
+    assert!(o.status.success());
+    for args in [&["pairing", "--db"][..], &["key", "--db"][..], &["dump", "--db"][..]] {
+        let mut child = Command::new(cli)
+            .args(args)
+            .arg(&db)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // closed before the command writes anything
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
