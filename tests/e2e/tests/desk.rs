@@ -120,8 +120,17 @@ async fn the_coordinator_sees_the_caseload_the_late_volunteer_and_the_stock() {
     let (item, given) = out.iter().next().map(|(k, v)| (k.clone(), *v)).expect("the demo visits handed out materials");
     let row = format!("[data-testid=stock-row][data-item='{item}']");
     assert_eq!(app.text(&format!("{row} [data-testid=on-hand]")).await.trim(), (-given).to_string());
-    app.click(&format!("{row} button:first-of-type")).await;
-    app.wait_for("#item-cost", TIMEOUT).await;
+    // A click that lands while WebKit is still laying out the new screen can be lost (seen once
+    // in a clean-clone run): click again until the dialog is open, never once it is.
+    let edit = format!("{row} button:first-of-type");
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    loop {
+        app.click(&edit).await;
+        if app.try_wait_for("#item-cost", std::time::Duration::from_secs(3)).await.is_some() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the item dialog did not open");
+    }
     fill(&app, "#item-cost", "2,50").await;
     fill(&app, "#item-low", "20").await;
     app.click("#save-item").await;
