@@ -1,14 +1,14 @@
 // Generated from the Rust types by keukentafel-api (src/lib.rs). Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test bindings
 
-import type { ConsentScope, FieldErrorCode, HouseholdId, ReceivedFile, ReceivedSummary, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';
+import type { ConsentScope, FieldErrorCode, HouseholdId, RetentionRow, ReceivedFile, ReceivedSummary, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';
 import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';
 import type { MeasuredChange, NoMeasurement, Text } from './checklist';
 
 /**
  * Every kind of error the UI acts on.
  */
-export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "invalid_pairing" | "no_coordinator" | "internal";
+export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "invalid_pairing" | "no_coordinator" | "coordinator_only" | "internal";
 
 /**
  * One field's error, with messages in Dutch (first) and English.
@@ -497,6 +497,24 @@ export type SavedReport = {
 files: Array<string>, };
 
 /**
+ * What the coordinator fills in to erase households.
+ */
+export type EraseRequest = { households: Array<HouseholdId>, reason: string, 
+/**
+ * The day the household asked (or the retention period ended).
+ */
+requested: string, };
+
+/**
+ * The "te wissen" list.
+ */
+export type RetentionList = { 
+/**
+ * The retention period in months (`None`: not set, the list is empty).
+ */
+months: number | null, households: Array<RetentionRow>, };
+
+/**
  * Every `ErrorCode`, to tell our rejections from anything else.
  */
-export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'invalid_pairing', 'no_coordinator', 'internal'];
+export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'invalid_pairing', 'no_coordinator', 'coordinator_only', 'internal'];

@@ -466,7 +466,12 @@ stale_after_days: number,
 /**
  * The budget for materials per household in euro cents; `None`: no budget set.
  */
-budget_per_household_cents: number | null, };
+budget_per_household_cents: number | null, 
+/**
+ * How long a household's data is kept after the last contact, in months (1–240); `None`:
+ * no period set, nothing is listed to erase.
+ */
+retention_months: number | null, };
 
 /**
  * What changed the stock.
@@ -695,3 +700,46 @@ last_created: string | null,
  * Numbers missing below the highest received (files lost on the way).
  */
 gaps: Array<FileGap>, };
+
+/**
+ * One erasure, as the coordinator accounts for it.
+ */
+export type Erasure = { household: HouseholdId, 
+/**
+ * Why (the coordinator's words, e.g. "verzoek van het huishouden").
+ */
+reason: string, 
+/**
+ * When the household asked for it.
+ */
+requested: string, 
+/**
+ * When the coordinator's store erased it (RFC 3339, UTC).
+ */
+erased_at: string, 
+/**
+ * Every other installation that held the household: each must confirm.
+ */
+laptops: Array<ErasureLaptop>, };
+
+/**
+ * One installation that must confirm an erasure.
+ */
+export type ErasureLaptop = { replica: ReplicaId, 
+/**
+ * Its name as enrolled ('' when it is not, or no longer, enrolled).
+ */
+name: string, 
+/**
+ * When its confirmation arrived (`None`: not yet).
+ */
+confirmed_at: string | null, };
+
+/**
+ * A household in the coordinator's "te wissen" list.
+ */
+export type RetentionRow = { household: HouseholdId, name: string, wijk: string, last_contact: string, 
+/**
+ * From this day on it is past the retention period.
+ */
+due_since: string, archived: boolean, };

@@ -85,6 +85,14 @@ not_from_sender: number,
  */
 forgotten_households: number, 
 /**
+ * Households this laptop erased on its coordinator's word with this file.
+ */
+erased_households: number, 
+/**
+ * The coordinator: erasures this volunteer's file confirmed for the first time.
+ */
+confirmed_erasures: number, 
+/**
  * This installation's export files that the file (a return file from its coordinator)
  * confirmed received for the first time, by number.
  */

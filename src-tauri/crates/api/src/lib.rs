@@ -26,6 +26,7 @@
 
 pub mod conflicts;
 pub mod consent;
+pub mod erasure;
 pub mod errors;
 pub mod exchange;
 pub mod follow_up;
@@ -60,11 +61,11 @@ pub fn typescript() -> String {
         overview::KindCount, overview::OverviewTasks, overview::OwnerTasks, overview::VolunteerActivity, VolunteerFiles,
         report::ReportRequest, report::Report, report::ReportCover, report::ReportTable, report::ReportColumn,
         report::ReportRow, report::ReportCell, report::ReportChart, report::ChartKind, report::ReportFormat,
-        report::SavedReport
+        report::SavedReport, erasure::EraseRequest, erasure::RetentionList
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",
-        "import type { ConsentScope, FieldErrorCode, HouseholdId, ReceivedFile, ReceivedSummary, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';\n\
+        "import type { ConsentScope, FieldErrorCode, HouseholdId, RetentionRow, ReceivedFile, ReceivedSummary, ReplicaId, Role, StockOut, TaskId, TaskInput, TaskOwnerKind, TaskRow, Visit, VisitId, VisitKind } from './bindings';\n\
          import type { Fingerprint, MergeCounts, Pairing, Sender, SyncErrorCode } from './sync';\n\
          import type { MeasuredChange, NoMeasurement, Text } from './checklist';",
         &format!(

@@ -161,6 +161,35 @@ enum Command {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Erase a household's data everywhere (coordinator only, AVG art. 17): this store forgets
+    /// it at once (its backups too), and the next return file of every volunteer who held it
+    /// makes that laptop forget it; prints the erasure as JSON. Cannot be undone.
+    Erase {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        household: HouseholdId,
+        /// Why (kept by the coordinator only).
+        #[arg(long)]
+        reason: String,
+        /// The day the household asked (default: today).
+        #[arg(long)]
+        requested: Option<NaiveDate>,
+    },
+    /// Print the erasures as JSON, each with the laptops that must confirm it and which did.
+    Erasures {
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Print the households past the retention period as JSON (the "te wissen" list; set the
+    /// period with `settings --retention-months`).
+    Retention {
+        #[arg(long)]
+        db: PathBuf,
+        /// The day to judge on (default: today).
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
     /// Print this installation's settings as JSON, or change them.
     Settings {
         #[arg(long)]
@@ -171,6 +200,9 @@ enum Command {
         /// The budget for materials per household in euro cents (0: no budget).
         #[arg(long)]
         budget_cents: Option<u32>,
+        /// How long a household's data is kept after the last contact, in months (0: no period).
+        #[arg(long)]
+        retention_months: Option<u32>,
     },
     /// Checklist templates: validate a template file, or evaluate a visit from JSON.
     #[command(subcommand)]
@@ -281,6 +313,17 @@ fn run(cli: Cli) -> Result<(), String> {
                 "received_files": keukentafel_api::exchange::received_files(&store).map_err(en)?,
             }))
         }
+        Command::Erase { db, household, reason, requested } => {
+            let mut store = existing(&db)?;
+            let now = chrono::Utc::now();
+            let requested = requested.unwrap_or_else(|| chrono::Local::now().date_naive());
+            print_json(&keukentafel_api::erasure::erase(&mut store, household, &reason, requested, now).map_err(en)?)
+        }
+        Command::Erasures { db } => print_json(&keukentafel_api::erasure::erasures(&existing(&db)?).map_err(en)?),
+        Command::Retention { db, today } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            print_json(&keukentafel_api::erasure::retention(&existing(&db)?, today).map_err(en)?)
+        }
         Command::Overview { db, stale_after_days, today } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
             print_json(&keukentafel_api::overview::with_settings(&existing(&db)?, today, stale_after_days).map_err(en)?)
@@ -316,10 +359,10 @@ fn run(cli: Cli) -> Result<(), String> {
             let input = keukentafel_domain::MovementInput { item_id, kind, quantity, date: date.unwrap_or(today), note };
             print_json(&keukentafel_api::stock::record_movement(&mut store, &templates, input, today).map_err(en)?)
         }
-        Command::Settings { db, stale_after_days, budget_cents } => {
+        Command::Settings { db, stale_after_days, budget_cents, retention_months } => {
             let mut store = existing(&db)?;
             let mut settings = keukentafel_api::stock::settings(&store).map_err(en)?;
-            if stale_after_days.is_none() && budget_cents.is_none() {
+            if stale_after_days.is_none() && budget_cents.is_none() && retention_months.is_none() {
                 return print_json(&settings);
             }
             if let Some(d) = stale_after_days {
@@ -327,6 +370,9 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             if let Some(b) = budget_cents {
                 settings.budget_per_household_cents = (b > 0).then_some(b);
+            }
+            if let Some(m) = retention_months {
+                settings.retention_months = (m > 0).then_some(m);
             }
             print_json(&keukentafel_api::stock::save_settings(&mut store, settings).map_err(en)?)
         }

@@ -83,6 +83,7 @@ pub fn typescript() -> String {
             crate::HouseholdMaterials, crate::StockOverview, crate::StockOut,
             crate::FileKind, crate::ExportFile, crate::ReceivedFile, crate::FileReceipt, crate::FileGap,
             crate::ReceivedSummary,
+            crate::Erasure, crate::ErasureLaptop, crate::RetentionRow,
         ),
     )
 }

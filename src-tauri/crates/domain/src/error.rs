@@ -62,6 +62,10 @@ pub enum Rule {
     UnknownStockItem,
     /// A number of days or an amount outside `min..=max` (settings).
     SettingRange { min: u32, max: u32 },
+    /// An erasure needs its reason.
+    ErasureReasonRequired,
+    /// The date of a request to erase lies after today.
+    ErasureRequestInFuture,
     /// A folder the user chose cannot be used (empty or not a full path).
     FolderNotUsable,
     /// A value that does not fit its field at all (wrong kind of value, unknown option, too
@@ -77,7 +81,8 @@ impl Rule {
             | Rule::ProfileNameRequired
             | Rule::ConsentTextVersionRequired
             | Rule::TaskWhatRequired
-            | Rule::StockNameRequired => C::Required,
+            | Rule::StockNameRequired
+            | Rule::ErasureReasonRequired => C::Required,
             Rule::TooLong { .. } => C::TooLong,
             Rule::PostcodeFormat => C::InvalidPostcode,
             Rule::PeopleRange { .. }
@@ -86,7 +91,10 @@ impl Rule {
             | Rule::QuantityRange { .. }
             | Rule::SettingRange { .. } => C::OutOfRange,
             Rule::TimeFormat => C::InvalidTime,
-            Rule::ConsentDateInFuture | Rule::DoneVisitInFuture | Rule::MovementDateInFuture => C::DateInFuture,
+            Rule::ConsentDateInFuture
+            | Rule::DoneVisitInFuture
+            | Rule::MovementDateInFuture
+            | Rule::ErasureRequestInFuture => C::DateInFuture,
             Rule::FollowUpBeforeVisit | Rule::VisitCancelled => C::Invalid,
             Rule::UnknownStockItem => C::Invalid,
             Rule::PhoneFormat | Rule::NotOnVisit | Rule::VisitHouseholdFixed | Rule::FolderNotUsable | Rule::InvalidValue => C::Invalid,

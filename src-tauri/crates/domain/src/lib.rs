@@ -10,6 +10,7 @@ pub mod bindings;
 pub mod caseload;
 pub mod clock;
 pub mod consent;
+pub mod erasure;
 pub mod error;
 pub mod ids;
 pub mod model;
@@ -23,6 +24,7 @@ pub mod validate;
 
 pub use caseload::HouseholdStatus;
 pub use clock::{Clock, Hlc, Sources, MAX_AHEAD_MILLIS};
+pub use erasure::{erasure_request, last_contact, past_retention, retention_ends, Erasure, ErasedHousehold, ErasureLaptop, RetentionRow};
 pub use error::{FieldErrorCode, FieldProblem, FieldValueError, Rule, ValidationErrors, ValueProblem};
 pub use ids::*;
 pub use model::*;

@@ -256,7 +256,7 @@ pub fn movement(mut m: crate::stock::MovementInput, today: NaiveDate) -> Result<
 
 /// The settings form: the stale period 1–366 days, a budget up to € 10.000.
 pub fn settings(s: crate::settings::Settings) -> Result<crate::settings::Settings, ValidationErrors> {
-    use crate::settings::{BUDGET_MAX_CENTS, STALE_AFTER_DAYS_MAX};
+    use crate::settings::{BUDGET_MAX_CENTS, RETENTION_MONTHS_MAX, STALE_AFTER_DAYS_MAX};
     let mut e = Errors(Vec::new());
     if !(1..=STALE_AFTER_DAYS_MAX).contains(&s.stale_after_days) {
         e.0.push(FieldProblem::new("stale_after_days", Rule::SettingRange { min: 1, max: STALE_AFTER_DAYS_MAX }));
@@ -266,6 +266,9 @@ pub fn settings(s: crate::settings::Settings) -> Result<crate::settings::Setting
             "budget_per_household_cents",
             Rule::SettingRange { min: 0, max: BUDGET_MAX_CENTS / 100 },
         ));
+    }
+    if s.retention_months.is_some_and(|m| !(1..=RETENTION_MONTHS_MAX).contains(&m)) {
+        e.0.push(FieldProblem::new("retention_months", Rule::SettingRange { min: 1, max: RETENTION_MONTHS_MAX }));
     }
     e.finish(s)
 }

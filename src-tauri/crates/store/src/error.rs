@@ -25,6 +25,8 @@ pub enum StoreError {
     Validation(#[from] ValidationErrors),
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
+    #[error("household {0} was erased before")]
+    AlreadyErased(String),
     #[error("no user profile on this installation yet")]
     NoProfile,
     #[error("a stored value could not be read: {0}")]

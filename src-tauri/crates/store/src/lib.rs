@@ -64,6 +64,7 @@
 //! (a household's visits, the author's name) it calls that entity's `Store` method.
 
 mod deliver;
+pub mod erase;
 mod error;
 mod log;
 mod plan;
@@ -95,5 +96,6 @@ pub use records::overview::{HouseholdCase, OpenTask, VisitEntry, VolunteerExport
 pub use records::report::{ReportHousehold, ReportMaterial, ReportReferral, ReportVisit};
 pub use records::unreadable::Unreadable;
 pub use receipts::FileArrival;
+pub use erase::ContactDates;
 pub use scope::{ReturnBatch, ScopeList, ScopedMerge};
 pub use store::{Result, Store};

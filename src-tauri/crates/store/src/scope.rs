@@ -12,6 +12,7 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::{Map, Value as Json};
 use uuid::Uuid;
 
+use crate::erase;
 use crate::deliver::{self, Channel, ChannelState, Channels, FileNumber, Place, Position};
 use crate::error::StoreError;
 use crate::log::{insert_op, read_op, Op, OP_COLUMNS};
@@ -51,6 +52,8 @@ pub struct ScopedMerge {
     pub forgotten: usize,
     /// Households taken off this volunteer that stay until the coordinator has its changes.
     pub waiting: usize,
+    /// Households erased with this file (on the coordinator's word; see `erase`).
+    pub erased: usize,
 }
 
 fn data(e: impl std::fmt::Display) -> StoreError {
@@ -192,7 +195,10 @@ impl Store {
         self.conn.pragma_update(None, "cache_size", -65_536)?;
         let result: Result<MergeReport> = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let (allowed, outside) = within_assignments(&tx, incoming, volunteer)?;
+            // Households erased here (the only ones a coordinator forgets): an older file of a
+            // volunteer brings nothing of them back.
+            let (incoming, _erased_ops) = without_forgotten(&tx, incoming)?;
+            let (allowed, outside) = within_assignments(&tx, &incoming, volunteer)?;
             let (held, already) = hold_not_assigned(&tx, &outside)?;
             let mut report = merge_in(&tx, &allowed, Admission::Import { now, judge: None })?;
             report.held_back += held;
@@ -243,21 +249,24 @@ impl Store {
     /// A file without a list (an older version's, or a file this installation wrote itself) is
     /// merged with the same care: ops of forgotten households are left out. `arrival` (the
     /// file, and its receipts for this installation's files) is recorded in the same
-    /// transaction (`receipts`).
+    /// transaction (`receipts`). `erasures` (the households the coordinator erased, from its
+    /// verified file) are erased first, whatever the list says and however old the file is
+    /// (`erase::erase_in`): an erased household is never taken back.
     pub fn merge_return_file(
         &mut self,
         incoming: &[Op],
         coordinator: ReplicaId,
         list: Option<&ScopeList>,
+        erasures: &BTreeSet<HouseholdId>,
         arrival: Option<&FileArrival>,
     ) -> Result<ScopedMerge> {
-        self.merge_keeping_forgotten(incoming, Some(coordinator), list, arrival)
+        self.merge_keeping_forgotten(incoming, Some(coordinator), list, erasures, arrival)
     }
 
     /// Merges a file this installation wrote itself (imported again), leaving out the ops of
     /// households it forgot since.
     pub fn merge_own_file(&mut self, incoming: &[Op]) -> Result<MergeReport> {
-        Ok(self.merge_keeping_forgotten(incoming, None, None, None)?.merge)
+        Ok(self.merge_keeping_forgotten(incoming, None, None, &BTreeSet::new(), None)?.merge)
     }
 
     fn merge_keeping_forgotten(
@@ -265,9 +274,13 @@ impl Store {
         incoming: &[Op],
         judge: Option<ReplicaId>,
         list: Option<&ScopeList>,
+        erasures: &BTreeSet<HouseholdId>,
         arrival: Option<&FileArrival>,
     ) -> Result<ScopedMerge> {
         let now = self.sources.now_millis();
+        let erased_at = chrono::DateTime::from_timestamp_millis(now)
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+            .unwrap_or_default();
         let own = self.replica;
         let list = match list {
             Some(l) if l.number > self.newest_return_file()? => Some(l),
@@ -276,9 +289,12 @@ impl Store {
         self.conn.pragma_update(None, "cache_size", -65_536)?;
         let result: Result<ScopedMerge> = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Erasures first: only from the coordinator's file, and before anything is merged.
+            let erased_now = if judge.is_some() { erase::erase_in(&tx, own, erasures, &erased_at)? } else { 0 };
             if let Some(list) = list {
                 let forgotten = forgotten_households(&tx)?;
-                for h in deliver::to_take_back(&forgotten, &list.households) {
+                let erased = erase::erased_in(&tx)?;
+                for h in deliver::to_take_back(&forgotten, &list.households).difference(&erased) {
                     tx.execute("DELETE FROM forgotten WHERE household = ?1", [h.to_string()])?;
                 }
                 tx.execute(
@@ -291,7 +307,7 @@ impl Store {
             if let Some(a) = arrival {
                 merge.confirmed_files = record_arrival(&tx, own, a)?;
             }
-            let mut out = ScopedMerge { merge, forgotten_ops: left_out, ..ScopedMerge::default() };
+            let mut out = ScopedMerge { merge, forgotten_ops: left_out, erased: erased_now, ..ScopedMerge::default() };
             if let Some(list) = list {
                 let held = held_households(&tx)?;
                 let unconfirmed = unconfirmed_households(&tx, own, list.own_received)?;
@@ -309,7 +325,7 @@ impl Store {
         })();
         self.conn.pragma_update(None, "cache_size", -2_000)?;
         let out = result?;
-        if out.forgotten > 0 {
+        if out.forgotten > 0 || out.erased > 0 {
             // The deleted pages were overwritten (secure_delete); copy them into the file now,
             // so no old page stays behind in the write-ahead log.
             self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
@@ -566,64 +582,119 @@ fn without_forgotten(tx: &Transaction<'_>, incoming: &[Op]) -> Result<(Vec<Op>, 
 }
 
 /// See [`Store::forget`].
-fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<HouseholdId>) -> Result<()> {
+pub(crate) fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<HouseholdId>) -> Result<()> {
     for h in households {
-        let h = h.to_string();
-        // The records: (entity, table, id).
-        let mut records: Vec<(&str, &str, String)> = vec![("household", "households", h.clone())];
-        for (entity, table, sql) in [
-            ("consent", "consent_events", "SELECT id FROM consent_events WHERE household_id = ?1"),
-            ("visit", "visits", "SELECT id FROM visits WHERE household_id = ?1"),
-            ("assignment", "assignments", "SELECT id FROM assignments WHERE household_id = ?1"),
-            ("task", "tasks", "SELECT id FROM tasks WHERE household_id = ?1"),
-            ("stock_movement", "stock_movements", "SELECT id FROM stock_movements WHERE household_id = ?1"),
-            (
-                "answer",
-                "answers",
-                "SELECT a.id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.household_id = ?1",
-            ),
-        ] {
-            let ids: Vec<String> = tx.prepare_cached(sql)?.query_map([&h], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-            records.extend(ids.into_iter().map(|id| (entity, table, id)));
+        forget_one(tx, own, *h, false)?;
+    }
+    Ok(())
+}
+
+/// Forgets one household (see [`Store::forget`]); returns the slots `(seq, op id)` of this
+/// installation's own ops it removed. `settle_all` (an erasure): the slots of every removed op
+/// stay settled, whoever wrote it, so what this store confirms holding never stalls at them
+/// (the household's ops are gone for good, not waiting to be sent on); and held-back ops of
+/// records of the household that no table holds yet are removed too.
+pub(crate) fn forget_one(tx: &Transaction<'_>, own: ReplicaId, household: HouseholdId, settle_all: bool) -> Result<Vec<(i64, Uuid)>> {
+    let h = household.to_string();
+    // The records: (entity, table, id).
+    let mut records: Vec<(&str, &str, String)> = vec![("household", "households", h.clone())];
+    for (entity, table, sql) in [
+        ("consent", "consent_events", "SELECT id FROM consent_events WHERE household_id = ?1"),
+        ("visit", "visits", "SELECT id FROM visits WHERE household_id = ?1"),
+        ("assignment", "assignments", "SELECT id FROM assignments WHERE household_id = ?1"),
+        ("task", "tasks", "SELECT id FROM tasks WHERE household_id = ?1"),
+        ("stock_movement", "stock_movements", "SELECT id FROM stock_movements WHERE household_id = ?1"),
+        ("answer", "answers", "SELECT a.id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.household_id = ?1"),
+    ] {
+        let ids: Vec<String> = tx.prepare_cached(sql)?.query_map([&h], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        records.extend(ids.into_iter().map(|id| (entity, table, id)));
+    }
+    if settle_all {
+        // Records only held back so far (no row yet): named by a held op's household_id, and
+        // answers held back for one of the household's visits.
+        let named = Json::String(h.clone()).to_string();
+        let held: Vec<(String, String)> = tx
+            .prepare_cached("SELECT DISTINCT entity, entity_id FROM held_ops WHERE field = 'household_id' AND value = ?1")?
+            .query_map([&named], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut more: Vec<(String, String)> = held;
+        let visits: Vec<String> = records
+            .iter()
+            .filter(|(e, _, _)| *e == "visit")
+            .map(|(_, _, id)| id.clone())
+            .chain(more.iter().filter(|(e, _)| e == "visit").map(|(_, id)| id.clone()))
+            .collect();
+        for v in visits {
+            let answers: Vec<String> = tx
+                .prepare_cached("SELECT DISTINCT entity_id FROM held_ops WHERE entity = 'answer' AND field = 'visit_id' AND value = ?1")?
+                .query_map([Json::String(v).to_string()], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            more.extend(answers.into_iter().map(|a| ("answer".to_owned(), a)));
         }
-        let mut mark = tx.prepare_cached("INSERT OR IGNORE INTO forgotten (entity, entity_id, household) VALUES (?1, ?2, ?3)")?;
-        for (entity, _, id) in &records {
-            mark.execute(params![entity, id, h])?;
-        }
-        for (entity, _, id) in &records {
-            // The clock of what is removed stays the floor for this installation's next ops.
-            let max: Option<String> = tx
-                .prepare_cached("SELECT MAX(hlc) FROM ops WHERE entity = ?1 AND entity_id = ?2")?
-                .query_row(params![entity, id], |r| r.get(0))?;
-            if let Some(max) = max {
-                tx.execute(
-                    "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)",
-                    params![CLOCK_FLOOR, max],
-                )?;
+        for (entity, id) in more {
+            let Some(e) = schema::ALL.iter().find(|e| e.name == entity).map(|e| e.name) else { continue };
+            if !records.iter().any(|(re, _, rid)| *re == e && *rid == id) {
+                records.push((e, "", id));
             }
+        }
+    }
+    let mut mark = tx.prepare_cached("INSERT OR IGNORE INTO forgotten (entity, entity_id, household) VALUES (?1, ?2, ?3)")?;
+    for (entity, _, id) in &records {
+        mark.execute(params![entity, id, h])?;
+    }
+    let mut own_slots = Vec::new();
+    for (entity, _, id) in &records {
+        // The clock of what is removed stays the floor for this installation's next ops.
+        let max: Option<String> = tx
+            .prepare_cached("SELECT MAX(hlc) FROM ops WHERE entity = ?1 AND entity_id = ?2")?
+            .query_row(params![entity, id], |r| r.get(0))?;
+        if let Some(max) = max {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)",
+                params![CLOCK_FLOOR, max],
+            )?;
+        }
+        let slots: Vec<(i64, String)> = tx
+            .prepare_cached("SELECT seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2 AND replica = ?3")?
+            .query_map(params![entity, id, own.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (seq, op_id) in slots {
+            own_slots.push((seq, op_id.parse().map_err(data)?));
+        }
+        if settle_all {
+            for sql in [
+                "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
+                 SELECT replica, seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2",
+                "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
+                 SELECT replica, seq, op_id FROM held_ops WHERE entity = ?1 AND entity_id = ?2",
+            ] {
+                tx.prepare_cached(sql)?.execute(params![entity, id])?;
+            }
+        } else {
             tx.prepare_cached(
                 "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
                  SELECT replica, seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2 AND replica = ?3",
             )?
             .execute(params![entity, id, own.to_string()])?;
-            for sql in [
-                "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2",
-                "DELETE FROM field_clocks WHERE entity = ?1 AND entity_id = ?2",
-                "DELETE FROM held_ops WHERE entity = ?1 AND entity_id = ?2",
-                "DELETE FROM ops WHERE entity = ?1 AND entity_id = ?2",
-            ] {
-                tx.prepare_cached(sql)?.execute(params![entity, id])?;
-            }
         }
-        // Children before parents (foreign keys).
-        for table in ["answers", "tasks", "stock_movements", "consent_events", "assignments", "visits", "households"] {
-            let mut del = tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?;
-            for (_, t, id) in records.iter().filter(|(_, t, _)| *t == table) {
-                let _ = t;
-                del.execute([id])?;
-            }
+        for sql in [
+            "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2",
+            "DELETE FROM field_clocks WHERE entity = ?1 AND entity_id = ?2",
+            "DELETE FROM held_ops WHERE entity = ?1 AND entity_id = ?2",
+            "DELETE FROM ops WHERE entity = ?1 AND entity_id = ?2",
+        ] {
+            tx.prepare_cached(sql)?.execute(params![entity, id])?;
         }
     }
-    Ok(())
+    // Children before parents (foreign keys).
+    for table in ["answers", "tasks", "stock_movements", "consent_events", "assignments", "visits", "households"] {
+        let mut del = tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?;
+        for (_, _, id) in records.iter().filter(|(_, t, _)| *t == table) {
+            del.execute([id])?;
+        }
+    }
+    // The report's cache of the household's visits (triggers drop them too; said here again).
+    tx.prepare_cached("DELETE FROM visit_figures WHERE household_id = ?1")?.execute([&h])?;
+    Ok(own_slots)
 }

@@ -226,10 +226,10 @@ fn a_volunteer_cannot_write_the_organisations_stock() {
 fn settings_are_kept_and_checked() {
     let mut coord = site(1, "Carla", Role::Coordinator);
     assert_eq!(coord.store.settings().unwrap(), Settings::default());
-    let saved = coord.store.save_settings(Settings { stale_after_days: 14, budget_per_household_cents: Some(4500) }).unwrap();
+    let saved = coord.store.save_settings(Settings { stale_after_days: 14, budget_per_household_cents: Some(4500), retention_months: None }).unwrap();
     assert_eq!(saved.stale_after_days, 14);
     assert_eq!(coord.store.settings().unwrap().budget_per_household_cents, Some(4500));
-    let err = coord.store.save_settings(Settings { stale_after_days: 0, budget_per_household_cents: None }).unwrap_err();
+    let err = coord.store.save_settings(Settings { stale_after_days: 0, budget_per_household_cents: None, retention_months: None }).unwrap_err();
     assert!(matches!(err, keukentafel_store::StoreError::Validation(_)));
     assert_eq!(coord.store.settings().unwrap().stale_after_days, 14, "a refused change keeps the old");
 }

@@ -109,6 +109,8 @@ fn write_file(dir: &Path, r: usize, ops: &[Op], to: &KeyPair) -> std::path::Path
         acknowledged: None,
         file_number: None,
         receipts: None,
+        erase: None,
+        erased: None,
         extra: BTreeMap::new(),
     };
     let plain = format::write_plaintext(&manifest, ops, &keukentafel_sync::SigningKey::generate()).unwrap();

@@ -90,6 +90,8 @@ pub fn export_return_file(
         acknowledged: None,
         receipts: Some(store.receipts_for(peer)?),
         peer: Some(peer),
+        erase: Some(store.erasures_for(peer)?).filter(|e| !e.is_empty()),
+        erased: None,
     };
     write_file(store, key, &[recipient], out_dir, now, &batch.ops, scope)
 }
@@ -103,6 +105,10 @@ struct Scope {
     receipts: Option<Vec<FileReceipt>>,
     /// The volunteer a return file is for.
     peer: Option<ReplicaId>,
+    /// A return file: the erasures the volunteer has not confirmed (2.3).
+    erase: Option<Vec<keukentafel_domain::HouseholdId>>,
+    /// A volunteer's file: the erasures carried out here (2.3).
+    erased: Option<Vec<keukentafel_domain::ErasedHousehold>>,
 }
 
 fn timestamp(now: DateTime<Utc>) -> String {
@@ -139,7 +145,12 @@ pub fn export_for(
     let since = known_received(store, key, recipients)?.unwrap_or_default();
     let ops = store.ops_missing_from(&since)?;
     let newest = store.newest_return_file()?;
-    let scope = Scope { acknowledged: (newest > 0).then_some(newest), ..Scope::default() };
+    let erased = store.erased_confirmations()?;
+    let scope = Scope {
+        acknowledged: (newest > 0).then_some(newest),
+        erased: (!erased.is_empty()).then_some(erased),
+        ..Scope::default()
+    };
     write_file(store, key, recipients, out_dir, now, &ops, scope)
 }
 
@@ -176,6 +187,8 @@ fn write_file(
         acknowledged: scope.acknowledged,
         file_number: None,
         receipts: scope.receipts,
+        erase: scope.erase,
+        erased: scope.erased,
         extra: BTreeMap::new(),
     };
     let signing = load_or_create_signing_key(store.path())?;
@@ -223,6 +236,11 @@ fn file_name(replica: ReplicaId, manifest: &Manifest, op_lines: &[u8], recipient
     h.update(op_lines);
     h.update(serde_json::to_vec(&manifest.received).unwrap_or_default());
     h.update(serde_json::to_vec(&manifest.households).unwrap_or_default());
+    // An erasure or a confirmation is news even when no op is: a file of its own.
+    if manifest.erase.is_some() || manifest.erased.is_some() {
+        h.update(serde_json::to_vec(&manifest.erase).unwrap_or_default());
+        h.update(serde_json::to_vec(&manifest.erased).unwrap_or_default());
+    }
     for r in recipients {
         h.update(r.as_bytes());
         h.update(b"\n");

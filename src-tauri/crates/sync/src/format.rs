@@ -34,7 +34,7 @@
 
 use std::collections::BTreeMap;
 
-use keukentafel_domain::{validate, FileReceipt, HouseholdId, ReplicaId};
+use keukentafel_domain::{validate, ErasedHousehold, FileReceipt, HouseholdId, ReplicaId};
 use keukentafel_store::{Op, Received};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -55,7 +55,11 @@ pub const MAJOR: u32 = 2;
 /// its date is `created_at`), and a coordinator's return file lists the files of its volunteer
 /// it imported (`receipts`). A 2.1 reader keeps them as unknown fields; a file without a number
 /// (2.1 and older) is accepted and recorded without one.
-pub const MINOR: u32 = 2;
+/// 2.3: a coordinator's return file names the households it erased that the volunteer has not
+/// confirmed yet (`erase`); a volunteer's file confirms the erasures it carried out (`erased`,
+/// with the slots of its own changes they removed). A 2.2 reader keeps them as unknown fields.
+/// An erasure counts only in a file signed by the reader's linked coordinator.
+pub const MINOR: u32 = 3;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Version {
@@ -112,6 +116,14 @@ pub struct Manifest {
     /// counted from the linked coordinator, and only those naming the reader's installation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipts: Option<Vec<FileReceipt>>,
+    /// A coordinator's return file: households it erased that the volunteer has not confirmed
+    /// (since 2.3). Only counted from the linked coordinator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erase: Option<Vec<HouseholdId>>,
+    /// A volunteer's file: the erasures its laptop carried out (since 2.3). Only counted by the
+    /// coordinator, for erasures it asked of that volunteer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased: Option<Vec<ErasedHousehold>>,
     /// Fields of a newer minor version, tolerated.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Json>,

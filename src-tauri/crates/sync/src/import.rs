@@ -82,6 +82,10 @@ pub struct MergeCounts {
     pub not_from_sender: usize,
     /// Households taken off this volunteer that this laptop forgot with this file.
     pub forgotten_households: usize,
+    /// Households this laptop erased on its coordinator's word with this file.
+    pub erased_households: usize,
+    /// The coordinator: erasures this volunteer's file confirmed for the first time.
+    pub confirmed_erasures: usize,
     /// This installation's export files that the file (a return file from its coordinator)
     /// confirmed received for the first time, by number.
     pub confirmed_files: Vec<i64>,
@@ -96,6 +100,8 @@ impl From<MergeReport> for MergeCounts {
             held_back: r.held_back,
             not_from_sender: 0,
             forgotten_households: 0,
+            erased_households: 0,
+            confirmed_erasures: 0,
             confirmed_files: r.confirmed_files,
         }
     }
@@ -264,7 +270,8 @@ pub fn import_files_within(
         Some(path) => prune_backups(&path),
         None => {}
     }
-    let forgot = reports.iter().filter_map(FileReport::merged).any(|m| m.forgotten_households > 0);
+    let forgot =
+        reports.iter().filter_map(FileReport::merged).any(|m| m.forgotten_households > 0 || m.erased_households > 0);
     if forgot {
         scrub_backups(store);
     }
@@ -274,8 +281,12 @@ pub fn import_files_within(
 /// After this laptop forgot households, its pre-import backups forget them too: each is opened
 /// and the same households are forgotten there (a backup that cannot be changed, say on a full
 /// disk, is deleted instead: it must not keep what was forgotten).
-fn scrub_backups(store: &Store) {
+/// Households erased here are erased in each backup too (marked erased, so a backup put back
+/// never takes one back).
+pub fn scrub_backups(store: &Store) {
     let Ok(forgotten) = store.forgotten_households() else { return };
+    let Ok(erased) = store.erased_households() else { return };
+    let forgotten: std::collections::BTreeSet<_> = forgotten.difference(&erased).copied().collect();
     let prefix = backup_prefix(store);
     let Ok(entries) = std::fs::read_dir(backup_dir(store)) else { return };
     for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
@@ -283,7 +294,10 @@ fn scrub_backups(store: &Store) {
         if !(name.starts_with(&prefix) && name.ends_with(".sqlite3")) {
             continue;
         }
-        let scrubbed = Store::open(&path, keukentafel_domain::Sources::system()).and_then(|mut b| b.forget(&forgotten));
+        let scrubbed = Store::open(&path, keukentafel_domain::Sources::system()).and_then(|mut b| {
+            b.apply_erasures(&erased, "")?;
+            b.forget(&forgotten)
+        });
         if scrubbed.is_err() {
             for suffix in ["", "-wal", "-shm"] {
                 let mut p = path.clone().into_os_string();
@@ -340,8 +354,10 @@ pub fn apply(
     };
     // The linked coordinator has judged what it passes on: not held back again here. Its
     // return file says which households this laptop keeps.
-    let mut forgotten = 0;
+    let (mut forgotten, mut erased) = (0, 0);
     let report = if from_coordinator {
+        // An erasure counts only here: in a file signed by the linked coordinator.
+        let erasures: std::collections::BTreeSet<_> = m.erase.iter().flatten().copied().collect();
         let list = match (m.return_file, &m.households) {
             (Some(number), Some(households)) => Some(ScopeList {
                 number,
@@ -350,8 +366,9 @@ pub fn apply(
             }),
             _ => None,
         };
-        let scoped = store.merge_return_file(&ops, m.replica, list.as_ref(), Some(&arrival))?;
+        let scoped = store.merge_return_file(&ops, m.replica, list.as_ref(), &erasures, Some(&arrival))?;
         forgotten = scoped.forgotten;
+        erased = scoped.erased;
         scoped.merge
     } else if trusted.relays {
         // A file this installation wrote itself: nothing it forgot comes back.
@@ -360,7 +377,13 @@ pub fn apply(
         // A household a volunteer creates is theirs from the start (given in the same transaction).
         store.merge_from_volunteer(&ops, m.replica, now.date_naive(), Some(&arrival))?
     };
+    let mut confirmed_erasures = 0;
     if !trusted.relays {
+        // The erasures it carried out (only those asked of it count).
+        if let Some(done) = &m.erased {
+            let at = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            confirmed_erasures = store.confirm_erasures(m.replica, done, &at)?;
+        }
         // What it confirmed holding is not sent to it again.
         if let Some(n) = m.acknowledged {
             store.acknowledge_return_file(m.replica, n)?;
@@ -379,6 +402,8 @@ pub fn apply(
     let mut counts = MergeCounts::from(report);
     counts.not_from_sender = left_out;
     counts.forgotten_households = forgotten;
+    counts.erased_households = erased;
+    counts.confirmed_erasures = confirmed_erasures;
     Ok(counts)
 }
 

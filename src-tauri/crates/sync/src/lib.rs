@@ -41,7 +41,7 @@ pub use export::{
 };
 pub use format::{ExportContents, Manifest};
 pub use import::{
-    import_files, import_files_within, read_export, read_export_bytes, read_export_bytes_with, verify_file, FileReport,
+    import_files, import_files_within, scrub_backups, read_export, read_export_bytes, read_export_bytes_with, verify_file, FileReport,
     MergeCounts, Progress, Sender, Stage, Verified,
 };
 pub use limits::{Limits, MAX_FILE_BYTES, MAX_OPS};

@@ -221,7 +221,7 @@ fn bad_files_are_refused_each_with_its_own_error_and_the_store_is_unchanged() {
     let plain = signed(&volunteer, &newer, &ops);
     assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportNewerVersion);
     let mut needs = manifest_for(&volunteer, &ops);
-    needs.min_reader = format::Version { major: format::MAJOR, minor: 3 };
+    needs.min_reader = format::Version { major: format::MAJOR, minor: format::MINOR + 1 };
     let plain = signed(&volunteer, &needs, &ops);
     assert_eq!(refused(&mut coordinator, &bad, &envelope::encrypt(&plain, std::slice::from_ref(&to_coordinator)).unwrap()), C::ExportNewerVersion);
 

@@ -45,6 +45,8 @@ pub enum ErrorCode {
     InvalidPairing,
     /// A volunteer's installation is not linked to a coordinator yet.
     NoCoordinator,
+    /// Only a coordinator's installation may do this (erase a household).
+    CoordinatorOnly,
     /// Anything else: a bug.
     Internal,
 }
@@ -73,7 +75,7 @@ pub struct ApiError {
 
 impl ErrorCode {
     /// Every code, for the UI's check that a rejection is one of ours (written into `api.ts`).
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::StoreUnusable,
@@ -85,6 +87,7 @@ impl ErrorCode {
         ErrorCode::InvalidKey,
         ErrorCode::InvalidPairing,
         ErrorCode::NoCoordinator,
+        ErrorCode::CoordinatorOnly,
         ErrorCode::Internal,
     ];
 }
@@ -187,6 +190,14 @@ fn rule_text(rule: Rule) -> (String, String) {
             format!("Vul een getal in van {min} tot en met {max}."),
             format!("Enter a number from {min} to {max}."),
         ),
+        Rule::ErasureReasonRequired => s(
+            "Schrijf op waarom de gegevens gewist worden.",
+            "Write down why the data is being erased.",
+        ),
+        Rule::ErasureRequestInFuture => s(
+            "Deze datum ligt na vandaag. Vul de dag in waarop het huishouden om wissen vroeg.",
+            "This date is after today. Enter the day the household asked for erasure.",
+        ),
         Rule::FolderNotUsable => s(
             "Kies een map om het bestand in op te slaan, bijvoorbeeld op een USB-stick.",
             "Choose a folder to save the file in, for example on a USB stick.",
@@ -225,6 +236,18 @@ fn shown(path: &Path) -> String {
     }
 }
 
+impl From<crate::erasure::ErasureError> for ApiError {
+    fn from(e: crate::erasure::ErasureError) -> Self {
+        match e {
+            crate::erasure::ErasureError::CoordinatorOnly => ApiError::new(
+                ErrorCode::CoordinatorOnly,
+                "Alleen de coördinator kan gegevens van een huishouden wissen. Vraag je coördinator dit te doen.",
+                "Only the coordinator can erase a household's data. Ask your coordinator to do this.",
+            ),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         let en = e.to_string();
@@ -246,6 +269,13 @@ impl From<StoreError> for ApiError {
                     _ => ("Dit gegeven", "This record"),
                 };
                 return ApiError::not_found(nl, en);
+            }
+            StoreError::AlreadyErased(_) => {
+                return ApiError::new(
+                    ErrorCode::NotFound,
+                    "De gegevens van dit huishouden zijn al gewist.",
+                    "This household's data has already been erased.",
+                )
             }
             StoreError::Unreadable { entity, .. } => {
                 let (nl, en_what) = match entity {

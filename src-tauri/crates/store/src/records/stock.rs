@@ -211,6 +211,7 @@ impl Store {
         Ok(Settings {
             stale_after_days: get("stale_after_days")?.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_STALE_AFTER_DAYS),
             budget_per_household_cents: get("budget_per_household_cents")?.and_then(|v| v.parse().ok()),
+            retention_months: get("retention_months")?.and_then(|v| v.parse().ok()),
         })
     }
 
@@ -229,6 +230,14 @@ impl Store {
                 [b.to_string()],
             )?,
             None => tx.execute("DELETE FROM settings WHERE key = 'budget_per_household_cents'", [])?,
+        };
+        match s.retention_months {
+            Some(m) => tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('retention_months', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [m.to_string()],
+            )?,
+            None => tx.execute("DELETE FROM settings WHERE key = 'retention_months'", [])?,
         };
         tx.commit()?;
         self.settings()

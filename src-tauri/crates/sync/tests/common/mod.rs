@@ -88,6 +88,8 @@ pub fn manifest_for(from: &Node, ops: &[keukentafel_store::Op]) -> Manifest {
         acknowledged: None,
         file_number: None,
         receipts: None,
+        erase: None,
+        erased: None,
         extra: BTreeMap::new(),
     }
 }

@@ -1,0 +1,115 @@
+//! Erasure and retention (AVG art. 17 and the organisation's retention period), the
+//! coordinator's use cases.
+//!
+//! - [`erase`] / [`erase_many`]: the coordinator erases households with the reason and the date
+//!   of the request. The store forgets them and keeps the account (`keukentafel_store::erase`),
+//!   then the pre-import backups beside the store are made to forget them too
+//!   (`keukentafel_sync::scrub_backups`; a backup that cannot be changed is deleted). The
+//!   erasure then travels in the coordinator's return files to every laptop that held the
+//!   household; each confirms in its next file.
+//! - [`erasures`]: every erasure with the laptops that must confirm it and which did.
+//! - [`retention`]: the "te wissen" list: households whose last contact is longer ago than the
+//!   retention period in the settings (`keukentafel_domain::past_retention`).
+//!
+//! Only a coordinator's installation erases ([`ErasureError::CoordinatorOnly`]): a volunteer's
+//! laptop erases only on its coordinator's signed word.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use keukentafel_domain::{erasure_request, last_contact, retention_ends, Erasure, HouseholdId, RetentionRow, Role};
+use keukentafel_store::Store;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Reply;
+
+/// Why an erasure is refused (beyond a wrong field or an unknown household).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ErasureError {
+    #[error("only a coordinator's installation erases households")]
+    CoordinatorOnly,
+}
+
+/// What the coordinator fills in to erase households.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EraseRequest {
+    pub households: Vec<HouseholdId>,
+    pub reason: String,
+    /// The day the household asked (or the retention period ended).
+    #[ts(type = "string")]
+    pub requested: NaiveDate,
+}
+
+/// The "te wissen" list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct RetentionList {
+    /// The retention period in months (`None`: not set, the list is empty).
+    pub months: Option<u32>,
+    pub households: Vec<RetentionRow>,
+}
+
+fn coordinator_only(store: &Store) -> Reply<()> {
+    match store.profile()? {
+        Some(p) if p.role == Role::Coordinator => Ok(()),
+        _ => Err(ErasureError::CoordinatorOnly.into()),
+    }
+}
+
+fn stamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Erases one household (see the module doc).
+pub fn erase(store: &mut Store, household: HouseholdId, reason: &str, requested: NaiveDate, now: DateTime<Utc>) -> Reply<Erasure> {
+    let mut done = erase_many(store, EraseRequest { households: vec![household], reason: reason.to_owned(), requested }, now)?;
+    done.pop().ok_or_else(|| crate::ApiError::internal("no erasure made"))
+}
+
+/// Erases each household of `request` with the same reason and date, one transaction each,
+/// then scrubs the backups once. The request is checked whole first; an unknown or already
+/// erased household stops the rest (those before it stay erased, and their backups scrubbed).
+pub fn erase_many(store: &mut Store, request: EraseRequest, now: DateTime<Utc>) -> Reply<Vec<Erasure>> {
+    coordinator_only(store)?;
+    let (reason, requested) = erasure_request(&request.reason, request.requested, now.date_naive())?;
+    let at = stamp(now);
+    let mut done = Vec::new();
+    let mut result = Ok(());
+    for h in request.households {
+        match store.erase_household(h, &reason, requested, &at) {
+            Ok(e) => done.push(e),
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+    }
+    if !done.is_empty() {
+        keukentafel_sync::scrub_backups(store);
+    }
+    result?;
+    Ok(done)
+}
+
+/// Every erasure, newest first, with the laptops that confirmed it.
+pub fn erasures(store: &Store) -> Reply<Vec<Erasure>> {
+    coordinator_only(store)?;
+    Ok(store.erasures()?)
+}
+
+/// The households past the retention period on `today` (see the module doc), longest past
+/// first.
+pub fn retention(store: &Store, today: NaiveDate) -> Reply<RetentionList> {
+    coordinator_only(store)?;
+    let months = store.settings()?.retention_months;
+    let mut households = Vec::new();
+    if let Some(m) = months {
+        for c in store.contact_dates()? {
+            let last = last_contact(c.created, &c.dates);
+            let due_since = retention_ends(last, m);
+            if due_since <= today {
+                households.push(RetentionRow { household: c.household, name: c.name, wijk: c.wijk, last_contact: last, due_since, archived: c.archived });
+            }
+        }
+    }
+    households.sort_by(|a, b| a.due_since.cmp(&b.due_since).then_with(|| a.name.cmp(&b.name)));
+    Ok(RetentionList { months, households })
+}

@@ -1,0 +1,341 @@
+//! Erasure of a household (AVG art. 17), the store side.
+//!
+//! - **On the coordinator** ([`Store::erase_household`], one transaction): first the accounting
+//!   (`erasures`: reason, request date, when; `erasure_laptops`: every other installation that
+//!   was ever given the household or wrote any of its changes, computed before anything is
+//!   removed), then the household is forgotten as a volunteer's laptop forgets one taken off it
+//!   (`scope::forget_one`: records, their change-log values, conflicts, held-back ops, the
+//!   report's cached figures; ids kept in `forgotten`), with every removed slot settled, and it
+//!   is marked `erased`. Materials handed out in the household keep the stock right: each such
+//!   movement is replaced by one with the same item, kind, change and date that names no
+//!   household, visit or note (a record of the organisation's own stock, which stays with the
+//!   coordinator). Then the write-ahead log is checkpointed (`secure_delete` is on, so the
+//!   removed bytes are overwritten).
+//! - **On every laptop** ([`erase_in`], inside the merge of a verified file from the linked
+//!   coordinator, before its ops are merged): the household is forgotten even with changes of
+//!   its own the coordinator never had, marked `erased` (never taken back, whatever a list
+//!   says), and the slots of its own removed changes are kept (`erased.own_slots`) to send with
+//!   its confirmation ([`Store::erased_confirmations`]).
+//! - **The confirmation** ([`Store::confirm_erasures`]): the coordinator marks the sender's row
+//!   confirmed, for erasures it asked of that sender only, and settles the slots it names of the
+//!   sender's own changes, so what it confirms holding of that laptop does not stall at them.
+//!
+//! Only the coordinator decides an erasure: this module never reads one from a file; the sync
+//! crate passes on only the erasures of a file signed by the linked coordinator.
+//!
+//! Uses: `error`, `schema`, `tables`, `writer`, `store`, `scope` (`forget_one`).
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use keukentafel_domain::{Erasure, ErasedHousehold, ErasureLaptop, HouseholdId, ReplicaId};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use serde_json::Value as Json;
+use uuid::Uuid;
+
+use crate::error::StoreError;
+use crate::schema;
+use crate::scope::forget_one;
+use crate::store::{Result, Store};
+use crate::tables::read_fields;
+use crate::writer::Writer;
+
+fn data(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Data(e.to_string())
+}
+
+/// The id of the movement that replaces `movement` once its household is erased.
+pub fn anonymous_movement_id(movement: Uuid) -> Uuid {
+    Uuid::new_v5(&movement, b"keukentafel-erased-household-movement")
+}
+
+impl Store {
+    /// Erases `household` on the coordinator's store (see the module doc). Refused when the
+    /// household is not held here ([`StoreError::NotFound`]) or was erased before
+    /// ([`StoreError::AlreadyErased`]).
+    pub fn erase_household(&mut self, household: HouseholdId, reason: &str, requested: NaiveDate, erased_at: &str) -> Result<Erasure> {
+        let h = household.to_string();
+        let own = self.replica;
+        let author = self.profile_id()?;
+        {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if tx.query_row("SELECT 1 FROM erased WHERE household = ?1", [&h], |_| Ok(())).optional()?.is_some() {
+            return Err(StoreError::AlreadyErased(h));
+        }
+        if tx.query_row("SELECT 1 FROM households WHERE id = ?1", [&h], |_| Ok(())).optional()?.is_none() {
+            return Err(StoreError::NotFound { entity: "household", id: h });
+        }
+        let laptops = holders(&tx, household, own)?;
+        tx.execute(
+            "INSERT INTO erasures (household, reason, requested, erased_at) VALUES (?1, ?2, ?3, ?4)",
+            params![h, reason.trim(), requested.format("%Y-%m-%d").to_string(), erased_at],
+        )?;
+        for peer in &laptops {
+            tx.execute("INSERT INTO erasure_laptops (household, peer) VALUES (?1, ?2)", params![h, peer.to_string()])?;
+        }
+        // The materials handed out there stay counted, without the household.
+        let movements: Vec<String> = tx
+            .prepare("SELECT id FROM stock_movements WHERE household_id = ?1 ORDER BY id")?
+            .query_map([&h], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut w = Writer::begin(tx, &mut self.sources, own, author)?;
+        for id in movements {
+            let id: Uuid = id.parse().map_err(data)?;
+            let Some(mut fields) = read_fields(&w.tx, &schema::STOCK_MOVEMENT, id)? else { continue };
+            fields.insert("household_id".into(), Json::Null);
+            fields.insert("visit_id".into(), Json::Null);
+            fields.insert("note".into(), Json::String(String::new()));
+            w.set(&schema::STOCK_MOVEMENT, anonymous_movement_id(id), &fields, &Default::default())?;
+        }
+        erase_one(&w.tx, own, household, erased_at)?;
+        w.tx.commit()?;
+        }
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(self.erasure(household)?.ok_or_else(|| StoreError::NotFound { entity: "erasure", id: household.to_string() })?)
+    }
+
+    /// Erases `households` here as a laptop does on its coordinator's word (see [`erase_in`]),
+    /// in one transaction, then checkpoints the log. Used for pre-import backups.
+    pub fn apply_erasures(&mut self, households: &BTreeSet<HouseholdId>, erased_at: &str) -> Result<usize> {
+        let own = self.replica;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = erase_in(&tx, own, households, erased_at)?;
+        tx.commit()?;
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(n)
+    }
+
+    /// The households erased on this store.
+    pub fn erased_households(&self) -> Result<BTreeSet<HouseholdId>> {
+        erased_households(&self.conn)
+    }
+
+    /// What this laptop's export file confirms: every household erased here, with the slots of
+    /// its own changes the erasure removed.
+    pub fn erased_confirmations(&self) -> Result<Vec<ErasedHousehold>> {
+        let mut stmt = self.conn.prepare_cached("SELECT household, own_slots FROM erased ORDER BY household")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (h, slots) = row?;
+            out.push(ErasedHousehold { household: HouseholdId(h.parse().map_err(data)?), slots: serde_json::from_str(&slots)? });
+        }
+        Ok(out)
+    }
+
+    /// The coordinator: the erasures `peer` has not confirmed yet (its return files carry them).
+    pub fn erasures_for(&self, peer: ReplicaId) -> Result<Vec<HouseholdId>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT household FROM erasure_laptops WHERE peer = ?1 AND confirmed_at IS NULL ORDER BY household")?;
+        let rows = stmt.query_map([peer.to_string()], |r| r.get::<_, String>(0))?;
+        rows.map(|r| Ok(HouseholdId(r?.parse().map_err(data)?))).collect()
+    }
+
+    /// The coordinator: `peer` confirms the erasures in `done` (from its verified export file).
+    /// Only erasures asked of that peer count; the slots of its own changes they name are
+    /// settled. Returns how many were confirmed now.
+    pub fn confirm_erasures(&mut self, peer: ReplicaId, done: &[ErasedHousehold], at: &str) -> Result<usize> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut confirmed = 0;
+        for e in done {
+            let asked = tx
+                .query_row(
+                    "SELECT confirmed_at FROM erasure_laptops WHERE household = ?1 AND peer = ?2",
+                    params![e.household.to_string(), peer.to_string()],
+                    |r| r.get::<_, Option<String>>(0),
+                )
+                .optional()?;
+            let Some(before) = asked else { continue };
+            for (seq, op_id) in &e.slots {
+                if *seq > 0 {
+                    tx.prepare_cached("INSERT OR IGNORE INTO settled_slots (replica, seq, op_id) VALUES (?1, ?2, ?3)")?
+                        .execute(params![peer.to_string(), seq, op_id.to_string()])?;
+                }
+            }
+            if before.is_none() {
+                tx.execute(
+                    "UPDATE erasure_laptops SET confirmed_at = ?3 WHERE household = ?1 AND peer = ?2",
+                    params![e.household.to_string(), peer.to_string(), at],
+                )?;
+                confirmed += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(confirmed)
+    }
+
+    /// The coordinator's erasures, newest first, each with its laptops and their confirmations.
+    pub fn erasures(&self) -> Result<Vec<Erasure>> {
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT household FROM erasures ORDER BY erased_at DESC, household")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(e) = self.erasure(HouseholdId(id.parse().map_err(data)?))? {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+
+    /// One erasure of the coordinator's.
+    pub fn erasure(&self, household: HouseholdId) -> Result<Option<Erasure>> {
+        let h = household.to_string();
+        let Some((reason, requested, erased_at)) = self
+            .conn
+            .query_row("SELECT reason, requested, erased_at FROM erasures WHERE household = ?1", [&h], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            })
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.peer, COALESCE(e.name, ''), l.confirmed_at FROM erasure_laptops l
+               LEFT JOIN enrolments e ON e.replica = l.peer
+              WHERE l.household = ?1 ORDER BY COALESCE(e.name, ''), l.peer",
+        )?;
+        let rows = stmt.query_map([&h], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
+        let mut laptops = Vec::new();
+        for row in rows {
+            let (peer, name, confirmed_at) = row?;
+            laptops.push(ErasureLaptop { replica: peer.parse().map_err(data)?, name, confirmed_at });
+        }
+        Ok(Some(Erasure {
+            household,
+            reason,
+            requested: NaiveDate::parse_from_str(&requested, "%Y-%m-%d").map_err(data)?,
+            erased_at,
+            laptops,
+        }))
+    }
+}
+
+/// Every other installation that may hold `household`: given it (now or before), or wrote any
+/// change of its records (held back ones too).
+fn holders(tx: &Transaction<'_>, household: HouseholdId, own: ReplicaId) -> Result<BTreeSet<ReplicaId>> {
+    let h = household.to_string();
+    let mut out = BTreeSet::new();
+    let mut add = |s: String| -> Result<()> {
+        let r: ReplicaId = s.parse().map_err(data)?;
+        if r != own {
+            out.insert(r);
+        }
+        Ok(())
+    };
+    for v in tx
+        .prepare("SELECT DISTINCT volunteer FROM assignments WHERE household_id = ?1 AND volunteer <> ''")?
+        .query_map([&h], |r| r.get::<_, String>(0))?
+    {
+        add(v?)?;
+    }
+    let named = Json::String(h.clone()).to_string();
+    for sql in [
+        // The household, and records whose household_id names it (in the tables or in a change).
+        "SELECT DISTINCT replica FROM ops WHERE entity = 'household' AND entity_id = ?1",
+        "SELECT DISTINCT replica FROM ops WHERE entity_id IN (SELECT entity_id FROM ops WHERE field = 'household_id' AND value = ?2)",
+        "SELECT DISTINCT replica FROM ops WHERE entity = 'answer' AND entity_id IN
+            (SELECT a.id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.household_id = ?1)",
+        "SELECT DISTINCT replica FROM held_ops WHERE (entity = 'household' AND entity_id = ?1)
+            OR entity_id IN (SELECT entity_id FROM held_ops WHERE field = 'household_id' AND value = ?2)",
+    ] {
+        let mut stmt = tx.prepare(sql)?;
+        let rows = if sql.contains("?2") {
+            stmt.query_map(params![h, named], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?
+        } else {
+            stmt.query_map(params![h], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        for r in rows {
+            add(r)?;
+        }
+    }
+    Ok(out)
+}
+
+fn erased_households(conn: &rusqlite::Connection) -> Result<BTreeSet<HouseholdId>> {
+    let mut stmt = conn.prepare_cached("SELECT household FROM erased")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    rows.map(|r| Ok(HouseholdId(r?.parse().map_err(data)?))).collect()
+}
+
+/// Forgets and marks one household erased (see the module doc).
+fn erase_one(tx: &Transaction<'_>, own: ReplicaId, household: HouseholdId, erased_at: &str) -> Result<()> {
+    let slots = forget_one(tx, own, household, true)?;
+    let slots: Vec<(i64, String)> = slots.into_iter().map(|(s, id)| (s, id.to_string())).collect();
+    tx.execute(
+        "INSERT OR IGNORE INTO erased (household, erased_at, own_slots) VALUES (?1, ?2, ?3)",
+        params![household.to_string(), erased_at, serde_json::to_string(&slots)?],
+    )?;
+    Ok(())
+}
+
+/// A laptop erases `households` on its coordinator's word, inside the merge's transaction: each
+/// not erased here before is forgotten (whatever changes of its own it holds) and marked
+/// erased. Returns how many were erased now.
+pub(crate) fn erase_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<HouseholdId>, erased_at: &str) -> Result<usize> {
+    let done = erased_households(tx)?;
+    let mut n = 0;
+    for h in households.iter().filter(|h| !done.contains(h)) {
+        erase_one(tx, own, *h, erased_at)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// The erased households (for `scope`: never taken back).
+pub(crate) fn erased_in(conn: &rusqlite::Connection) -> Result<BTreeSet<HouseholdId>> {
+    erased_households(conn)
+}
+
+/// One household's dates for the retention list (see `keukentafel_domain::last_contact`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContactDates {
+    pub household: HouseholdId,
+    pub name: String,
+    pub wijk: String,
+    pub archived: bool,
+    /// The day its record was made (the clock of its first change).
+    pub created: NaiveDate,
+    /// Its visits' planned dates, its tasks' due and done dates.
+    pub dates: Vec<NaiveDate>,
+}
+
+impl Store {
+    /// Every household held here with the dates its last contact is told from.
+    pub fn contact_dates(&self) -> Result<Vec<ContactDates>> {
+        let mut out = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT h.id, h.name, h.wijk, h.archived,
+                    (SELECT MIN(hlc) FROM ops o WHERE o.entity = 'household' AND o.entity_id = h.id)
+               FROM households h ORDER BY h.name, h.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, bool>(3)?, r.get::<_, Option<String>>(4)?))
+        })?;
+        let mut dates_of = self.conn.prepare_cached(
+            "SELECT planned_date FROM visits WHERE household_id = ?1
+             UNION ALL SELECT due FROM tasks WHERE household_id = ?1
+             UNION ALL SELECT closed_on FROM tasks WHERE household_id = ?1 AND closed_on IS NOT NULL",
+        )?;
+        for row in rows {
+            let (id, name, wijk, archived, first) = row?;
+            let Some(created) = first
+                .and_then(|h| h.parse::<keukentafel_domain::Hlc>().ok())
+                .and_then(|h| chrono::DateTime::from_timestamp_millis(h.millis))
+                .map(|t| t.date_naive())
+            else {
+                // A placeholder row with no change yet: nothing to tell.
+                continue;
+            };
+            let dates: Vec<NaiveDate> = dates_of
+                .query_map([&id], |r| r.get::<_, String>(0))?
+                .filter_map(|d| d.ok().and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+                .collect();
+            out.push(ContactDates { household: HouseholdId(id.parse().map_err(data)?), name, wijk, archived, created, dates });
+        }
+        Ok(out)
+    }
+}
