@@ -3,6 +3,7 @@
 
 pub mod conflicts;
 pub mod consent;
+pub mod erasure;
 pub mod exchange;
 pub mod households;
 pub mod overview;

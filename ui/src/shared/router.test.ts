@@ -11,6 +11,7 @@ describe('router', () => {
       { name: 'overview' },
       { name: 'stock' },
       { name: 'report' },
+      { name: 'erase' },
       { name: 'profile' },
       { name: 'sync' },
       { name: 'volunteers' },

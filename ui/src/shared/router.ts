@@ -1,5 +1,5 @@
 // Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
-// `#/tasks` (Mijn taken), `#/overview` (Overzicht), `#/stock` (Voorraad), `#/report` (Rapportage), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
+// `#/tasks` (Mijn taken), `#/overview` (Overzicht), `#/stock` (Voorraad), `#/report` (Rapportage), `#/erase` (Te wissen), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
 // `#/visit/<id>/summary`. The browser's back button works because every screen has its own hash.
 import { readable } from 'svelte/store';
 
@@ -13,6 +13,7 @@ export type Route =
   | { name: 'overview' }
   | { name: 'stock' }
   | { name: 'report' }
+  | { name: 'erase' }
   | { name: 'profile' }
   | { name: 'sync' }
   | { name: 'volunteers' }
@@ -28,6 +29,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'overview') return { name: 'overview' };
   if (parts[0] === 'stock') return { name: 'stock' };
   if (parts[0] === 'report') return { name: 'report' };
+  if (parts[0] === 'erase') return { name: 'erase' };
   if (parts[0] === 'profile') return { name: 'profile' };
   if (parts[0] === 'sync') return { name: 'sync' };
   if (parts[0] === 'volunteers') return { name: 'volunteers' };
@@ -57,6 +59,8 @@ export function href(route: Route): string {
       return '#/stock';
     case 'report':
       return '#/report';
+    case 'erase':
+      return '#/erase';
     case 'profile':
       return '#/profile';
     case 'sync':

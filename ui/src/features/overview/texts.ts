@@ -10,6 +10,7 @@ export const texts = {
     deskLabel: { nl: 'Werk van de coördinator', en: 'Coordinator’s work' },
     toStock: { nl: 'Voorraad', en: 'Stock' },
     toReport: { nl: 'Rapportage', en: 'Report' },
+    toErase: { nl: 'Te wissen', en: 'To erase' },
     staleSaved: { nl: 'Opgeslagen.', en: 'Saved.' },
     chartHouseholds: {
       nl: 'Grafiek: huishoudens per wijk en status. Dezelfde cijfers staan in de tabel hieronder.',

@@ -1,0 +1,24 @@
+//! Gegevens wissen: erasing households (coordinator), the erasures with their confirmations,
+//! and the "te wissen" list of the retention period.
+
+use keukentafel_api::erasure::{self, EraseRequest, RetentionList};
+use keukentafel_api::Reply;
+use keukentafel_domain::Erasure;
+use tauri::State;
+
+use super::{now, today, AppState};
+
+#[tauri::command]
+pub fn erase_households(state: State<AppState>, request: EraseRequest) -> Reply<Vec<Erasure>> {
+    state.with(|s| erasure::erase_many(s, request, now()))
+}
+
+#[tauri::command]
+pub fn list_erasures(state: State<AppState>) -> Reply<Vec<Erasure>> {
+    state.with(|s| erasure::erasures(s))
+}
+
+#[tauri::command]
+pub fn retention_list(state: State<AppState>) -> Reply<RetentionList> {
+    state.with(|s| erasure::retention(s, today()))
+}
