@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { texts as shared } from './shared/texts';
 import { texts as conflicts } from './features/conflicts/texts';
 import { texts as consent } from './features/consent/texts';
+import { texts as erasure } from './features/erasure/texts';
 import { texts as exchange } from './features/exchange/texts';
 import { texts as households } from './features/households/texts';
 import { texts as overview } from './features/overview/texts';
@@ -13,7 +14,7 @@ import { texts as tasks } from './features/tasks/texts';
 import { texts as visits } from './features/visits/texts';
 import { texts as volunteers } from './features/volunteers/texts';
 
-const FILES: Record<string, object> = { shared, conflicts, consent, exchange, households, overview, pairing, profile, tasks, visits, volunteers };
+const FILES: Record<string, object> = { shared, conflicts, consent, erasure, exchange, households, overview, pairing, profile, tasks, visits, volunteers };
 
 function leaves(tree: object, path: string, out: [string, unknown, unknown][]): [string, unknown, unknown][] {
   for (const [key, value] of Object.entries(tree)) {

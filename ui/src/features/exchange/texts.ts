@@ -140,6 +140,24 @@ export const texts = {
       nl: 'van anderen, niet van deze afzender: overgeslagen',
       en: 'of others, not this sender’s: left out',
     },
+    erased: {
+      nl: (n: number) =>
+        n === 1
+          ? 'De gegevens van 1 huishouden zijn van deze laptop gewist, op verzoek van het huishouden of omdat de bewaartermijn voorbij is. Je coördinator heeft dat besloten.'
+          : `De gegevens van ${n} huishoudens zijn van deze laptop gewist, op verzoek van het huishouden of omdat de bewaartermijn voorbij is. Je coördinator heeft dat besloten.`,
+      en: (n: number) =>
+        n === 1
+          ? "1 household's data was erased from this laptop, because the household asked or the retention period is over. Your coordinator decided this."
+          : `The data of ${n} households was erased from this laptop, because the household asked or the retention period is over. Your coordinator decided this.`,
+    },
+    erasuresConfirmed: {
+      nl: (n: number) =>
+        n === 1
+          ? 'Deze laptop bevestigt dat 1 huishouden daar gewist is.'
+          : `Deze laptop bevestigt dat ${n} huishoudens daar gewist zijn.`,
+      en: (n: number) =>
+        n === 1 ? 'This laptop confirms 1 household was erased there.' : `This laptop confirms ${n} households were erased there.`,
+    },
     forgotten: {
       nl: (n: number) =>
         n === 1
