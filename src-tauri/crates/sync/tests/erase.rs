@@ -1,8 +1,9 @@
 //! Erasure (AVG art. 17) on real stores and real encrypted files: a coordinator and 2 to 7
-//! volunteers (3 to 8 stores). The coordinator gives a household to some volunteers; they edit
-//! it (notes, a visit, an answer; the coordinator writes notes too), files go both ways and are lost, read twice or read in
-//! another order; at some moment the coordinator erases it; afterwards volunteers that have not
-//! heard yet go on editing it, and every file written before the erasure turns up again.
+//! volunteers (3 to 8 stores). The coordinator (or a volunteer, whose household it then is)
+//! makes a household; the coordinator gives it to some volunteers; they edit it (notes, a visit,
+//! an answer; the coordinator writes notes too), files go both ways and are lost, read twice or
+//! read in another order; at some moment the coordinator erases it; afterwards volunteers that
+//! have not heard yet go on editing it, and every file written before the erasure turns up again.
 //!
 //! Checked all along: once a store has erased the household (the coordinator from the moment
 //! it erases, a laptop from the file that brings the erasure), none of its planted texts (name,
@@ -112,7 +113,9 @@ struct World {
 }
 
 impl World {
-    fn new(n: usize, given: &[usize]) -> World {
+    /// `by_volunteer`: volunteer 0 made the household (the coordinator got it with its first
+    /// file and gave it to that volunteer), else the coordinator did.
+    fn new(n: usize, given: &[usize], by_volunteer: bool) -> World {
         let root = tempfile::tempdir().unwrap();
         let mut c = node(root.path(), "coordinator", 1, Role::Coordinator);
         let mut vs: Vec<Node> = (0..n).map(|i| node(root.path(), &format!("v{i}"), 10 + i as u64, Role::EnergyCoach)).collect();
@@ -123,7 +126,15 @@ impl World {
         let street = "Straat-wissen-0001 12".to_owned();
         let mut input = household(&name);
         input.street_address = street.clone();
-        let target = c.store.create_household(input).unwrap().id;
+        let (target, first_file) = if by_volunteer {
+            let target = vs[0].store.create_household(input).unwrap().id;
+            let out = keukentafel_sync::export_to_coordinator(&vs[0].store, &vs[0].key, &root.path().join("post-0"), now()).unwrap();
+            let file = PathBuf::from(out.path);
+            import_ok(&mut c, &file);
+            (target, Some(file))
+        } else {
+            (c.store.create_household(input).unwrap().id, None)
+        };
         let keep_name = "Fam-blijft-0001".to_owned();
         let keep = c.store.create_household(household(&keep_name)).unwrap().id;
         let mut w = World {
@@ -141,6 +152,10 @@ impl World {
             ever_given: BTreeSet::new(),
             erased: false,
         };
+        if let Some(file) = first_file {
+            w.all.push((To::Coordinator, file, true));
+            w.ever_given.insert(0);
+        }
         for v in given {
             w.give(*v);
         }
@@ -385,19 +400,20 @@ fn step(n: usize) -> impl Strategy<Value = Step> {
     ]
 }
 
-fn scenario() -> impl Strategy<Value = (usize, Vec<usize>, Vec<Step>, Vec<usize>)> {
+fn scenario() -> impl Strategy<Value = (usize, Vec<usize>, bool, Vec<Step>, Vec<usize>)> {
     prop_oneof![3 => 2usize..=3, 1 => 4usize..=7].prop_flat_map(|n| {
         (
             Just(n),
             prop::collection::vec(0..n, 1..=n),
+            any::<bool>(),
             prop::collection::vec(step(n), 6..20),
             prop::collection::vec(any::<usize>(), 0..60),
         )
     })
 }
 
-fn run(n: usize, given: &[usize], steps: &[Step], order: &[usize]) {
-    let mut w = World::new(n, given);
+fn run(n: usize, given: &[usize], by_volunteer: bool, steps: &[Step], order: &[usize]) {
+    let mut w = World::new(n, given, by_volunteer);
     // The first files go through: the target's volunteers hold it from the start.
     for v in 0..n {
         w.return_file(v);
@@ -446,8 +462,8 @@ proptest! {
     })]
 
     #[test]
-    fn an_erased_household_is_gone_everywhere_and_never_comes_back((n, given, steps, order) in scenario()) {
-        run(n, &given, &steps, &order);
+    fn an_erased_household_is_gone_everywhere_and_never_comes_back((n, given, by_volunteer, steps, order) in scenario()) {
+        run(n, &given, by_volunteer, &steps, &order);
     }
 }
 
@@ -455,7 +471,7 @@ proptest! {
 /// changes are gone, its later file brings nothing to the coordinator, and it confirms.
 #[test]
 fn a_laptop_with_unsent_changes_erases_them_and_confirms() {
-    let mut w = World::new(2, &[0]);
+    let mut w = World::new(2, &[0], false);
     for v in 0..2 {
         w.return_file(v);
         let (to, file) = w.post.pop().unwrap();
@@ -488,7 +504,7 @@ fn a_laptop_with_unsent_changes_erases_them_and_confirms() {
 /// A coordinator and one volunteer holding the target; returns the world after the first
 /// return file was read.
 fn small() -> World {
-    let mut w = World::new(1, &[0]);
+    let mut w = World::new(1, &[0], false);
     w.return_file(0);
     let (to, file) = w.post.pop().unwrap();
     w.deliver(to, &file);
@@ -586,7 +602,7 @@ fn an_erasure_added_to_a_real_return_file_breaks_its_signature() {
 
 #[test]
 fn a_confirmation_not_asked_for_changes_nothing() {
-    let mut w = World::new(2, &[0]);
+    let mut w = World::new(2, &[0], false);
     for v in 0..2 {
         w.return_file(v);
         let (to, file) = w.post.pop().unwrap();
