@@ -4,7 +4,7 @@
 //!   (`erasures`: reason, request date, when; `erasure_laptops`: every other installation that
 //!   was ever given the household or wrote any of its changes, computed before anything is
 //!   removed), then the household is forgotten as a volunteer's laptop forgets one taken off it
-//!   (`scope::forget_one`: records, their change-log values, conflicts, held-back ops, the
+//!   ([`forget_one`]: records, their change-log values, conflicts, held-back ops, the
 //!   report's cached figures; ids kept in `forgotten`), with every removed slot settled, and it
 //!   is marked `erased`. Materials handed out in the household keep the stock right: each such
 //!   movement is replaced by one with the same item, kind, change and date that names no
@@ -23,7 +23,10 @@
 //! Only the coordinator decides an erasure: this module never reads one from a file; the sync
 //! crate passes on only the erasures of a file signed by the linked coordinator.
 //!
-//! Uses: `error`, `schema`, `tables`, `writer`, `store`, `scope` (`forget_one`).
+//! Forgetting itself lives here too ([`forget_one`]; `scope` forgets households taken off a
+//! laptop with it), so `scope` uses this module and not the other way round.
+//!
+//! Uses: `error`, `schema`, `log`, `tables`, `writer`, `store`.
 
 use std::collections::BTreeSet;
 
@@ -35,7 +38,6 @@ use uuid::Uuid;
 
 use crate::error::StoreError;
 use crate::schema;
-use crate::scope::forget_one;
 use crate::store::{Result, Store};
 use crate::tables::read_fields;
 use crate::writer::Writer;
@@ -338,4 +340,122 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// See [`Store::forget`].
+pub(crate) fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<HouseholdId>) -> Result<()> {
+    for h in households {
+        forget_one(tx, own, *h, false)?;
+    }
+    Ok(())
+}
+
+/// Forgets one household (see [`Store::forget`]); returns the slots `(seq, op id)` of this
+/// installation's own ops it removed. `settle_all` (an erasure): the slots of every removed op
+/// stay settled, whoever wrote it, so what this store confirms holding never stalls at them
+/// (the household's ops are gone for good, not waiting to be sent on); and held-back ops of
+/// records of the household that no table holds yet are removed too.
+pub(crate) fn forget_one(tx: &Transaction<'_>, own: ReplicaId, household: HouseholdId, settle_all: bool) -> Result<Vec<(i64, Uuid)>> {
+    let h = household.to_string();
+    // The records: (entity, table, id).
+    let mut records: Vec<(&str, &str, String)> = vec![("household", "households", h.clone())];
+    for (entity, table, sql) in [
+        ("consent", "consent_events", "SELECT id FROM consent_events WHERE household_id = ?1"),
+        ("visit", "visits", "SELECT id FROM visits WHERE household_id = ?1"),
+        ("assignment", "assignments", "SELECT id FROM assignments WHERE household_id = ?1"),
+        ("task", "tasks", "SELECT id FROM tasks WHERE household_id = ?1"),
+        ("stock_movement", "stock_movements", "SELECT id FROM stock_movements WHERE household_id = ?1"),
+        ("answer", "answers", "SELECT a.id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.household_id = ?1"),
+    ] {
+        let ids: Vec<String> = tx.prepare_cached(sql)?.query_map([&h], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        records.extend(ids.into_iter().map(|id| (entity, table, id)));
+    }
+    if settle_all {
+        // Records only held back so far (no row yet): named by a held op's household_id, and
+        // answers held back for one of the household's visits.
+        let named = Json::String(h.clone()).to_string();
+        let held: Vec<(String, String)> = tx
+            .prepare_cached("SELECT DISTINCT entity, entity_id FROM held_ops WHERE field = 'household_id' AND value = ?1")?
+            .query_map([&named], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut more: Vec<(String, String)> = held;
+        let visits: Vec<String> = records
+            .iter()
+            .filter(|(e, _, _)| *e == "visit")
+            .map(|(_, _, id)| id.clone())
+            .chain(more.iter().filter(|(e, _)| e == "visit").map(|(_, id)| id.clone()))
+            .collect();
+        for v in visits {
+            let answers: Vec<String> = tx
+                .prepare_cached("SELECT DISTINCT entity_id FROM held_ops WHERE entity = 'answer' AND field = 'visit_id' AND value = ?1")?
+                .query_map([Json::String(v).to_string()], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            more.extend(answers.into_iter().map(|a| ("answer".to_owned(), a)));
+        }
+        for (entity, id) in more {
+            let Some(e) = schema::ALL.iter().find(|e| e.name == entity).map(|e| e.name) else { continue };
+            if !records.iter().any(|(re, _, rid)| *re == e && *rid == id) {
+                records.push((e, "", id));
+            }
+        }
+    }
+    let mut mark = tx.prepare_cached("INSERT OR IGNORE INTO forgotten (entity, entity_id, household) VALUES (?1, ?2, ?3)")?;
+    for (entity, _, id) in &records {
+        mark.execute(params![entity, id, h])?;
+    }
+    let mut own_slots = Vec::new();
+    for (entity, _, id) in &records {
+        // The clock of what is removed stays the floor for this installation's next ops.
+        let max: Option<String> = tx
+            .prepare_cached("SELECT MAX(hlc) FROM ops WHERE entity = ?1 AND entity_id = ?2")?
+            .query_row(params![entity, id], |r| r.get(0))?;
+        if let Some(max) = max {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)",
+                params![crate::log::CLOCK_FLOOR, max],
+            )?;
+        }
+        let slots: Vec<(i64, String)> = tx
+            .prepare_cached("SELECT seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2 AND replica = ?3")?
+            .query_map(params![entity, id, own.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (seq, op_id) in slots {
+            own_slots.push((seq, op_id.parse().map_err(data)?));
+        }
+        if settle_all {
+            for sql in [
+                "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
+                 SELECT replica, seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2",
+                "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
+                 SELECT replica, seq, op_id FROM held_ops WHERE entity = ?1 AND entity_id = ?2",
+            ] {
+                tx.prepare_cached(sql)?.execute(params![entity, id])?;
+            }
+        } else {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
+                 SELECT replica, seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2 AND replica = ?3",
+            )?
+            .execute(params![entity, id, own.to_string()])?;
+        }
+        for sql in [
+            "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2",
+            "DELETE FROM field_clocks WHERE entity = ?1 AND entity_id = ?2",
+            "DELETE FROM held_ops WHERE entity = ?1 AND entity_id = ?2",
+            "DELETE FROM ops WHERE entity = ?1 AND entity_id = ?2",
+        ] {
+            tx.prepare_cached(sql)?.execute(params![entity, id])?;
+        }
+    }
+    // Children before parents (foreign keys).
+    for table in ["answers", "tasks", "stock_movements", "consent_events", "assignments", "visits", "households"] {
+        let mut del = tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?;
+        for (_, _, id) in records.iter().filter(|(_, t, _)| *t == table) {
+            del.execute([id])?;
+        }
+    }
+    // The report's cache of the household's visits (triggers drop them too; said here again).
+    tx.prepare_cached("DELETE FROM visit_figures WHERE household_id = ?1")?.execute([&h])?;
+    Ok(own_slots)
 }

@@ -28,6 +28,7 @@
 //! | `held` | held-back ops: [`Store::held_ops`] with author and household, accept, reject |
 //! | `deliver` | pure plan of scoped return files and forgetting (table-tested; the scheme is in its doc) |
 //! | `receipts` | export files this installation wrote, files it received, receipts ([`FileArrival`]) |
+//! | `erase` | forgetting a household (`forget_one`), erasure: [`Store::erase_household`], applying and confirming erasures, the retention list's dates |
 //! | `scope` | [`Store::return_batch`], [`Store::acknowledge_return_file`], [`Store::merge_return_file`], [`Store::forget`] |
 //! | `ops` | public path of [`Op`], [`Writer`], `read_fields`, `field_clocks`, `all_ops` (re-exports) |
 //!
@@ -55,7 +56,8 @@
 //! merge     → error, schema, log, tables, settle, store; re-exports plan
 //! held      → error, log, store, merge, exchange
 //! receipts  → error, store
-//! scope     → error, schema, log, writer, store, merge, deliver, receipts
+//! erase     → error, schema, log, tables, writer, store
+//! scope     → error, schema, log, writer, store, merge, deliver, receipts, erase
 //! ops       → log, tables, writer (re-exports only)
 //! lib.rs    → declares the modules and re-exports the public API; nothing imports the crate root
 //! ```

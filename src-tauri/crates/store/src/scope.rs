@@ -2,7 +2,8 @@
 //! ops a return file for one volunteer installation carries and what that volunteer confirmed;
 //! on a volunteer's store, merging a return file and forgetting the households taken off it.
 //!
-//! Uses: `error`, `schema`, `log`, `writer`, `store`, `merge` (`merge_in`), `deliver`.
+//! Uses: `error`, `schema`, `log`, `writer`, `store`, `merge` (`merge_in`), `deliver`, `erase`
+//! (`forget_in`, erasures).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -12,7 +13,7 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::{Map, Value as Json};
 use uuid::Uuid;
 
-use crate::erase;
+use crate::erase::{self, forget_in};
 use crate::deliver::{self, Channel, ChannelState, Channels, FileNumber, Place, Position};
 use crate::error::StoreError;
 use crate::log::{insert_op, read_op, Op, OP_COLUMNS};
@@ -63,8 +64,6 @@ fn data(e: impl std::fmt::Display) -> StoreError {
 const NEWEST_RETURN_FILE: &str = "newest_return_file";
 /// The households the newest return file listed (JSON), on a volunteer's store.
 const NEWEST_LIST: &str = "newest_return_households";
-/// The highest clock of the ops this store forgot (see `log::last_hlc`).
-const CLOCK_FLOOR: &str = crate::log::CLOCK_FLOOR;
 
 /// Record id → household, for every record of a household this store holds (tables).
 fn households_of_records(tx: &rusqlite::Connection) -> Result<HashMap<Uuid, HouseholdId>> {
@@ -579,122 +578,4 @@ fn without_forgotten(tx: &Transaction<'_>, incoming: &[Op]) -> Result<(Vec<Op>, 
     let kept: Vec<Op> = incoming.iter().filter(|op| household_of(op).is_none_or(|h| may_hold(&h))).cloned().collect();
     let left_out = incoming.len() - kept.len();
     Ok((kept, left_out))
-}
-
-/// See [`Store::forget`].
-pub(crate) fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTreeSet<HouseholdId>) -> Result<()> {
-    for h in households {
-        forget_one(tx, own, *h, false)?;
-    }
-    Ok(())
-}
-
-/// Forgets one household (see [`Store::forget`]); returns the slots `(seq, op id)` of this
-/// installation's own ops it removed. `settle_all` (an erasure): the slots of every removed op
-/// stay settled, whoever wrote it, so what this store confirms holding never stalls at them
-/// (the household's ops are gone for good, not waiting to be sent on); and held-back ops of
-/// records of the household that no table holds yet are removed too.
-pub(crate) fn forget_one(tx: &Transaction<'_>, own: ReplicaId, household: HouseholdId, settle_all: bool) -> Result<Vec<(i64, Uuid)>> {
-    let h = household.to_string();
-    // The records: (entity, table, id).
-    let mut records: Vec<(&str, &str, String)> = vec![("household", "households", h.clone())];
-    for (entity, table, sql) in [
-        ("consent", "consent_events", "SELECT id FROM consent_events WHERE household_id = ?1"),
-        ("visit", "visits", "SELECT id FROM visits WHERE household_id = ?1"),
-        ("assignment", "assignments", "SELECT id FROM assignments WHERE household_id = ?1"),
-        ("task", "tasks", "SELECT id FROM tasks WHERE household_id = ?1"),
-        ("stock_movement", "stock_movements", "SELECT id FROM stock_movements WHERE household_id = ?1"),
-        ("answer", "answers", "SELECT a.id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE v.household_id = ?1"),
-    ] {
-        let ids: Vec<String> = tx.prepare_cached(sql)?.query_map([&h], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        records.extend(ids.into_iter().map(|id| (entity, table, id)));
-    }
-    if settle_all {
-        // Records only held back so far (no row yet): named by a held op's household_id, and
-        // answers held back for one of the household's visits.
-        let named = Json::String(h.clone()).to_string();
-        let held: Vec<(String, String)> = tx
-            .prepare_cached("SELECT DISTINCT entity, entity_id FROM held_ops WHERE field = 'household_id' AND value = ?1")?
-            .query_map([&named], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut more: Vec<(String, String)> = held;
-        let visits: Vec<String> = records
-            .iter()
-            .filter(|(e, _, _)| *e == "visit")
-            .map(|(_, _, id)| id.clone())
-            .chain(more.iter().filter(|(e, _)| e == "visit").map(|(_, id)| id.clone()))
-            .collect();
-        for v in visits {
-            let answers: Vec<String> = tx
-                .prepare_cached("SELECT DISTINCT entity_id FROM held_ops WHERE entity = 'answer' AND field = 'visit_id' AND value = ?1")?
-                .query_map([Json::String(v).to_string()], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            more.extend(answers.into_iter().map(|a| ("answer".to_owned(), a)));
-        }
-        for (entity, id) in more {
-            let Some(e) = schema::ALL.iter().find(|e| e.name == entity).map(|e| e.name) else { continue };
-            if !records.iter().any(|(re, _, rid)| *re == e && *rid == id) {
-                records.push((e, "", id));
-            }
-        }
-    }
-    let mut mark = tx.prepare_cached("INSERT OR IGNORE INTO forgotten (entity, entity_id, household) VALUES (?1, ?2, ?3)")?;
-    for (entity, _, id) in &records {
-        mark.execute(params![entity, id, h])?;
-    }
-    let mut own_slots = Vec::new();
-    for (entity, _, id) in &records {
-        // The clock of what is removed stays the floor for this installation's next ops.
-        let max: Option<String> = tx
-            .prepare_cached("SELECT MAX(hlc) FROM ops WHERE entity = ?1 AND entity_id = ?2")?
-            .query_row(params![entity, id], |r| r.get(0))?;
-        if let Some(max) = max {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)",
-                params![CLOCK_FLOOR, max],
-            )?;
-        }
-        let slots: Vec<(i64, String)> = tx
-            .prepare_cached("SELECT seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2 AND replica = ?3")?
-            .query_map(params![entity, id, own.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (seq, op_id) in slots {
-            own_slots.push((seq, op_id.parse().map_err(data)?));
-        }
-        if settle_all {
-            for sql in [
-                "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
-                 SELECT replica, seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2",
-                "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
-                 SELECT replica, seq, op_id FROM held_ops WHERE entity = ?1 AND entity_id = ?2",
-            ] {
-                tx.prepare_cached(sql)?.execute(params![entity, id])?;
-            }
-        } else {
-            tx.prepare_cached(
-                "INSERT OR IGNORE INTO settled_slots (replica, seq, op_id)
-                 SELECT replica, seq, op_id FROM ops WHERE entity = ?1 AND entity_id = ?2 AND replica = ?3",
-            )?
-            .execute(params![entity, id, own.to_string()])?;
-        }
-        for sql in [
-            "DELETE FROM conflicts WHERE entity = ?1 AND entity_id = ?2",
-            "DELETE FROM field_clocks WHERE entity = ?1 AND entity_id = ?2",
-            "DELETE FROM held_ops WHERE entity = ?1 AND entity_id = ?2",
-            "DELETE FROM ops WHERE entity = ?1 AND entity_id = ?2",
-        ] {
-            tx.prepare_cached(sql)?.execute(params![entity, id])?;
-        }
-    }
-    // Children before parents (foreign keys).
-    for table in ["answers", "tasks", "stock_movements", "consent_events", "assignments", "visits", "households"] {
-        let mut del = tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?;
-        for (_, _, id) in records.iter().filter(|(_, t, _)| *t == table) {
-            del.execute([id])?;
-        }
-    }
-    // The report's cache of the household's visits (triggers drop them too; said here again).
-    tx.prepare_cached("DELETE FROM visit_figures WHERE household_id = ?1")?.execute([&h])?;
-    Ok(own_slots)
 }
