@@ -16,8 +16,8 @@ export const texts = {
     },
     reason: { nl: 'Reden', en: 'Reason' },
     reasonHint: {
-      nl: 'Bijvoorbeeld: verzoek van het huishouden, of bewaartermijn voorbij.',
-      en: 'For example: the household asked, or the retention period is over.',
+      nl: 'Bijvoorbeeld: verzoek van het huishouden, of bewaartermijn voorbij. Schrijf hier geen naam of adres: de reden wordt bewaard.',
+      en: 'For example: the household asked, or the retention period is over. Do not write a name or address here: the reason is kept.',
     },
     requested: { nl: 'Datum van het verzoek', en: 'Date of the request' },
     requestedHint: { nl: 'De dag waarop het huishouden erom vroeg.', en: 'The day the household asked for it.' },
