@@ -341,7 +341,6 @@ pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest,
     }
     let period: Vec<&ReportVisit> = history.iter().filter(|v| v.date >= from).collect();
     let done: Vec<&ReportVisit> = period.iter().copied().filter(|v| v.status == VisitStatus::Done).collect();
-
     let mut source = VisitFigureSource::new(store, templates)?;
     // Each household's last combined visit or intake of the period with a checklist.
     let mut figures: BTreeMap<HouseholdId, HouseholdFigures> = BTreeMap::new();
@@ -354,7 +353,6 @@ pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest,
             figures.insert(v.household_id, HouseholdFigures { wijk, figures: f });
         }
     }
-
     let figures_ref = templates.current().figures();
     let tables = vec![
         reached(&wijken, &selected, &done, &first_done, from, to),
@@ -487,11 +485,13 @@ fn measures(figures: &BTreeMap<HouseholdId, HouseholdFigures>, templates: &Templ
     g.chart(ChartKind::Bar, 1).build()
 }
 
-/// CO₂ saved per year (kg) for one household's saving.
-fn co2(f: &VisitFigures, figures: &keukentafel_checklist::Figures) -> f64 {
-    let gas = figures.value(ids::CO2_GAS).unwrap_or(0.0);
-    let el = figures.value(ids::CO2_ELECTRICITY).unwrap_or(0.0);
-    let heat = figures.value(ids::CO2_HEAT).unwrap_or(0.0);
+/// The CO₂ factors (kg per m³ gas, per kWh, per GJ heat) of the reference figures.
+fn co2_factors(figures: &keukentafel_checklist::Figures) -> [f64; 3] {
+    [ids::CO2_GAS, ids::CO2_ELECTRICITY, ids::CO2_HEAT].map(|id| figures.value(id).unwrap_or(0.0))
+}
+
+/// CO₂ saved per year (kg) for one household's saving, with [`co2_factors`].
+fn co2(f: &VisitFigures, [gas, el, heat]: [f64; 3]) -> f64 {
     let heat_gj = if f.heat_supply == HeatSupply::HeatNetwork { f.heat_gj } else { 0.0 };
     f.gas_m3 * gas + f.electricity_kwh * el + heat_gj * heat
 }
@@ -526,6 +526,7 @@ fn savings(wijken: &[String], figures: &BTreeMap<HouseholdId, HouseholdFigures>,
             ),
         ),
     );
+    let factors = co2_factors(reference);
     let line = |fs: Vec<&VisitFigures>| {
         let n = fs.len();
         let sum = |f: &dyn Fn(&VisitFigures) -> f64| fs.iter().map(|k| f(k)).sum::<f64>();
@@ -535,7 +536,7 @@ fn savings(wijken: &[String], figures: &BTreeMap<HouseholdId, HouseholdFigures>,
             amount(sum(&|k| k.gas_m3), n),
             amount(sum(&|k| if k.heat_supply == HeatSupply::HeatNetwork { k.heat_gj } else { 0.0 }), n),
             amount(sum(&|k| k.electricity_kwh), n),
-            amount(sum(&|k| co2(k, reference)), n),
+            amount(sum(&|k| co2(k, factors)), n),
         ]
     };
     for w in wijken {

@@ -104,6 +104,8 @@ pub struct VisitFigureSource<'a> {
     templates: &'a Templates,
     cached: HashMap<VisitId, (String, String)>,
     made: Vec<(VisitId, HouseholdId, String, String)>,
+    /// The cache version of each (template, version) met in this report.
+    versions: HashMap<(std::sync::Arc<str>, i64), Option<String>>,
     /// Figures already read in this report (a first visit is read again for a follow-up).
     read: HashMap<VisitId, Option<VisitFigures>>,
     households: HashMap<HouseholdId, Household>,
@@ -118,6 +120,7 @@ impl<'a> VisitFigureSource<'a> {
             templates,
             cached: store.cached_visit_figures()?,
             made: Vec::new(),
+            versions: HashMap::new(),
             read: HashMap::new(),
             households: HashMap::new(),
             from_cache: 0,
@@ -139,18 +142,21 @@ impl<'a> VisitFigureSource<'a> {
         if visit.template_id.is_empty() {
             return Ok(None);
         }
-        let Some(version) = self.templates.evaluation_version(&visit.template_id, visit.template_version) else {
-            return Ok(None);
-        };
-        let version = format!("{version}/r{FORMAT}");
+        let templates = self.templates;
+        let version = self
+            .versions
+            .entry((visit.template_id.clone(), visit.template_version))
+            .or_insert_with(|| templates.evaluation_version(&visit.template_id, visit.template_version).map(|v| format!("{v}/r{FORMAT}")));
+        let Some(version) = version.as_deref() else { return Ok(None) };
         if let Some((v, json)) = self.cached.get(&visit.id) {
-            if *v == version {
+            if v == version {
                 if let Ok(f) = serde_json::from_str::<VisitFigures>(json) {
                     self.from_cache += 1;
                     return Ok(Some(f));
                 }
             }
         }
+        let version = version.to_owned();
         let household = self.household(store, visit.household_id)?;
         let Some(e) = self.templates.evaluate_stored(store, visit.id, &household, visit.date)? else { return Ok(None) };
         let figures = VisitFigures::of(&e.evaluation.figures, &e.answers, visit.date, household.data.heating);

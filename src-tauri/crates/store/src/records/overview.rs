@@ -10,14 +10,17 @@
 //! `dump`; an id that is not a UUID is left out (see `row_id`).
 //!
 //! **Query plans** (checked by `plans_use_indexes` below with `EXPLAIN QUERY PLAN`):
-//! - [`CASES`]: one pass over `visits` and one over the open `tasks` (`tasks_open`), each grouped
-//!   per household into a temporary table, then `households` scanned once and both joined by an
-//!   automatic index. Linear in the rows; no per-household subquery that walks a household's
-//!   visits three times.
-//! - [`VISITS_BETWEEN`]: a range on `visits_planned` (only the visits of the period are read),
-//!   each household looked up by its primary key.
-//! - [`OPEN_TASKS`]: `tasks_open` for `status IN ('open', 'in_progress')`, households by primary
-//!   key; a temporary b-tree for the order (only open tasks are sorted).
+//! - [`CASES`]: `households` read from `households_cases` in wijk order; per household, each
+//!   question (a done visit? a planned follow-up before today? an open or overdue task? a
+//!   planned visit?) is one seek into `visits_cases` or `tasks_cases` (migration 0012), read
+//!   from the index alone. About 5 seeks per household whatever its number of visits: at
+//!   10,000 households and 100,000 visits this is half the time of grouping every visit.
+//! - [`VISITS_BETWEEN`]: a range of `visits_by_status` (one status, the period's dates, in date
+//!   order: no sort), each household's `archived` from `households_archived`. Only the visits
+//!   of the period and status are read: the overdue planned visits are a few, not every
+//!   visit before today.
+//! - [`OPEN_TASKS`]: per household, its open tasks from `tasks_cases`; a temporary b-tree
+//!   for the order (only open tasks are sorted).
 //! - [`VOLUNTEERS`]: the (small) `enrolments` table scanned, `peers` by primary key.
 //! - [`OPEN_CONFLICTS`]: a scan of `conflicts` (open conflicts are few; the table holds only
 //!   conflicts, not ops).
@@ -73,23 +76,21 @@ pub struct VolunteerExport {
 /// Each household that is not archived with its status. `?1` is today (`YYYY-MM-DD`). The
 /// `CASE` is [`HouseholdStatus`]'s rule, in its order.
 pub(crate) const CASES: &str = "
-WITH v AS (
-    SELECT household_id,
-           MAX(status = 'done') AS done,
-           MAX(status = 'planned') AS planned,
-           MAX(status = 'planned' AND kind = 'follow_up' AND planned_date < ?1) AS follow_up_passed
-      FROM visits WHERE archived = 0 GROUP BY household_id),
-t AS (
-    SELECT household_id, MAX(due < ?1) AS overdue
-      FROM tasks WHERE status IN ('open', 'in_progress') AND archived = 0 GROUP BY household_id)
 SELECT h.id, h.wijk,
-       CASE WHEN COALESCE(v.done, 0) = 0 THEN 'waiting'
-            WHEN v.follow_up_passed = 1 OR t.overdue = 1 THEN 'follow_up_due'
-            WHEN t.household_id IS NOT NULL OR v.planned = 1 THEN 'in_progress'
+       CASE WHEN NOT EXISTS (SELECT 1 FROM visits v
+                              WHERE v.household_id = h.id AND v.status = 'done' AND v.archived = 0) THEN 'waiting'
+            WHEN EXISTS (SELECT 1 FROM visits v
+                          WHERE v.household_id = h.id AND v.status = 'planned' AND v.kind = 'follow_up'
+                            AND v.planned_date < ?1 AND v.archived = 0)
+              OR EXISTS (SELECT 1 FROM tasks t
+                          WHERE t.household_id = h.id AND t.status IN ('open', 'in_progress') AND t.due < ?1
+                            AND t.archived = 0) THEN 'follow_up_due'
+            WHEN EXISTS (SELECT 1 FROM tasks t
+                          WHERE t.household_id = h.id AND t.status IN ('open', 'in_progress') AND t.archived = 0)
+              OR EXISTS (SELECT 1 FROM visits v
+                          WHERE v.household_id = h.id AND v.status = 'planned' AND v.archived = 0) THEN 'in_progress'
             ELSE 'closed' END
   FROM households h
-  LEFT JOIN v ON v.household_id = h.id
-  LEFT JOIN t ON t.household_id = h.id
  WHERE h.archived = 0
  ORDER BY h.wijk, h.id";
 
@@ -229,19 +230,23 @@ mod tests {
         let store = Store::open(&dir.path().join("k.sqlite3"), Sources::deterministic(1, 1_795_000_000_000, 1)).unwrap();
         let today = "2026-11-23";
 
+        // Every step reads an index alone (no table row), each household's questions are seeks.
         let cases = plan(&store, CASES, &[&today]);
-        // One pass per table; no correlated subquery per household.
-        assert!(!cases.iter().any(|s| s.contains("CORRELATED")), "{cases:#?}");
-        assert!(cases.iter().any(|s| s.contains("tasks USING INDEX tasks_open")), "{cases:#?}");
-        assert_eq!(cases.iter().filter(|s| s.starts_with("SCAN h") || s.starts_with("SCAN households")).count(), 1, "{cases:#?}");
+        assert!(cases.iter().any(|s| s.contains("h USING COVERING INDEX households_cases (archived=?)")), "{cases:#?}");
+        assert_eq!(cases.iter().filter(|s| s.contains("COVERING INDEX visits_cases (household_id=? AND status=?")).count(), 3, "{cases:#?}");
+        assert_eq!(cases.iter().filter(|s| s.contains("COVERING INDEX tasks_cases (household_id=? AND status=?")).count(), 2, "{cases:#?}");
+        assert!(!cases.iter().any(|s| s.contains("SCAN") || s.contains("TEMP B-TREE")), "{cases:#?}");
 
         let visits = plan(&store, VISITS_BETWEEN, &[&"done", &"2026-11-01", &"2026-12-01"]);
-        assert!(visits.iter().any(|s| s.contains("USING INDEX visits_planned (planned_date>? AND planned_date<?)")), "{visits:#?}");
-        assert!(visits.iter().any(|s| s.contains("h USING INDEX sqlite_autoindex_households_1 (id=?)")), "{visits:#?}");
+        assert!(
+            visits.iter().any(|s| s.contains("COVERING INDEX visits_by_status (status=? AND planned_date>? AND planned_date<?)")),
+            "{visits:#?}"
+        );
+        assert!(visits.iter().any(|s| s.contains("h USING COVERING INDEX households_archived (id=? AND archived=?)")), "{visits:#?}");
+        assert!(!visits.iter().any(|s| s.contains("TEMP B-TREE")), "{visits:#?}");
 
         let tasks = plan(&store, OPEN_TASKS, &[&today]);
-        assert!(tasks.iter().any(|s| s.contains("USING INDEX tasks_open (status=?)")), "{tasks:#?}");
-        assert!(tasks.iter().any(|s| s.contains("h USING INDEX sqlite_autoindex_households_1 (id=?)")), "{tasks:#?}");
+        assert!(tasks.iter().any(|s| s.contains("t USING INDEX tasks_cases (household_id=? AND status=?)")), "{tasks:#?}");
 
         let volunteers = plan(&store, VOLUNTEERS, &[&today]);
         assert!(volunteers.iter().any(|s| s.contains("p USING INDEX sqlite_autoindex_peers_1 (replica=?)")), "{volunteers:#?}");
