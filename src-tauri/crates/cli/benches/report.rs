@@ -70,7 +70,7 @@ fn main() {
         std::fs::rename(&part, &db).expect("rename the bench store");
         println!("built {} in {:.0} s: {}", db.display(), t.elapsed().as_secs_f64(), String::from_utf8_lossy(&o.stderr).trim());
     }
-    let mut store = Store::open(&db, Sources::system()).expect("open the bench store");
+    let mut store = Store::unlock(&db, keukentafel_store::testing::PASSPHRASE, Sources::system()).expect("open the bench store");
     let templates = Templates::builtin().expect("templates");
     let today: NaiveDate = today.parse().expect("a date");
     let request = ReportRequest { from: NaiveDate::from_ymd_opt(2025, 11, 24).expect("a date"), to: today, wijken: Vec::new() };

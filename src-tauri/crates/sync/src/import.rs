@@ -283,7 +283,7 @@ fn scrub_backups(store: &Store) {
         if !(name.starts_with(&prefix) && name.ends_with(".sqlite3")) {
             continue;
         }
-        let scrubbed = Store::open(&path, keukentafel_domain::Sources::system()).and_then(|mut b| b.forget(&forgotten));
+        let scrubbed = Store::open(&path, store.key().clone(), keukentafel_domain::Sources::system()).and_then(|mut b| b.forget(&forgotten));
         if scrubbed.is_err() {
             for suffix in ["", "-wal", "-shm"] {
                 let mut p = path.clone().into_os_string();
