@@ -121,6 +121,8 @@ fn readable(conn: &Connection) -> bool {
 }
 
 fn apply_key(conn: &Connection, key: &StoreKey) -> Result<(), StoreError> {
+    // SQLCipher logs a failed HMAC check (a wrong key) to stderr; the typed error says it.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     let sql = Zeroizing::new(format!("PRAGMA key = \"{}\";", key.sql_literal().as_str()));
     conn.execute_batch(&sql)?;
     Ok(())
