@@ -23,6 +23,8 @@ APP_BIN    := $(abspath $(TARGET_DIR)/debug/keukentafel)
 CLI_BIN    := $(abspath $(TARGET_DIR)/debug/keukentafel-cli)
 DEMO_DB    := $(abspath $(TARGET_DIR)/demo/keukentafel.sqlite3)
 COORD_DB   := $(abspath $(TARGET_DIR)/demo-coordinator/keukentafel.sqlite3)
+# The passphrase of the demo stores (README: Running the app): type it on the start screen.
+DEMO_PASSPHRASE := keukentafel demo
 E2E        := keukentafel-e2e
 # A 24-bit screen big enough for the 1280x760 window (xvfb-run's default is 640x480x8).
 XVFB_RUN   := xvfb-run -a -s "-screen 0 1920x1080x24"
@@ -115,22 +117,36 @@ test-steps: setup ui-test build unit doc core-deps fuzz e2e
 
 # --- Running the app -----------------------------------------------------------
 
+# A demo store left by a version without encryption is encrypted with the demo passphrase
+# (any command that opens it does that).
 demo: build
-	@if [ -f "$(DEMO_DB)" ]; then \
+	@export KEUKENTAFEL_PASSPHRASE="$(DEMO_PASSPHRASE)"; \
+	if [ -f "$(DEMO_DB)" ]; then \
+	    if [ "$$(head -c 15 "$(DEMO_DB)")" = "SQLite format 3" ]; then \
+	        echo "encrypting the demo store $(DEMO_DB) with the demo passphrase"; \
+	        "$(CLI_BIN)" status --db "$(DEMO_DB)" >/dev/null; \
+	    fi; \
 	    echo "demo store exists: $(DEMO_DB) (make clean-demo to start over)"; \
 	else \
 	    mkdir -p "$(dir $(DEMO_DB))"; \
 	    echo "creating demo store $(DEMO_DB)"; \
 	    "$(CLI_BIN)" demo --db "$(DEMO_DB)" --households 40 --seed 2026 --today "$$(date +%F)" \
 	        || { rm -f "$(DEMO_DB)"*; exit 1; }; \
-	fi
+	fi; \
+	echo "demo passphrase: $(DEMO_PASSPHRASE)"
 
 coordinator-demo: build
-	@if [ -f "$(COORD_DB)" ]; then \
+	@export KEUKENTAFEL_PASSPHRASE="$(DEMO_PASSPHRASE)"; \
+	if [ -f "$(COORD_DB)" ]; then \
+	    if [ "$$(head -c 15 "$(COORD_DB)")" = "SQLite format 3" ]; then \
+	        echo "encrypting the coordinator demo store $(COORD_DB) with the demo passphrase"; \
+	        "$(CLI_BIN)" status --db "$(COORD_DB)" >/dev/null; \
+	    fi; \
 	    echo "coordinator demo store exists: $(COORD_DB) (make clean-demo to start over)"; \
 	else \
 	    bash .ci/coordinator-demo "$(CLI_BIN)" "$(COORD_DB)"; \
-	fi
+	fi; \
+	echo "demo passphrase: $(DEMO_PASSPHRASE)"
 
 clean-demo:
 	rm -f "$(DEMO_DB)" "$(DEMO_DB)-wal" "$(DEMO_DB)-shm"
@@ -144,7 +160,7 @@ define launch
 	    echo "run: no DISPLAY or WAYLAND_DISPLAY; running the app under xvfb-run (no visible window)"; \
 	    launcher=($(XVFB_RUN)); \
 	fi; \
-	echo "run: KEUKENTAFEL_DB=$(1) $(APP_BIN)"; \
+	echo "run: KEUKENTAFEL_DB=$(1) $(APP_BIN)  (passphrase: $(DEMO_PASSPHRASE))"; \
 	KEUKENTAFEL_DB="$(1)" "$${launcher[@]}" "$(APP_BIN)"
 endef
 

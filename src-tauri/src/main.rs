@@ -1,9 +1,10 @@
 //! The Keukentafel desktop app: a thin Tauri 2 shell. `main` only wires set-up: it resolves the
 //! store path (`$KEUKENTAFEL_DB` when set, otherwise `keukentafel.sqlite3` in the OS app-data
-//! directory), opens the store once, compiles the templates, and registers the commands of
-//! [`commands`], each one line over a use case in `keukentafel-api`. When the store cannot be
-//! opened (newer version, damaged, foreign file) the window still opens and every command
-//! returns the opening error, so the UI can explain it in Dutch.
+//! directory), compiles the templates, and registers the commands of [`commands`], each one
+//! line over a use case in `keukentafel-api`. The app starts locked: the start screen unlocks
+//! the store with its passphrase (`commands::lock`); until then, and after the app locks itself,
+//! every other command returns `ErrorCode::Locked`. When the store cannot be opened (wrong
+//! passphrase, newer version, damaged, foreign file) the start screen shows why, in Dutch.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -14,7 +15,6 @@ use std::sync::Mutex;
 
 use commands::*;
 use keukentafel_api::{errors, ApiError, Templates};
-use keukentafel_domain::Sources;
 use tauri::Manager;
 
 fn store_path(app: &tauri::App) -> Result<PathBuf, ApiError> {
@@ -29,15 +29,20 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let store = store_path(app).and_then(|path| keukentafel_api::profile::open_store(&path, Sources::system())).map(Mutex::new);
-            if let Err(e) = &store {
-                eprintln!("keukentafel: store not opened: {e}");
+            let path = store_path(app);
+            if let Err(e) = &path {
+                eprintln!("keukentafel: no store path: {e}");
             }
             let templates = Templates::builtin().map_err(ApiError::from);
-            app.manage(AppState { store, templates });
+            // Locked until the volunteer types the passphrase on the start screen.
+            app.manage(AppState { path, store: Mutex::new(None), templates });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            lock::lock_state,
+            lock::unlock,
+            lock::create_passphrase,
+            lock::lock,
             profile::app_info,
             profile::save_profile,
             households::list_households,

@@ -6,6 +6,7 @@ pub mod consent;
 pub mod erasure;
 pub mod exchange;
 pub mod households;
+pub mod lock;
 pub mod overview;
 pub mod profile;
 pub mod report;
@@ -13,6 +14,7 @@ pub mod stock;
 pub mod tasks;
 pub mod visits;
 
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
@@ -20,25 +22,46 @@ use keukentafel_api::{errors, ApiError, Reply, Templates};
 use keukentafel_store::Store;
 
 pub struct AppState {
-    /// The store, or why it could not be opened (every command then returns that error, so the
-    /// window can explain it in Dutch).
-    pub store: Result<Mutex<Store>, ApiError>,
+    /// Where the store is, or why that could not be found (every command then returns that
+    /// error, so the window can explain it in Dutch).
+    pub path: Result<PathBuf, ApiError>,
+    /// The unlocked store; `None` while the app is locked (at start and after a while without
+    /// use). Locking drops the store: its connection is closed and its key zeroed.
+    pub store: Mutex<Option<Store>>,
     /// The checklist templates built into this version, compiled once at start-up.
     pub templates: Result<Templates, ApiError>,
 }
 
 impl AppState {
-    /// Runs a use case on the store.
+    /// Runs a use case on the store; refused while locked.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Reply<T>) -> Reply<T> {
-        let lock = self.store.as_ref().map_err(Clone::clone)?;
-        let mut store = lock.lock().map_err(|_| errors::poisoned())?;
-        f(&mut store)
+        let mut store = self.store.lock().map_err(|_| errors::poisoned())?;
+        f(store.as_mut().ok_or_else(errors::locked)?)
     }
 
     /// Runs a use case on the store and the templates.
     pub fn with_templates<T>(&self, f: impl FnOnce(&mut Store, &Templates) -> Reply<T>) -> Reply<T> {
         let templates = self.templates.as_ref().map_err(Clone::clone)?;
         self.with(|s| f(s, templates))
+    }
+
+    /// Runs a use case on the store's path (the start screen).
+    pub fn at_path<T>(&self, f: impl FnOnce(&Path) -> Reply<T>) -> Reply<T> {
+        f(self.path.as_ref().map_err(Clone::clone)?)
+    }
+
+    /// Unlocks: `open` opens the store at the path; the store it gives replaces any open one.
+    pub fn unlock(&self, open: impl FnOnce(&Path) -> Reply<Store>) -> Reply<()> {
+        let store = self.at_path(open)?;
+        *self.store.lock().map_err(|_| errors::poisoned())? = Some(store);
+        Ok(())
+    }
+
+    /// Locks: the store is closed and its key dropped (zeroed).
+    pub fn lock(&self) -> Reply<()> {
+        let store = self.store.lock().map_err(|_| errors::poisoned())?.take();
+        drop(store);
+        Ok(())
     }
 }
 

@@ -24,14 +24,39 @@ pub struct App<'d> {
 }
 
 impl<'d> App<'d> {
-    /// Launch `target/debug/keukentafel` with `KEUKENTAFEL_DB=db_path` and open
-    /// a WebDriver session on its window.
+    /// Launch `target/debug/keukentafel` with `KEUKENTAFEL_DB=db_path`, open
+    /// a WebDriver session on its window, and unlock it through the real start
+    /// screen with [`PASSPHRASE`] ([`App::unlock`]).
     ///
     /// `db_path` need not exist (the app creates the store); relative paths
     /// are made absolute. Panics if another app launched from `driver` is
     /// still running (call [`App::close`] first) or the window does not come
     /// up within [`LAUNCH_TIMEOUT`].
     pub async fn launch(driver: &'d TauriDriver, db_path: &Path) -> App<'d> {
+        let app = App::launch_locked(driver, db_path).await;
+        app.unlock(PASSPHRASE).await;
+        app
+    }
+
+    /// Types `passphrase` on the start screen: once to unlock a store, twice for
+    /// a new one (the first start). Waits until the start screen is gone.
+    pub async fn unlock(&self, passphrase: &str) {
+        let field = self
+            .wait_for("#unlock-passphrase, #new-passphrase", TIMEOUT)
+            .await;
+        let id = field.attr("id").await.ok().flatten().unwrap_or_default();
+        if id == "new-passphrase" {
+            self.fill("#new-passphrase", passphrase).await;
+            self.fill("#repeat-passphrase", passphrase).await;
+        } else {
+            self.fill("#unlock-passphrase", passphrase).await;
+        }
+        self.click("#unlock-submit").await;
+        self.wait_gone("#unlock", TIMEOUT).await;
+    }
+
+    /// Like [`App::launch`], but leaves the window at the start screen.
+    pub async fn launch_locked(driver: &'d TauriDriver, db_path: &Path) -> App<'d> {
         let binary = app_binary();
         let db_path = std::path::absolute(db_path).expect("cannot make db path absolute");
 

@@ -101,6 +101,10 @@ use serde_json::{json, Value};
 use tempfile::TempDir;
 
 /// Default time a helper waits for an element or a condition.
+/// The passphrase of every store in the end-to-end tests: [`App::launch`] types it on the start
+/// screen (a new store: twice), and [`cli`] passes it as `KEUKENTAFEL_PASSPHRASE`.
+pub const PASSPHRASE: &str = "keukentafel e2e passphrase";
+
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// How long [`TauriDriver::start`] waits for its ports to open.

@@ -62,6 +62,7 @@ pub fn cli_binary() -> PathBuf {
 pub fn cli(args: &[&str]) -> String {
     let bin = cli_binary();
     let out = Command::new(&bin)
+        .env("KEUKENTAFEL_PASSPHRASE", crate::PASSPHRASE)
         .args(args)
         .stdin(Stdio::null())
         .output()

@@ -70,6 +70,8 @@ async fn the_coordinator_sees_the_caseload_the_late_volunteer_and_the_stock() {
     cli(&["import", "--db", s(&c_db), s(&dirk_file)]);
     {
         let db = rusqlite::Connection::open(&c_db).unwrap();
+        // SQLCipher's own key derivation from the passphrase: the store is a standard SQLCipher file.
+        db.pragma_update(None, "key", keukentafel_e2e::PASSPHRASE).unwrap();
         let then = (chrono::Utc::now() - chrono::Duration::days(40)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let n = db.execute("UPDATE peers SET last_import = ?1 WHERE replica = ?2", rusqlite::params![then, dirk]).unwrap();
         assert_eq!(n, 1, "Dirk's file was read in");

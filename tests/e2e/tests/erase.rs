@@ -70,10 +70,12 @@ async fn an_erased_household_is_gone_from_the_list_and_the_search() {
     app.close().await;
 
     assert_eq!(household_names(&db), ["Fam. Blijft"]);
-    let mut bytes = std::fs::read(&db).unwrap();
+    // The file is encrypted: search what it holds decrypted, page by page, free pages included.
+    let key = keukentafel_store::StoreKey::for_file(&db, keukentafel_e2e::PASSPHRASE).unwrap();
+    let mut bytes = keukentafel_store::testing::plaintext_with(&db, &key);
     let mut wal = db.clone().into_os_string();
     wal.push("-wal");
-    bytes.extend(std::fs::read(wal).unwrap_or_default());
+    bytes.extend(keukentafel_store::testing::plaintext_with(std::path::Path::new(&wal), &key));
     for text in ["Wisselink", "Wisstraat"] {
         assert!(!bytes.windows(text.len()).any(|w| w == text.as_bytes()), "{text} is gone from the store file and its log");
     }

@@ -8,7 +8,7 @@ import type { MeasuredChange, NoMeasurement, Text } from './checklist';
 /**
  * Every kind of error the UI acts on.
  */
-export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "invalid_pairing" | "no_coordinator" | "coordinator_only" | "internal";
+export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "invalid_pairing" | "no_coordinator" | "coordinator_only" | "wrong_passphrase" | "locked" | "internal";
 
 /**
  * One field's error, with messages in Dutch (first) and English.
@@ -36,6 +36,11 @@ fields: Array<FieldError>, };
  * Why one file of an import was refused: the exact reason for the UI, and both messages.
  */
 export type Refusal = { code: SyncErrorCode, message: string, message_en: string, };
+
+/**
+ * What the start screen asks for the store at `path` (the unlock screen's three forms).
+ */
+export type LockState = "new" | "unencrypted" | "locked";
 
 /**
  * The outcome for one imported file: `merged` when it was applied, `refusal` when not.
@@ -517,4 +522,4 @@ months: number | null, households: Array<RetentionRow>, };
 /**
  * Every `ErrorCode`, to tell our rejections from anything else.
  */
-export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'invalid_pairing', 'no_coordinator', 'coordinator_only', 'internal'];
+export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'invalid_pairing', 'no_coordinator', 'coordinator_only', 'wrong_passphrase', 'locked', 'internal'];

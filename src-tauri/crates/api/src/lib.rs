@@ -42,6 +42,7 @@ pub use conflicts::{HeldChange, HeldReason, HeldSelection};
 pub use errors::{ApiError, ErrorCode, FieldError, Refusal};
 pub use exchange::{AssignedHousehold, FileReport, PairingView, VolunteerFiles, VolunteerView};
 pub use follow_up::{FollowUpReview, Measured};
+pub use profile::LockState;
 pub use tasks::{ClosedVisit, ClosingProposal, CloseVisit, MyTasks, ProposedTask};
 pub use visits::{Templates, VisitError};
 
@@ -54,7 +55,7 @@ pub fn typescript() -> String {
     let codes: Vec<String> =
         ErrorCode::ALL.iter().map(|c| serde_json::to_string(c).expect("a code serialises").replace('"', "'")).collect();
     let decls = keukentafel_domain::typescript_decls!(
-        ErrorCode, FieldError, ApiError, Refusal, FileReport, PairingView, VolunteerView, AssignedHousehold, HeldReason,
+        ErrorCode, FieldError, ApiError, Refusal, LockState, FileReport, PairingView, VolunteerView, AssignedHousehold, HeldReason,
         HeldChange, HeldSelection, ProposedTask, ClosingProposal, CloseVisit, ClosedVisit, MyTasks, FollowUpReview, Measured,
         keukentafel_domain::HouseholdStatus, overview::Overview, overview::OverviewHouseholds, overview::StatusCount,
         overview::WijkCases, overview::StatusCell, overview::OverviewVisits, overview::VisitPeriod, overview::VisitCounts,

@@ -1,22 +1,90 @@
-//! The installation itself: opening or creating its store, the volunteer's own profile, and
+//! The installation itself: unlocking, creating or re-keying its store (the passphrase), the volunteer's own profile, and
 //! what the header shows.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 use keukentafel_domain::{AppInfo, Sources, UserProfile, UserProfileInput};
-use keukentafel_store::Store;
+use keukentafel_store::{check_new_passphrase, FileKind, Store};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::errors::{ApiError, ErrorCode};
+use crate::errors::{self, ApiError, ErrorCode};
 use crate::Reply;
 
-/// Opens the store at `path`, creating it (and its folder) when missing.
-pub fn open_store(path: &Path, sources: Sources) -> Reply<Store> {
-    Ok(Store::open(path, sources)?)
+/// What the start screen asks for the store at `path` (the unlock screen's three forms).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LockState {
+    /// No store yet: choose a passphrase (typed twice); the store is made with it.
+    New,
+    /// An unencrypted store of an older version: choose a passphrase; the store is encrypted
+    /// with it.
+    Unencrypted,
+    /// An encrypted store: enter its passphrase.
+    Locked,
+}
+
+/// Which form the start screen shows for `path`. Only looks at the file's first bytes.
+pub fn lock_state(path: &Path) -> Reply<LockState> {
+    Ok(match keukentafel_store::inspect(path)? {
+        FileKind::New => LockState::New,
+        FileKind::Plain => LockState::Unencrypted,
+        FileKind::Encrypted { .. } => LockState::Locked,
+    })
+}
+
+/// Unlocks the store at `path` with `passphrase` (the one slow step: the key is derived once,
+/// see `keukentafel_store::StoreKey`). A new store is made, an unencrypted one encrypted, with a
+/// passphrase that is long enough; a wrong passphrase leaves the file untouched.
+pub fn open_store(path: &Path, passphrase: &str, sources: Sources) -> Reply<Store> {
+    if matches!(lock_state(path)?, LockState::New | LockState::Unencrypted) {
+        check_new_passphrase(passphrase)?;
+    }
+    Ok(Store::unlock(path, passphrase, sources)?)
+}
+
+/// The unlock screen: the passphrase of an encrypted store. A store still to be made or
+/// encrypted is refused here ([`LockState`] says which form to show: [`create_passphrase`]).
+pub fn unlock(path: &Path, passphrase: &str, sources: Sources) -> Reply<Store> {
+    if lock_state(path)? != LockState::Locked {
+        return Err(errors::no_passphrase_yet());
+    }
+    Ok(Store::unlock(path, passphrase, sources)?)
+}
+
+/// The first start (or the first start after an update to encryption): the new passphrase,
+/// typed twice, makes or encrypts the store. Refused for a store that has a passphrase already.
+pub fn create_passphrase(path: &Path, passphrase: &str, repeat: &str, sources: Sources) -> Reply<Store> {
+    if lock_state(path)? == LockState::Locked {
+        return Err(Store::open(path, wrong_key(), sources).err().map(ApiError::from).unwrap_or_else(errors::locked));
+    }
+    check_new_passphrase(passphrase)?;
+    if passphrase != repeat {
+        return Err(errors::passphrases_differ());
+    }
+    open_store(path, passphrase, sources)
+}
+
+/// A key that opens nothing: asking for a new passphrase on a store that has one is answered
+/// like a wrong passphrase, without deriving anything.
+fn wrong_key() -> keukentafel_store::StoreKey {
+    keukentafel_store::StoreKey::derive("", [0; 16])
+}
+
+/// A new passphrase for an open store (typed twice): the store is re-encrypted with a key
+/// derived from it with a new salt; cut off halfway, the store keeps the old passphrase.
+pub fn change_passphrase(store: Store, passphrase: &str, repeat: &str) -> Reply<Store> {
+    check_new_passphrase(passphrase)?;
+    if passphrase != repeat {
+        return Err(errors::passphrases_differ());
+    }
+    let key = keukentafel_store::StoreKey::new_for(passphrase);
+    Ok(store.rekey(key)?)
 }
 
 /// Opens a store that must already exist (the command line never creates one by accident).
-pub fn open_existing(path: &Path, sources: Sources) -> Reply<Store> {
+pub fn open_existing(path: &Path, passphrase: &str, sources: Sources) -> Reply<Store> {
     if !path.exists() {
         return Err(ApiError::new(
             ErrorCode::NotFound,
@@ -33,12 +101,12 @@ pub fn open_existing(path: &Path, sources: Sources) -> Reply<Store> {
             ),
         ));
     }
-    open_store(path, sources)
+    open_store(path, passphrase, sources)
 }
 
 /// Creates a new store with its user's profile (the command line's `init`). Refuses a path
 /// where a file already exists, so no store is ever overwritten or silently reused.
-pub fn init(path: &Path, sources: Sources, profile: UserProfileInput) -> Reply<(Store, UserProfile)> {
+pub fn init(path: &Path, passphrase: &str, sources: Sources, profile: UserProfileInput) -> Reply<(Store, UserProfile)> {
     if path.exists() {
         return Err(ApiError::new(
             ErrorCode::StoreIo,
@@ -48,7 +116,8 @@ pub fn init(path: &Path, sources: Sources, profile: UserProfileInput) -> Reply<(
     }
     // Validate before a file is made, so a wrong name leaves nothing behind.
     keukentafel_domain::validate::profile(profile.clone())?;
-    let mut store = open_store(path, sources)?;
+    check_new_passphrase(passphrase)?;
+    let mut store = open_store(path, passphrase, sources)?;
     let saved = store.save_profile(profile)?;
     Ok((store, saved))
 }

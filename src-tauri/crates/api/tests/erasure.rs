@@ -20,7 +20,7 @@ fn today() -> NaiveDate {
 
 fn new_store(dir: &Path, name: &str, role: Role) -> Store {
     let path = dir.join(name).join("k.sqlite3");
-    profile::init(&path, Sources::system(), UserProfileInput { name: name.into(), organisation: "EAS".into(), phone: String::new(), role })
+    profile::init(&path, keukentafel_store::testing::PASSPHRASE, Sources::system(), UserProfileInput { name: name.into(), organisation: "EAS".into(), phone: String::new(), role })
         .unwrap()
         .0
 }
@@ -67,7 +67,8 @@ fn several_households_are_erased_in_one_go_and_the_backups_forget_them() {
     assert!(done.iter().all(|e| e.laptops.is_empty() && e.complete()), "no laptop ever held them");
     assert_eq!(erasure::erasures(&carla).unwrap().len(), 2);
     assert!(carla.household(kept).is_ok());
-    let bytes = std::fs::read(&backup).unwrap();
+    // Encrypted with the store's key: searched decrypted, page by page.
+    let bytes = keukentafel_store::testing::plaintext_with(&backup, carla.key());
     for name in ["Fam. Aerts-wis", "Fam. Bos-wis"] {
         assert!(!bytes.windows(name.len()).any(|w| w == name.as_bytes()), "{name} is gone from the backup too");
     }

@@ -13,7 +13,7 @@ const DAY: i64 = 24 * 3600 * 1000;
 
 fn store(dir: &Path, name: &str, role: Role, sources: Sources) -> Store {
     let path = dir.join(name).join("k.sqlite3");
-    profile::init(&path, sources, UserProfileInput { name: name.into(), organisation: "EAS".into(), phone: String::new(), role }).unwrap().0
+    profile::init(&path, keukentafel_store::testing::PASSPHRASE, sources, UserProfileInput { name: name.into(), organisation: "EAS".into(), phone: String::new(), role }).unwrap().0
 }
 
 fn household(name: &str) -> HouseholdInput {
@@ -114,7 +114,7 @@ fn a_change_from_a_copied_installation_is_accepted_and_is_not_held_again() {
     for key in [keukentafel_sync::identity_path(anna.path()), keukentafel_sync::signing_key_path(anna.path())] {
         std::fs::copy(&key, copy_path.with_file_name(key.file_name().unwrap())).unwrap();
     }
-    let mut copy = profile::open_existing(&copy_path, Sources::system()).unwrap();
+    let mut copy = profile::open_existing(&copy_path, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     let edit = |s: &mut Store, f: &dyn Fn(&mut HouseholdInput)| {
         let d = households::detail(s, h.id).unwrap().household;
         let mut data = d.data.clone();

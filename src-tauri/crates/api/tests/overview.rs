@@ -110,7 +110,7 @@ fn caseload() -> Caseload {
     use VisitStatus::{Cancelled, Done as VDone, Planned};
 
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("k.sqlite3"), Sources::deterministic(7, 1_795_000_000_000, 3)).unwrap();
+    let mut store = Store::open(&dir.path().join("k.sqlite3"), keukentafel_store::testing::key(), Sources::deterministic(7, 1_795_000_000_000, 3)).unwrap();
     store.save_profile(UserProfileInput { name: "Kees".into(), organisation: "EAS".into(), phone: String::new(), role: Role::Coordinator }).unwrap();
     let s = &mut store;
 

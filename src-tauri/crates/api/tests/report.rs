@@ -37,7 +37,7 @@ fn visit(store: &mut Store, h: HouseholdId, date: NaiveDate, kind: VisitKind) {
 /// wijk B: 3 households with an intake in October; wijk C: 8 households, intake in March only.
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("k.sqlite3"), Sources::deterministic(1, 1_795_000_000_000, 1)).unwrap();
+    let mut store = Store::open(&dir.path().join("k.sqlite3"), keukentafel_store::testing::key(), Sources::deterministic(1, 1_795_000_000_000, 1)).unwrap();
     store
         .save_profile(UserProfileInput { name: "Cora".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator })
         .unwrap();

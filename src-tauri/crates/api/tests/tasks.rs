@@ -25,7 +25,7 @@ struct Setup {
 
 fn setup(role: Role) -> Setup {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("k.sqlite3"), Sources::deterministic(3, 1_795_000_000_000, 5)).unwrap();
+    let mut store = Store::open(&dir.path().join("k.sqlite3"), keukentafel_store::testing::key(), Sources::deterministic(3, 1_795_000_000_000, 5)).unwrap();
     store.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role }).unwrap();
     let h = store
         .create_household(HouseholdInput {

@@ -19,7 +19,7 @@ fn now() -> chrono::DateTime<Utc> {
 fn new_store(dir: &Path, name: &str, role: Role) -> Store {
     let path = dir.join(name).join("k.sqlite3");
     let (store, saved) =
-        profile::init(&path, Sources::system(), UserProfileInput { name: name.into(), organisation: "EAS".into(), phone: String::new(), role })
+        profile::init(&path, keukentafel_store::testing::PASSPHRASE, Sources::system(), UserProfileInput { name: name.into(), organisation: "EAS".into(), phone: String::new(), role })
             .unwrap();
     assert_eq!(saved.name, name);
     store
@@ -111,21 +111,21 @@ fn uuid_of(n: u128) -> uuid::Uuid {
 fn opening_refuses_what_is_not_ours_and_a_missing_store_says_how_to_make_one() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nothing.sqlite3");
-    let err = error(profile::open_existing(&missing, Sources::system()));
+    let err = error(profile::open_existing(&missing, keukentafel_store::testing::PASSPHRASE, Sources::system()));
     assert_eq!(err.code, ErrorCode::NotFound);
     assert!(err.message_en.contains("keukentafel-cli init --db"), "{}", err.message_en);
     assert!(!missing.exists());
 
     let foreign = dir.path().join("recepten.db");
     std::fs::write(&foreign, b"not a database at all, just some text that is long enough").unwrap();
-    let err = error(profile::open_store(&foreign, Sources::system()));
+    let err = error(profile::open_store(&foreign, keukentafel_store::testing::PASSPHRASE, Sources::system()));
     assert_eq!(err.code, ErrorCode::StoreUnusable);
     assert!(err.message.contains("Keukentafel heeft er niets aan veranderd"), "{}", err.message);
 
-    let err = error(profile::init(&foreign, Sources::system(), UserProfileInput { name: "A".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator }));
+    let err = error(profile::init(&foreign, keukentafel_store::testing::PASSPHRASE, Sources::system(), UserProfileInput { name: "A".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator }));
     assert_eq!(err.code, ErrorCode::StoreIo, "init never reuses or overwrites a file");
     let bad = dir.path().join("new").join("k.sqlite3");
-    let err = error(profile::init(&bad, Sources::system(), UserProfileInput { name: " ".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator }));
+    let err = error(profile::init(&bad, keukentafel_store::testing::PASSPHRASE, Sources::system(), UserProfileInput { name: " ".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator }));
     assert_eq!(err.fields[0].message, "Vul je naam in.");
     assert!(!bad.exists(), "a refused init leaves no file");
 }
@@ -241,7 +241,7 @@ fn a_household_that_cannot_be_read_is_not_found_and_the_rest_is_shown() {
 #[test]
 fn the_own_pairing_code_needs_a_profile_and_reads_back_with_the_same_fingerprint() {
     let dir = tempfile::tempdir().unwrap();
-    let bare = profile::open_store(&dir.path().join("bare").join("k.sqlite3"), Sources::system()).unwrap();
+    let bare = profile::open_store(&dir.path().join("bare").join("k.sqlite3"), keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     let err = exchange::own_pairing(&bare, today()).unwrap_err();
     assert_eq!(err.code, ErrorCode::NoProfile, "a pairing code says who: no profile, no code");
     assert!(!keukentafel_sync::signing_key_path(bare.path()).exists(), "no key made for a refused code");

@@ -12,7 +12,7 @@ fn today() -> NaiveDate {
 }
 
 fn setup(path: &std::path::Path) -> (Store, VisitId) {
-    let mut s = Store::open(path, Sources::deterministic(3, 1_795_000_000_000, 5)).unwrap();
+    let mut s = Store::open(path, keukentafel_store::testing::key(), Sources::deterministic(3, 1_795_000_000_000, 5)).unwrap();
     s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     let h = s
         .create_household(HouseholdInput {
@@ -62,7 +62,7 @@ fn answers_are_saved_at_once_and_read_back_after_reopening() {
     assert!(after.evaluation.steps.iter().any(|s| s.step_id == "payment_arrangement"), "arrears bring the payment-arrangement step");
 
     drop(store);
-    let mut store = Store::open(&path, Sources::system()).unwrap();
+    let mut store = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).unwrap();
     let again = visits::open_checklist(&mut store, &templates, visit).unwrap();
     assert_eq!(again.answers.get("energy_arrears"), Some(&AnswerValue::YesNo(true)));
     assert_eq!(again.evaluation.steps.len(), after.evaluation.steps.len());

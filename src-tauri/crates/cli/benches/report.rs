@@ -62,6 +62,7 @@ fn main() {
         let _ = std::fs::remove_file(&part);
         let t = Instant::now();
         let o = Command::new(env!("CARGO_BIN_EXE_keukentafel-cli"))
+            .env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE)
             .args(["demo", "--db", part.to_str().expect("utf-8 path")])
             .args(["--households", &households.to_string(), "--visits-per-household", &visits.to_string(), "--today", today])
             .output()
@@ -70,7 +71,7 @@ fn main() {
         std::fs::rename(&part, &db).expect("rename the bench store");
         println!("built {} in {:.0} s: {}", db.display(), t.elapsed().as_secs_f64(), String::from_utf8_lossy(&o.stderr).trim());
     }
-    let mut store = Store::open(&db, Sources::system()).expect("open the bench store");
+    let mut store = Store::unlock(&db, keukentafel_store::testing::PASSPHRASE, Sources::system()).expect("open the bench store");
     let templates = Templates::builtin().expect("templates");
     let today: NaiveDate = today.parse().expect("a date");
     let request = ReportRequest { from: NaiveDate::from_ymd_opt(2025, 11, 24).expect("a date"), to: today, wijken: Vec::new() };

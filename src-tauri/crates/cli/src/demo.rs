@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::{Duration, NaiveDate};
 use keukentafel_domain::*;
-use keukentafel_store::{Store, StoreError};
+use keukentafel_store::{Passphrase, Store, StoreError};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -68,13 +68,14 @@ const SUMMARIES: &[&str] = &[
 /// Writes the demo data. Returns a one-line summary for the terminal.
 /// With `visits_per_household` above the two or three visits a household gets, done contact
 /// visits (follow-up kind, no checklist) fill up to that number, spread over the past year.
-pub fn write(db: &Path, households: usize, visits_per_household: usize, seed: u64, today: NaiveDate) -> Result<String, String> {
-    fill(db, households, visits_per_household, seed, today).map_err(|e| e.to_string())?
+pub fn write(db: &Path, passphrase: &Passphrase, households: usize, visits_per_household: usize, seed: u64, today: NaiveDate) -> Result<String, String> {
+    let start = (today - Duration::days(120)).and_hms_opt(9, 0, 0).unwrap_or_default().and_utc().timestamp_millis();
+    let store = keukentafel_api::profile::open_store(db, passphrase.as_str(), Sources::deterministic(seed, start, 1_000))
+        .map_err(crate::en)?;
+    fill(store, db, households, visits_per_household, seed, today).map_err(|e| e.to_string())?
 }
 
-fn fill(db: &Path, households: usize, visits_per_household: usize, seed: u64, today: NaiveDate) -> Result<Result<String, String>, StoreError> {
-    let start = (today - Duration::days(120)).and_hms_opt(9, 0, 0).unwrap_or_default().and_utc().timestamp_millis();
-    let mut store = Store::open(db, Sources::deterministic(seed, start, 1_000))?;
+fn fill(mut store: Store, db: &Path, households: usize, visits_per_household: usize, seed: u64, today: NaiveDate) -> Result<Result<String, String>, StoreError> {
     if !store.list_households(&HouseholdQuery { include_archived: true, ..Default::default() }, today)?.is_empty() {
         return Ok(Err(format!(
             "{} already holds households; demo data only goes into a new or empty store",

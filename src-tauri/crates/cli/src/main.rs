@@ -7,7 +7,7 @@ mod checklist;
 mod demo;
 mod sync;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use keukentafel_api::{profile, ApiError};
 use keukentafel_domain::{HouseholdId, HouseholdInput, Role, Sources, TaskQuery, UserProfileInput};
-use keukentafel_store::Store;
+use keukentafel_store::{Passphrase, Store};
 
 #[derive(Parser)]
 #[command(name = "keukentafel-cli", version, about = "Keukentafel without a window: the coordinator's round, demo data and data dumps")]
@@ -211,6 +211,13 @@ enum Command {
     /// import, verify, conflicts, held, accept, reject.
     #[command(flatten)]
     Sync(sync::SyncCommand),
+    /// Change the store's passphrase: the old one from KEUKENTAFEL_PASSPHRASE (or asked), the new
+    /// one from KEUKENTAFEL_NEW_PASSPHRASE (or asked twice). The store is re-encrypted into a
+    /// copy that replaces it in one rename: cut off halfway, the old passphrase still opens it.
+    Rekey {
+        #[arg(long)]
+        db: PathBuf,
+    },
     /// Test aid for the crash test: add households one by one, printing `saved <id>` after each
     /// commit, until killed or `count` is reached.
     #[command(hide = true)]
@@ -260,9 +267,44 @@ pub fn en(e: ApiError) -> String {
     out
 }
 
+/// The environment variable with the store's passphrase (scripts, tests); without it the
+/// passphrase is asked on the terminal, without echo.
+pub const PASSPHRASE_VAR: &str = "KEUKENTAFEL_PASSPHRASE";
+/// `rekey`'s new passphrase.
+pub const NEW_PASSPHRASE_VAR: &str = "KEUKENTAFEL_NEW_PASSPHRASE";
+
+/// The passphrase from `var`, or asked on the terminal (twice when `confirm`, for a new one).
+fn passphrase_from(var: &str, prompt: &str, confirm: bool) -> Result<Passphrase, String> {
+    if let Some(p) = std::env::var_os(var) {
+        return p.into_string().map(Passphrase::new).map_err(|_| format!("{var} is not valid UTF-8"));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(format!("no passphrase: set {var}, or run this on a terminal to be asked"));
+    }
+    let first = Passphrase::new(rpassword::prompt_password(prompt).map_err(|e| e.to_string())?);
+    if confirm {
+        let again = Passphrase::new(rpassword::prompt_password("Type it again: ").map_err(|e| e.to_string())?);
+        if again.as_str() != first.as_str() {
+            return Err("the two passphrases differ; nothing was changed".into());
+        }
+    }
+    Ok(first)
+}
+
+/// The passphrase of the store at `db` (asked twice when the store is still to be made or
+/// encrypted).
+pub fn passphrase(db: &Path) -> Result<Passphrase, String> {
+    let new = !matches!(profile::lock_state(db), Ok(keukentafel_api::LockState::Locked));
+    let prompt = if new { format!("New passphrase for {}: ", db.display()) } else { format!("Passphrase for {}: ", db.display()) };
+    passphrase_from(PASSPHRASE_VAR, &prompt, new)
+}
+
 /// Opens a store that must exist; a missing one gets a message saying how to create it.
 pub fn existing(db: &Path) -> Result<Store, String> {
-    profile::open_existing(db, Sources::system()).map_err(en)
+    if !db.exists() {
+        return profile::open_existing(db, "", Sources::system()).map_err(en);
+    }
+    profile::open_existing(db, passphrase(db)?.as_str(), Sources::system()).map_err(en)
 }
 
 /// Prints `value` as pretty JSON on stdout; a reader that stops early (`| head`) is not an error.
@@ -283,11 +325,13 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Init { db, name, role, organisation, phone } => {
             let input = UserProfileInput { name, organisation, phone, role: role.into() };
-            let (_, saved) = profile::init(&db, Sources::system(), input).map_err(en)?;
+            let passphrase = passphrase(&db)?;
+            let (_, saved) = profile::init(&db, passphrase.as_str(), Sources::system(), input).map_err(en)?;
             print_json(&saved)
         }
         Command::Demo { db, households, visits_per_household, seed, today } => {
-            let summary = demo::write(&db, households, visits_per_household.unwrap_or(0), seed, today)?;
+            let passphrase = passphrase(&db)?;
+            let summary = demo::write(&db, &passphrase, households, visits_per_household.unwrap_or(0), seed, today)?;
             eprintln!("{summary}");
             Ok(())
         }
@@ -381,8 +425,15 @@ fn run(cli: Cli) -> Result<(), String> {
             checklist::evaluate(&template, &input, figures.as_deref())
         }
         Command::Sync(command) => sync::run(command),
+        Command::Rekey { db } => {
+            let store = existing(&db)?;
+            let new = passphrase_from(NEW_PASSPHRASE_VAR, "New passphrase: ", true)?;
+            profile::change_passphrase(store, new.as_str(), new.as_str()).map_err(en)?;
+            eprintln!("{}: the new passphrase is set", db.display());
+            Ok(())
+        }
         Command::Burst { db, count } => {
-            let mut store = profile::open_store(&db, Sources::system()).map_err(en)?;
+            let mut store = profile::open_store(&db, passphrase(&db)?.as_str(), Sources::system()).map_err(en)?;
             if store.profile().map_err(|e| e.to_string())?.is_none() {
                 let input = UserProfileInput { name: "Burst".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator };
                 profile::save(&mut store, input).map_err(en)?;

@@ -10,7 +10,7 @@ use keukentafel_store::Store;
 const CLI: &str = env!("CARGO_BIN_EXE_keukentafel-cli");
 
 fn cli(args: &[&str]) -> std::process::Output {
-    Command::new(CLI).args(args).output().expect("keukentafel-cli runs")
+    Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs")
 }
 
 fn demo(db: &Path, seed: &str) {
@@ -90,6 +90,7 @@ fn sigkill_during_writes_loses_nothing_that_was_reported_saved() {
     let rounds = 30;
     for round in 0..rounds {
         let mut child = Command::new(CLI)
+            .env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE)
             .args(["burst", "--db", db.to_str().unwrap(), "--count", "100000"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -111,7 +112,7 @@ fn sigkill_during_writes_loses_nothing_that_was_reported_saved() {
         }
         child.wait().unwrap();
     }
-    let store = Store::open(&db, Sources::system()).expect("the store opens after every crash");
+    let store = Store::unlock(&db, keukentafel_store::testing::PASSPHRASE, Sources::system()).expect("the store opens after every crash");
     assert_eq!(store.integrity_check().unwrap(), "ok");
     for id in &promised {
         store.household(*id).unwrap_or_else(|e| panic!("household {id} was reported saved but is gone: {e}"));
@@ -130,7 +131,7 @@ fn demo_visits_that_took_place_show_the_whole_story() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.sqlite3");
     demo(&db, "2026");
-    let mut store = Store::open(&db, Sources::system()).unwrap();
+    let mut store = Store::unlock(&db, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     let templates = keukentafel_api::visits::Templates::builtin().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let query = keukentafel_domain::HouseholdQuery { include_archived: true, ..Default::default() };
@@ -216,10 +217,11 @@ fn a_reader_that_stops_early_is_no_error() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.sqlite3");
     let cli = env!("CARGO_BIN_EXE_keukentafel-cli");
-    let o = Command::new(cli).args(["init", "--db", db.to_str().unwrap(), "--name", "Vera", "--role", "energy_coach"]).output().unwrap();
+    let o = Command::new(cli).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(["init", "--db", db.to_str().unwrap(), "--name", "Vera", "--role", "energy_coach"]).output().unwrap();
     assert!(o.status.success());
     for args in [&["pairing", "--db"][..], &["key", "--db"][..], &["dump", "--db"][..]] {
         let mut child = Command::new(cli)
+            .env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE)
             .args(args)
             .arg(&db)
             .stdout(Stdio::piped())

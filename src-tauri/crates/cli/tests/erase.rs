@@ -8,13 +8,16 @@ use std::process::{Command, Output};
 
 use keukentafel_api::households;
 use keukentafel_domain::{HouseholdId, HouseholdInput, Sources};
-use keukentafel_store::Store;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use keukentafel_store::{testing, Store, StoreKey};
 use serde_json::Value as Json;
 
 const CLI: &str = env!("CARGO_BIN_EXE_keukentafel-cli");
 
 fn cli(args: &[&str]) -> Output {
-    Command::new(CLI).args(args).output().expect("keukentafel-cli runs")
+    Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs")
 }
 
 fn ok(args: &[&str]) -> String {
@@ -32,19 +35,42 @@ fn s(p: &Path) -> &str {
 }
 
 fn add_household(db: &Path, name: &str, street: &str) -> HouseholdId {
-    let mut store = Store::open(db, Sources::system()).unwrap();
+    let mut store = Store::open(db, key_of(db).unwrap(), Sources::system()).unwrap();
     let input = HouseholdInput { name: name.into(), street_address: street.into(), adults: 1, ..Default::default() };
     households::create(&mut store, input).unwrap().id
 }
 
-/// Files under `dir` (store, log, backups, keys) that hold `text` in their raw bytes.
+/// The key of the encrypted store (or backup) at `path` with the tests' passphrase, derived once
+/// per salt; `None` for a file that is not one.
+fn key_of(path: &Path) -> Option<StoreKey> {
+    static KEYS: Mutex<BTreeMap<Vec<u8>, StoreKey>> = Mutex::new(BTreeMap::new());
+    let salt = std::fs::read(path).ok()?.get(..16)?.to_vec();
+    let mut keys = KEYS.lock().unwrap();
+    if let Some(k) = keys.get(&salt) {
+        return Some(k.clone());
+    }
+    let key = StoreKey::for_file(path, testing::PASSPHRASE).ok()?;
+    keys.insert(salt, key.clone());
+    Some(key)
+}
+
+/// Files under `dir` (store, log, backups, keys) that hold `text` in their raw bytes or, for
+/// an encrypted store, backup or log, in their pages decrypted.
 fn files_with(dir: &Path, text: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
             out.extend(files_with(&path, text));
-        } else if std::fs::read(&path).unwrap().windows(text.len()).any(|w| w == text.as_bytes()) {
+            continue;
+        }
+        let name = path.to_string_lossy().into_owned();
+        let main = PathBuf::from(name.strip_suffix("-wal").unwrap_or(&name));
+        let bytes = match key_of(&main) {
+            Some(key) if main.extension().is_some_and(|e| e == "sqlite3") => testing::plaintext_with(&path, &key),
+            _ => std::fs::read(&path).unwrap(),
+        };
+        if bytes.windows(text.len()).any(|w| w == text.as_bytes()) {
             out.push(path);
         }
     }

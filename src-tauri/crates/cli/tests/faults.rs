@@ -45,6 +45,7 @@ fn run_plain(args: &[&str]) -> Output {
 /// Runs the CLI and waits at most a minute for it: an import that loops fails the test.
 fn run(args: &[&str], max_file_bytes: Option<u64>) -> Output {
     let mut cmd = Command::new(CLI);
+    cmd.env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE);
     cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
     if let Some(limit) = max_file_bytes {
         // SAFETY: between fork and exec only async-signal-safe calls (setrlimit, signal).
@@ -87,7 +88,7 @@ impl Setup {
     }
 
     fn dump(&self) -> serde_json::Value {
-        let store = Store::open(&self.coordinator, Sources::system()).unwrap();
+        let store = Store::unlock(&self.coordinator, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
         assert_eq!(store.integrity_check().unwrap(), "ok");
         store.dump().unwrap()
     }
@@ -97,11 +98,11 @@ impl Setup {
 fn setup(households: usize) -> Setup {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let coordinator = dir.path().join("c").join("k.sqlite3");
-    let mut c = Store::open(&coordinator, Sources::system()).unwrap();
+    let mut c = Store::unlock(&coordinator, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     c.save_profile(UserProfileInput { name: "Carla".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator }).unwrap();
     drop(c);
     let volunteer = dir.path().join("v").join("k.sqlite3");
-    let mut v = Store::open(&volunteer, Sources::system()).unwrap();
+    let mut v = Store::unlock(&volunteer, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     v.save_profile(UserProfileInput { name: "Vera".into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     for i in 0..households {
         let notes = format!("Bezoek {i}: tocht bij de voordeur, meterkast gecontroleerd.");

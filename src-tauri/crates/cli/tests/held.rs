@@ -11,7 +11,7 @@ use serde_json::Value as Json;
 const CLI: &str = env!("CARGO_BIN_EXE_keukentafel-cli");
 
 fn cli(args: &[&str]) -> std::process::Output {
-    Command::new(CLI).args(args).output().expect("keukentafel-cli runs")
+    Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs")
 }
 
 fn json(args: &[&str]) -> Json {
@@ -45,7 +45,7 @@ fn held_changes_are_listed_rejected_and_accepted_from_the_command_line() {
     // A volunteer whose laptop clock runs three days ahead.
     let volunteer = dir.path().join("v").join("k.sqlite3");
     let ahead = chrono::Utc::now().timestamp_millis() + 3 * 24 * 3600 * 1000;
-    let mut v = Store::open(&volunteer, Sources::deterministic(5, ahead, 7)).unwrap();
+    let mut v = Store::unlock(&volunteer, keukentafel_store::testing::PASSPHRASE, Sources::deterministic(5, ahead, 7)).unwrap();
     v.save_profile(UserProfileInput { name: "Vera".into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     v.create_household(HouseholdInput { name: "Fam. Jansen".into(), ..Default::default() }).unwrap();
     drop(v);

@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 const CLI: &str = env!("CARGO_BIN_EXE_keukentafel-cli");
 
 fn json(args: &[&str]) -> Json {
-    let o = Command::new(CLI).args(args).output().expect("keukentafel-cli runs");
+    let o = Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs");
     assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
     serde_json::from_slice(&o.stdout).unwrap()
 }
@@ -20,7 +20,7 @@ fn overview_of_a_demo_store_counts_every_household_not_archived_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.sqlite3");
     let db = db.to_str().unwrap();
-    let o = Command::new(CLI).args(["demo", "--db", db, "--households", "30", "--today", "2026-11-23"]).output().unwrap();
+    let o = Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(["demo", "--db", db, "--households", "30", "--today", "2026-11-23"]).output().unwrap();
     assert!(o.status.success(), "demo: {}", String::from_utf8_lossy(&o.stderr));
 
     let dump = json(&["dump", "--db", db]);
@@ -60,7 +60,7 @@ fn overview_of_a_demo_store_counts_every_household_not_archived_once() {
 fn overview_of_a_missing_store_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("nothing.sqlite3");
-    let o = Command::new(CLI).args(["overview", "--db", db.to_str().unwrap()]).output().unwrap();
+    let o = Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(["overview", "--db", db.to_str().unwrap()]).output().unwrap();
     assert!(!o.status.success());
     assert!(!db.exists(), "asking for an overview creates no store");
 }

@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 const CLI: &str = env!("CARGO_BIN_EXE_keukentafel-cli");
 
 fn cli(args: &[&str]) -> Output {
-    Command::new(CLI).args(args).output().expect("keukentafel-cli runs")
+    Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs")
 }
 
 fn ok(args: &[&str]) -> String {
@@ -91,7 +91,7 @@ fn a_bad_code_or_a_store_without_a_profile_is_refused() {
 
     // A store without a profile (as the app makes it before the first start screen).
     let bare = dir.path().join("bare.sqlite3");
-    let store = keukentafel_store::Store::open(&bare, keukentafel_domain::Sources::system()).unwrap();
+    let store = keukentafel_store::Store::unlock(&bare, keukentafel_store::testing::PASSPHRASE, keukentafel_domain::Sources::system()).unwrap();
     drop(store);
     refused(&["pairing", "--db", s(&bare)], "profile");
     assert!(!dir.path().join("bare-signing.txt").exists(), "no key made for a refused code");
@@ -106,6 +106,7 @@ fn processes_racing_to_make_the_keys_end_with_one_key() {
         let children: Vec<_> = (0..4)
             .map(|_| {
                 Command::new(CLI)
+                    .env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE)
                     .args(["pairing", "--db", s(&db)])
                     .stdout(std::process::Stdio::piped())
                     .stderr(std::process::Stdio::piped())

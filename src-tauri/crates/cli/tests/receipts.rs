@@ -13,7 +13,7 @@ use serde_json::{json, Value as Json};
 const CLI: &str = env!("CARGO_BIN_EXE_keukentafel-cli");
 
 fn ok(args: &[&str]) -> String {
-    let o = Command::new(CLI).args(args).output().expect("keukentafel-cli runs");
+    let o = Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs");
     assert!(o.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8(o.stdout).unwrap()
 }
@@ -24,7 +24,7 @@ fn s(p: &Path) -> &str {
 
 /// A new household, then an export to the coordinator: a new file with a new number.
 fn export_new(db: &Path, out: &Path, name: &str) -> PathBuf {
-    let mut store = Store::open(db, Sources::system()).unwrap();
+    let mut store = Store::unlock(db, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     households::create(&mut store, HouseholdInput { name: name.into(), adults: 1, ..Default::default() }).unwrap();
     drop(store);
     PathBuf::from(ok(&["export", "--db", s(db), "--out", s(out)]).trim())

@@ -14,7 +14,7 @@ const FROM: &str = "2026-01-01";
 const TO: &str = "2026-11-23";
 
 fn run(args: &[&str]) -> std::process::Output {
-    Command::new(CLI).args(args).output().expect("keukentafel-cli runs")
+    Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs")
 }
 
 fn json(args: &[&str]) -> Json {

@@ -15,7 +15,7 @@ use serde_json::Value as Json;
 const CLI: &str = env!("CARGO_BIN_EXE_keukentafel-cli");
 
 fn cli(args: &[&str]) -> Output {
-    Command::new(CLI).args(args).output().expect("keukentafel-cli runs")
+    Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs")
 }
 
 fn ok(args: &[&str]) -> String {
@@ -29,12 +29,12 @@ fn s(p: &Path) -> &str {
 }
 
 fn add_household(db: &Path, name: &str) -> HouseholdId {
-    let mut store = Store::open(db, Sources::system()).unwrap();
+    let mut store = Store::unlock(db, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     households::create(&mut store, HouseholdInput { name: name.into(), adults: 1, ..Default::default() }).unwrap().id
 }
 
 fn rename(db: &Path, id: HouseholdId, name: &str) {
-    let mut store = Store::open(db, Sources::system()).unwrap();
+    let mut store = Store::unlock(db, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     let h = households::detail(&store, id).unwrap();
     let mut data = h.household.data.clone();
     data.name = name.into();

@@ -13,7 +13,7 @@ use serde_json::Value as Json;
 const CLI: &str = env!("CARGO_BIN_EXE_keukentafel-cli");
 
 fn cli(args: &[&str]) -> std::process::Output {
-    Command::new(CLI).args(args).output().expect("keukentafel-cli runs")
+    Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs")
 }
 
 fn json(args: &[&str]) -> Json {

@@ -14,7 +14,7 @@ use serde_json::{json, Map, Value as Json};
 const CLI: &str = env!("CARGO_BIN_EXE_keukentafel-cli");
 
 fn cli(args: &[&str]) -> std::process::Output {
-    Command::new(CLI).args(args).output().expect("keukentafel-cli runs")
+    Command::new(CLI).env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE).args(args).output().expect("keukentafel-cli runs")
 }
 
 fn s(p: &Path) -> &str {
@@ -33,7 +33,7 @@ fn enroll(coordinator: &Path, volunteer: &Path) {
 
 /// A store with a profile and `households` households written in one transaction.
 fn store_with(path: &Path, name: &str, households: usize) -> Store {
-    let mut store = Store::open(path, Sources::system()).unwrap();
+    let mut store = Store::unlock(path, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     store.save_profile(UserProfileInput { name: name.into(), organisation: "Test".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     store
         .write(|w| {
@@ -61,7 +61,7 @@ fn store_with(path: &Path, name: &str, households: usize) -> Store {
 }
 
 fn dump(db: &Path) -> Json {
-    let store = Store::open(db, Sources::system()).unwrap();
+    let store = Store::unlock(db, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
     store.dump().unwrap()
 }
@@ -153,6 +153,7 @@ fn sigkill_during_an_import_leaves_the_store_before_or_after_never_between() {
     for round in 0..rounds {
         let db = copy(&format!("kill-{round}"));
         let mut child = Command::new(CLI)
+            .env("KEUKENTAFEL_PASSPHRASE", keukentafel_store::testing::PASSPHRASE)
             .args(["import", "--db", s(&db), "--identity", s(&key), s(&file)])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())

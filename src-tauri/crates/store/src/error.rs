@@ -13,6 +13,12 @@ pub enum StoreError {
     Damaged { path: PathBuf, detail: String },
     #[error("{path}: a database of another program, not a Keukentafel store; left untouched")]
     Foreign { path: PathBuf },
+    /// The key does not open the file: a wrong passphrase, or a file that is not a Keukentafel
+    /// store at all (its header is encrypted too, so the two cannot be told apart).
+    #[error("{path}: wrong passphrase, or not a Keukentafel store; left untouched")]
+    WrongPassphrase { path: PathBuf },
+    #[error("a passphrase needs at least {min} characters")]
+    PassphraseTooShort { min: usize },
     #[error("the store is in use by another program")]
     Busy,
     #[error("the disk is full (or refused to write more): {0}")]

@@ -200,9 +200,15 @@ impl Store {
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
             options.open(&part).map_err(|e| StoreError::from(e).at(&part))?;
-            self.conn
-                .backup(rusqlite::MAIN_DB, &part, None::<fn(rusqlite::backup::Progress)>)
-                .map_err(|e| StoreError::from(e).at(dest))?;
+            // Encrypted with the store's own key (and salt): a backup opens like the store.
+            {
+                let mut copy = crate::open::raw_connection(&part, &self.key).map_err(|e| e.at(&part))?;
+                let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).map_err(|e| StoreError::from(e).at(dest))?;
+                backup
+                    .run_to_completion(1024, std::time::Duration::ZERO, None)
+                    .map_err(|e| StoreError::from(e).at(dest))?;
+            }
+            std::fs::File::open(&part).and_then(|f| f.sync_all()).map_err(|e| StoreError::from(e).at(&part))?;
             if dest.exists() {
                 return Err(StoreError::Io(format!("{}: exists already", dest.display())));
             }

@@ -14,7 +14,8 @@
 //! |---|---|
 //! | `error` | [`StoreError`] |
 //! | `schema` | entities, their tables and fields, JSON ↔ SQL per field |
-//! | `open` | opening a file: refusals, pragmas, migrations |
+//! | `key` | [`StoreKey`]: the store's key, derived once from the passphrase (SQLCipher 4's PBKDF2); what a file is from its first bytes |
+//! | `open` | opening a file: refusals, the key, pragmas, migrations, re-encryption |
 //! | `log` | the change log: [`Op`], reading and appending op rows, clock and sequence lookups |
 //! | `tables` | entity rows and `field_clocks`: read a record, apply an op to its column |
 //! | `plan` | pure merge planning: [`plan_field`], [`FieldOp`], [`FieldPlan`] (table-tested) |
@@ -43,12 +44,13 @@
 //! plan      → (nothing: pure)
 //! deliver   → (nothing: pure)
 //! schema    → error
-//! open      → error
+//! key       → error
+//! open      → error, key
 //! log       → error, schema
 //! tables    → error, schema, log
 //! settle    → error, schema, log, tables, plan
 //! writer    → error, schema, log, tables, settle
-//! store     → error, open, writer
+//! store     → error, key, open, writer
 //! records   → error, schema, tables, writer, store   (records/mod.rs: shared row helpers)
 //! records/* → super (records/mod.rs), error, schema, tables, store
 //! dump      → error, schema, log, tables, store, records (`unreadable`)
@@ -68,6 +70,7 @@
 mod deliver;
 pub mod erase;
 mod error;
+mod key;
 mod log;
 mod plan;
 mod records;
@@ -90,7 +93,8 @@ pub use error::StoreError;
 pub use exchange::{Peer, Received};
 pub use held::{HeldOp, HeldReason};
 pub use merge::{plan_field, FieldOp, FieldPlan, MergeReport, FUTURE_LIMIT_MILLIS};
-pub use open::{owner_only, APPLICATION_ID, SCHEMA_VERSION};
+pub use key::{check_new_passphrase, testing, inspect, FileKind, Passphrase, StoreKey, KDF_ITERATIONS, MIN_PASSPHRASE_CHARS};
+pub use open::{owner_only, raw_connection, reencrypt, APPLICATION_ID, SCHEMA_VERSION};
 pub use ops::{Op, Writer};
 pub use records::answers::{answer_id, VisitAnswers};
 pub use records::{Closed, VisitClosing};

@@ -1,20 +1,23 @@
 //! Opening a store file: refuse what is not ours before writing a single byte, then set the
 //! pragmas and apply the embedded migrations in one transaction.
 //!
-//! Order matters. A file that is not SQLite, is damaged, belongs to another program or was
-//! made by a newer Keukentafel is refused while the connection has only read from it, so it is
-//! left exactly as it was. Only then does `journal_mode=WAL` (which writes the header) run.
+//! Order matters. A file that is not SQLite, is damaged, belongs to another program, was
+//! made by a newer Keukentafel or does not open with the key is refused while the connection
+//! has only read from it, so it is left exactly as it was. Only then does `journal_mode=WAL`
+//! (which writes the header) run. Every store is a SQLCipher file (see `key`); an unencrypted
+//! store of an older version is encrypted by [`reencrypt`] on its first unlock.
 //!
-//! Uses: `error`.
+//! Uses: `error`, `key`.
 
-use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use keukentafel_domain::{ReplicaId, Sources};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use zeroize::Zeroizing;
 
 use crate::error::StoreError;
+use crate::key::{self, FileKind, StoreKey};
 
 /// Ordered migrations; the schema version is the number applied (`PRAGMA user_version`).
 /// Released migrations are never edited.
@@ -39,16 +42,35 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// `PRAGMA application_id` of a Keukentafel store: "KTFL".
 pub const APPLICATION_ID: i64 = 0x4B54_464C;
 
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-/// Opens (or creates) the store at `path`. Returns the connection and this installation's
-/// replica id.
-pub fn open(path: &Path, sources: &mut Sources) -> Result<(Connection, ReplicaId), StoreError> {
+/// Opens (or creates) the store at `path` with `key`. Returns the connection and this
+/// installation's replica id. An unencrypted store of an older version is first checked like
+/// any file, then encrypted with `key` ([`reencrypt`]: a copy, then an atomic rename).
+pub fn open(path: &Path, key: &StoreKey, sources: &mut Sources) -> Result<(Connection, ReplicaId), StoreError> {
     let with_path = |e: StoreError| match e {
         StoreError::Damaged { detail, .. } => StoreError::Damaged { path: path.to_owned(), detail },
         other => other,
     };
-    check_header(path)?;
+    let kind = key::inspect(path)?;
+    remove_leftover_copy(path)?;
+    if kind == FileKind::Plain {
+        // Refuse what is not ours while only reading, exactly as for an encrypted file.
+        let plain = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| with_path(e.into()))?;
+        check_ours(&plain, path).map_err(with_path)?;
+        drop(plain);
+        reencrypt(path, None, key)?;
+    }
+    if matches!(kind, FileKind::Encrypted { .. }) {
+        // The key is tried on a read-only connection first: closing a read-write connection
+        // would fold a WAL left by a cut-off session into the file, and a wrong key must leave
+        // every byte where it was.
+        let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| with_path(e.into()))?;
+        apply_key(&probe, key)?;
+        if !readable(&probe) {
+            return Err(StoreError::WrongPassphrase { path: path.to_owned() });
+        }
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
@@ -58,14 +80,62 @@ pub fn open(path: &Path, sources: &mut Sources) -> Result<(Connection, ReplicaId
     )
     .map_err(StoreError::from)
     .map_err(with_path)?;
+    apply_key(&conn, key)?;
     conn.busy_timeout(Duration::from_secs(5))?;
 
-    // Read-only checks first.
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| with_path(e.into()))?;
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| with_path(e.into()))?;
-    let tables: i64 = conn
-        .query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(|e| with_path(e.into()))?;
+    // Read-only checks first. The first read of an encrypted file is where a wrong key shows:
+    // SQLCipher cannot authenticate page 1 and reports "not a database".
+    if matches!(kind, FileKind::Encrypted { .. }) && !readable(&conn) {
+        return Err(StoreError::WrongPassphrase { path: path.to_owned() });
+    }
+    let version = check_ours(&conn, path).map_err(with_path)?;
+
+    // Ours (or new): readable by its owner only, before the WAL is made beside it (SQLite gives
+    // the WAL and the shared-memory file the store's mode).
+    owner_only(path)?;
+    set_pragmas(&conn)?;
+    for suffix in ["-wal", "-shm"] {
+        let side = sibling(path, suffix);
+        if side.exists() {
+            owner_only(&side)?;
+        }
+    }
+    migrate(&mut conn, version, sources)?;
+    let replica: String = conn.query_row("SELECT value FROM meta WHERE key = 'replica_id'", [], |r| r.get(0))?;
+    let replica = replica.parse().map_err(|_| StoreError::Data("meta.replica_id is not an id".into()))?;
+    Ok((conn, replica))
+}
+
+/// A connection to the store file at `path` unlocked with `key`, with none of `open`'s checks,
+/// pragmas or migrations: for tests and tools that look at the raw tables.
+pub fn raw_connection(path: &Path, key: &StoreKey) -> Result<Connection, StoreError> {
+    let conn = Connection::open(path)?;
+    apply_key(&conn, key)?;
+    Ok(conn)
+}
+
+/// Whether page 1 can be read with the key given: false when SQLCipher cannot authenticate it
+/// ("not a database": the wrong key). Only page 1, and only that answer: a right key on a file
+/// that is cut short or has other damaged pages gives "malformed" and is `Damaged`.
+fn readable(conn: &Connection) -> bool {
+    let read = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0));
+    !matches!(read, Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase))
+}
+
+fn apply_key(conn: &Connection, key: &StoreKey) -> Result<(), StoreError> {
+    // SQLCipher logs a failed HMAC check (a wrong key) to stderr; the typed error says it.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    let sql = Zeroizing::new(format!("PRAGMA key = \"{}\";", key.sql_literal().as_str()));
+    conn.execute_batch(&sql)?;
+    Ok(())
+}
+
+/// The file's schema version, after refusing a file that is another program's, newer or
+/// damaged. Only reads.
+fn check_ours(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let tables: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get(0))?;
     // Marked as another program's, or versioned without our mark, or unversioned with tables.
     let ours = app_id == APPLICATION_ID;
     if (!ours && (app_id != 0 || version > 0)) || (version == 0 && tables > 0) {
@@ -75,30 +145,101 @@ pub fn open(path: &Path, sources: &mut Sources) -> Result<(Connection, ReplicaId
         return Err(StoreError::NewerVersion { path: path.to_owned(), found: version, supported: SCHEMA_VERSION });
     }
     if version > 0 {
-        let check: String = conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-            .map_err(|e| with_path(e.into()))?;
+        let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(StoreError::Damaged { path: path.to_owned(), detail: check });
         }
     }
+    Ok(version)
+}
 
-    // Ours (or new): readable by its owner only, before the WAL is made beside it (SQLite gives
-    // the WAL and the shared-memory file the store's mode).
-    owner_only(path)?;
-    set_pragmas(&conn)?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
-        let side = std::path::PathBuf::from(side);
-        if side.exists() {
-            owner_only(&side)?;
+/// `path` with `suffix` appended to its file name (`-wal`, `-shm`, `.rekey`).
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut side = path.as_os_str().to_owned();
+    side.push(suffix);
+    PathBuf::from(side)
+}
+
+/// The name of the copy [`reencrypt`] writes before it takes the store's place.
+fn copy_path(path: &Path) -> PathBuf {
+    sibling(path, ".rekey")
+}
+
+/// A copy that a cut-off [`reencrypt`] left behind is never used: the store is still the old one.
+fn remove_leftover_copy(path: &Path) -> Result<(), StoreError> {
+    for p in [copy_path(path), sibling(&copy_path(path), "-journal")] {
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(StoreError::from(e).at(&p)),
+            _ => {}
         }
     }
-    migrate(&mut conn, version, sources)?;
-    let replica: String = conn.query_row("SELECT value FROM meta WHERE key = 'replica_id'", [], |r| r.get(0))?;
-    let replica = replica.parse().map_err(|_| StoreError::Data("meta.replica_id is not an id".into()))?;
-    Ok((conn, replica))
+    Ok(())
+}
+
+/// Re-encrypts the store at `path` (unencrypted when `from` is `None`) with `to`: a complete
+/// copy is written beside it (`<store>.rekey`, mode 0600) and synced to disk, the store's WAL is
+/// emptied into it first, and only then does the copy replace the store with one rename. Cut
+/// off at any moment (power loss, SIGKILL), the store is either the old file with the old key
+/// or the new file with the new key; a copy left behind is removed by the next [`open`].
+/// Refused (`Busy`) while another program has the store open.
+pub fn reencrypt(path: &Path, from: Option<&StoreKey>, to: &StoreKey) -> Result<(), StoreError> {
+    remove_leftover_copy(path)?;
+    let copy = copy_path(path);
+    let result = (|| {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        if let Some(k) = from {
+            apply_key(&conn, k)?;
+        }
+        conn.busy_timeout(Duration::from_secs(5))?;
+        if !readable(&conn) {
+            return Err(StoreError::WrongPassphrase { path: path.to_owned() });
+        }
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        create_private(&copy)?;
+        let copy_text = copy.to_str().ok_or_else(|| StoreError::Io(format!("{}: not a UTF-8 path", copy.display())))?;
+        let attach = Zeroizing::new(format!("ATTACH DATABASE ?1 AS rekeyed KEY \"{}\"", to.sql_literal().as_str()));
+        conn.execute(&attach, [copy_text])?;
+        conn.query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))?;
+        conn.execute_batch(&format!(
+            "PRAGMA rekeyed.user_version = {version}; PRAGMA rekeyed.application_id = {app_id}; DETACH DATABASE rekeyed;"
+        ))?;
+        std::fs::File::open(&copy)?.sync_all()?;
+        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        // Closing the last connection folds the WAL into the file and removes it; a WAL still
+        // there means another program has the store open and may still write to the old file.
+        let wal = sibling(path, "-wal");
+        if std::fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) {
+            return Err(StoreError::Busy);
+        }
+        for side in [wal, sibling(path, "-shm")] {
+            match std::fs::remove_file(&side) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(StoreError::from(e).at(&side)),
+                _ => {}
+            }
+        }
+        std::fs::rename(&copy, path).map_err(|e| StoreError::from(e).at(path))?;
+        #[cfg(unix)]
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::File::open(dir)?.sync_all()?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = remove_leftover_copy(path);
+    }
+    result
+}
+
+/// Creates an empty file readable by its owner only (refuses one that exists).
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|e| StoreError::from(e).at(path))?;
+    Ok(())
 }
 
 /// Makes `path` readable and writable by its owner only (mode 0600; a no-op where there are no
@@ -136,31 +277,6 @@ fn set_pragmas(conn: &Connection) -> Result<(), StoreError> {
     // Writes and merges use a few dozen distinct statements (one upsert per entity field);
     // keep them all prepared.
     conn.set_prepared_statement_cache_capacity(128);
-    Ok(())
-}
-
-/// A file that exists and is not empty must start with SQLite's header; anything else is
-/// refused without opening it.
-fn check_header(path: &Path) -> Result<(), StoreError> {
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e.into()),
-    };
-    let mut head = [0u8; 16];
-    let mut read = 0;
-    while read < head.len() {
-        match file.read(&mut head[read..])? {
-            0 => break,
-            n => read += n,
-        }
-    }
-    if read == 0 {
-        return Ok(()); // an empty file: SQLite treats it as a new database
-    }
-    if read < head.len() || &head != SQLITE_MAGIC {
-        return Err(StoreError::Damaged { path: path.to_owned(), detail: "no SQLite header".into() });
-    }
     Ok(())
 }
 

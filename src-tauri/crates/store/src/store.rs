@@ -5,7 +5,7 @@
 //! The queries and commands for each entity live in `records/*` (and the exchange and merge in
 //! `exchange` and `merge`), each as its own `impl Store` block.
 //!
-//! Uses: `error`, `open`, `writer`.
+//! Uses: `error`, `key`, `open`, `writer`.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +13,7 @@ use keukentafel_domain::{ReplicaId, Sources, UserId};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::error::StoreError;
+use crate::key::StoreKey;
 use crate::open;
 use crate::writer::Writer;
 
@@ -24,14 +25,38 @@ pub struct Store {
     pub(crate) sources: Sources,
     pub(crate) replica: ReplicaId,
     pub(crate) path: PathBuf,
+    pub(crate) key: StoreKey,
 }
 
 impl Store {
-    /// Opens the store at `path`, creating it (and its folder) when missing. Refuses, without
-    /// changing the file, a damaged or foreign file and a store made by a newer version.
-    pub fn open(path: &Path, mut sources: Sources) -> Result<Store> {
-        let (conn, replica) = open::open(path, &mut sources)?;
-        Ok(Store { conn, sources, replica, path: path.to_owned() })
+    /// Opens the store at `path` with `key`, creating it (and its folder) when missing.
+    /// Refuses, without changing the file, a damaged or foreign file, a store made by a newer
+    /// version and a key that does not open it ([`StoreError::WrongPassphrase`]). An
+    /// unencrypted store of an older version is encrypted with `key` first.
+    pub fn open(path: &Path, key: StoreKey, mut sources: Sources) -> Result<Store> {
+        let (conn, replica) = open::open(path, &key, &mut sources)?;
+        Ok(Store { conn, sources, replica, path: path.to_owned(), key })
+    }
+
+    /// Opens the store at `path` with `passphrase`: the key is derived with the file's salt
+    /// (a new random salt for a new or unencrypted file). The one slow step (see `key`).
+    pub fn unlock(path: &Path, passphrase: &str, sources: Sources) -> Result<Store> {
+        let key = StoreKey::for_file(path, passphrase)?;
+        Store::open(path, key, sources)
+    }
+
+    /// Re-encrypts the store with `new` (a new passphrase): the store is closed, a re-encrypted
+    /// copy takes its place in one rename ([`open::reencrypt`]), and it is opened again.
+    pub fn rekey(self, new: StoreKey) -> Result<Store> {
+        let Store { conn, sources, path, key, .. } = self;
+        drop(conn);
+        open::reencrypt(&path, Some(&key), &new)?;
+        Store::open(&path, new, sources)
+    }
+
+    /// The key this store was opened with: its backups are encrypted with it too.
+    pub fn key(&self) -> &StoreKey {
+        &self.key
     }
 
     pub fn path(&self) -> &Path {

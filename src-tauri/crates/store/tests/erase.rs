@@ -16,11 +16,13 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
+/// The store file and its log as they are on disk and decrypted page by page (free pages and
+/// old log frames included).
 fn raw(path: &Path) -> Vec<u8> {
-    let mut bytes = std::fs::read(path).unwrap();
+    let mut bytes = keukentafel_store::testing::plaintext_of(path);
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
-    bytes.extend(std::fs::read(PathBuf::from(wal)).unwrap_or_default());
+    bytes.extend(keukentafel_store::testing::plaintext_of(&PathBuf::from(wal)));
     bytes
 }
 
@@ -32,7 +34,7 @@ fn has(bytes: &[u8], text: &str) -> bool {
 fn the_coordinator_erases_a_household_and_keeps_the_stock_and_the_account() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("k.sqlite3");
-    let mut s = Store::open(&path, Sources::deterministic(1, START, 7)).unwrap();
+    let mut s = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(1, START, 7)).unwrap();
     s.save_profile(UserProfileInput { name: "Carla".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator })
         .unwrap();
     let input = HouseholdInput { name: "Fam. Wisselink".into(), street_address: "Wisstraat 12".into(), adults: 1, ..Default::default() };
@@ -102,6 +104,6 @@ fn the_coordinator_erases_a_household_and_keeps_the_stock_and_the_account() {
     assert_eq!(s.erasures_for(volunteer).unwrap(), [h]);
     // Reopened: the same.
     drop(s);
-    let s = Store::open(&path, Sources::deterministic(2, START + 1_000_000, 7)).unwrap();
+    let s = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(2, START + 1_000_000, 7)).unwrap();
     assert_eq!(s.erasure(h).unwrap().unwrap(), e);
 }

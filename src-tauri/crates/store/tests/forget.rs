@@ -52,16 +52,13 @@ fn full_household(s: &mut Store, name: &str) -> HouseholdId {
     h
 }
 
-/// Every byte the store keeps on disk: the file, its write-ahead log and shared memory.
+/// Every byte the store keeps on disk, decrypted: the file page by page and its write-ahead
+/// log frame by frame, free pages and old frames included (`testing::plaintext_of`).
 fn bytes_on_disk(path: &Path) -> Vec<u8> {
-    let mut out = Vec::new();
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        if let Ok(b) = std::fs::read(&p) {
-            out.extend(b);
-        }
-    }
+    let mut out = keukentafel_store::testing::plaintext_of(path);
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    out.extend(keukentafel_store::testing::plaintext_of(Path::new(&wal)));
     out
 }
 
@@ -73,7 +70,7 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 fn a_forgotten_household_leaves_no_trace_in_the_file_and_the_rest_stays() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keukentafel.sqlite3");
-    let mut s = Store::open(&path, Sources::deterministic(7, START, 10)).unwrap();
+    let mut s = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(7, START, 10)).unwrap();
     s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     let gone = full_household(&mut s, "Vergeetmij");
     let kept = full_household(&mut s, "Blijftstaan");
@@ -112,7 +109,7 @@ fn a_forgotten_household_leaves_no_trace_in_the_file_and_the_rest_stays() {
     assert!(contains(&on_disk, "Blijftstaan-schuld"));
 
     // This installation goes on above its old numbers and clocks.
-    let mut s = Store::open(&path, Sources::deterministic(8, START, 10)).unwrap();
+    let mut s = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(8, START, 10)).unwrap();
     let last_clock: String = s.conn().query_row("SELECT value FROM meta WHERE key = 'forgotten_clock_floor'", [], |r| r.get(0)).unwrap();
     let h = household(&mut s, "Nieuw", "");
     let (seq, hlc): (i64, String) = s
@@ -130,11 +127,11 @@ fn a_forgotten_household_leaves_no_trace_in_the_file_and_the_rest_stays() {
 fn the_change_log_stays_append_only_for_everything_not_forgotten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keukentafel.sqlite3");
-    let mut s = Store::open(&path, Sources::deterministic(9, START, 10)).unwrap();
+    let mut s = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(9, START, 10)).unwrap();
     s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     let h = household(&mut s, "Jansen", "");
     drop(s);
-    let conn = rusqlite::Connection::open(&path).unwrap();
+    let conn = keukentafel_store::raw_connection(&path, &keukentafel_store::testing::key()).unwrap();
     for sql in ["DELETE FROM ops WHERE entity_id = ?1", "UPDATE ops SET value = '\"x\"' WHERE entity_id = ?1"] {
         let err = conn.execute(sql, [h.to_string()]).unwrap_err();
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");

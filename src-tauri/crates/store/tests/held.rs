@@ -25,14 +25,14 @@ impl Site {
 
     /// The same installation opened again with its clock at `start` (a clock set wrong).
     fn with_clock(mut self, seed: u64, start: i64) -> Site {
-        self.store = Store::open(&self.path(), Sources::deterministic(seed, start, 7)).unwrap();
+        self.store = Store::open(&self.path(), keukentafel_store::testing::key(), Sources::deterministic(seed, start, 7)).unwrap();
         self
     }
 }
 
 fn site(seed: u64, name: &str, start: i64) -> Site {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("k.sqlite3"), Sources::deterministic(seed, start, 7)).unwrap();
+    let mut store = Store::open(&dir.path().join("k.sqlite3"), keukentafel_store::testing::key(), Sources::deterministic(seed, start, 7)).unwrap();
     store.save_profile(UserProfileInput { name: name.into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     Site { dir, store }
 }
@@ -203,7 +203,7 @@ fn an_accepted_copy_travels_on_in_the_accepting_store_s_stream() {
     let copy_dir = tempfile::tempdir().unwrap();
     let copy = copy_dir.path().join("copy.sqlite3");
     a.store.backup_to(&copy).unwrap();
-    let mut b = Store::open(&copy, Sources::deterministic(9, START + 100, 7)).unwrap();
+    let mut b = Store::open(&copy, keukentafel_store::testing::key(), Sources::deterministic(9, START + 100, 7)).unwrap();
     edit(&mut a.store, h.id, |d| d.notes = "op laptop A".into());
     edit(&mut b, h.id, |d| d.landlord = "Woonstad".into());
     send(&a.store, &mut c.store);

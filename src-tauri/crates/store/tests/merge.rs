@@ -22,7 +22,7 @@ struct Site {
 fn site(seed: u64, name: &str, start: i64) -> Site {
     let dir = tempfile::tempdir().unwrap();
     let path: PathBuf = dir.path().join("k.sqlite3");
-    let mut store = Store::open(&path, Sources::deterministic(seed, start, 7)).unwrap();
+    let mut store = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(seed, start, 7)).unwrap();
     store.save_profile(UserProfileInput { name: name.into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     Site { _dir: dir, store }
 }
@@ -291,7 +291,7 @@ fn a_copied_installation_is_detected_and_its_diverging_ops_are_held_back() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("copy.sqlite3");
     a.store.backup_to(&copy).unwrap();
-    let mut b = Store::open(&copy, Sources::deterministic(9, START + 100, 7)).unwrap();
+    let mut b = Store::open(&copy, keukentafel_store::testing::key(), Sources::deterministic(9, START + 100, 7)).unwrap();
     assert_eq!(b.replica(), a.store.replica());
     edit(&mut a.store, h.id, |d| d.notes = "op laptop A".into());
     edit(&mut b, h.id, |d| d.notes = "op laptop B".into());

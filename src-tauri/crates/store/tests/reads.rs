@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use keukentafel_domain::*;
 use keukentafel_store::{Received, Store, StoreError};
-use rusqlite::Connection;
 use serde_json::json;
 
 const START: i64 = 1_795_000_000_000; // 2026-11-16
@@ -20,7 +19,7 @@ fn today() -> NaiveDate {
 fn temp_store(seed: u64) -> (tempfile::TempDir, PathBuf, Store) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keukentafel.sqlite3");
-    let mut s = Store::open(&path, Sources::deterministic(seed, START, 10)).unwrap();
+    let mut s = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(seed, START, 10)).unwrap();
     s.save_profile(UserProfileInput { name: "Anna".into(), organisation: "EAS".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     (dir, path, s)
 }
@@ -44,7 +43,7 @@ fn visit(s: &mut Store, h: HouseholdId, days: u64) -> VisitId {
 
 /// Changes the file behind the store's back, as another program (or an old bug) would.
 fn raw_sql(path: &Path, sql: &str, id: impl ToString) {
-    let conn = Connection::open(path).unwrap();
+    let conn = keukentafel_store::raw_connection(path, &keukentafel_store::testing::key()).unwrap();
     conn.execute(sql, [id.to_string()]).unwrap();
 }
 
@@ -213,7 +212,7 @@ fn every_op_of_the_released_v1_fixture_passes_the_field_check() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v1.sqlite3");
     std::fs::copy(&fixture, &path).unwrap();
-    let s = Store::open(&path, Sources::system()).unwrap();
+    let s = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).unwrap();
     let ops = keukentafel_store::ops::all_ops(s.conn()).unwrap();
     assert!(ops.len() > 100);
     for op in ops {

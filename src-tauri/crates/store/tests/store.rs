@@ -17,7 +17,7 @@ fn today() -> NaiveDate {
 }
 
 fn open(path: &Path) -> Store {
-    Store::open(path, Sources::deterministic(1, START, 10)).expect("store opens")
+    Store::open(path, keukentafel_store::testing::key(), Sources::deterministic(1, START, 10)).expect("store opens")
 }
 
 fn with_profile(path: &Path) -> Store {
@@ -87,7 +87,7 @@ fn the_store_folder_is_created_and_reopening_keeps_replica_and_data() {
         let mut s = with_profile(&path);
         (s.replica(), s.create_household(household("Fam. Jansen")).unwrap().id)
     };
-    let s = Store::open(&path, Sources::system()).unwrap();
+    let s = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).unwrap();
     assert_eq!(s.replica(), replica, "the replica id is made once per installation");
     assert_eq!(s.household(id).unwrap().data.name, "Fam. Jansen");
 }
@@ -97,12 +97,12 @@ fn a_store_from_a_newer_version_is_refused_and_left_untouched() {
     let (_dir, path) = temp_store();
     drop(open(&path));
     {
-        let c = Connection::open(&path).unwrap();
+        let c = keukentafel_store::raw_connection(&path, &keukentafel_store::testing::key()).unwrap();
         c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
         c.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = file_bytes(&path);
-    let err = Store::open(&path, Sources::system()).err().expect("refused");
+    let err = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).err().expect("refused");
     assert!(matches!(err, StoreError::NewerVersion { found, .. } if found == SCHEMA_VERSION + 1), "{err}");
     assert_eq!(file_bytes(&path), before, "a newer store must not be touched");
 }
@@ -112,7 +112,7 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
     let (_dir, path) = temp_store();
     let garbage: Vec<u8> = (0..5000u32).map(|i| (i * 7 % 251) as u8).collect();
     std::fs::write(&path, &garbage).unwrap();
-    let err = Store::open(&path, Sources::system()).err().expect("refused");
+    let err = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).err().expect("refused");
     assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
     assert_eq!(file_bytes(&path), garbage);
 }
@@ -126,7 +126,7 @@ fn filled_store_file() -> (tempfile::TempDir, PathBuf) {
             s.create_household(HouseholdInput { notes: "n".repeat(500), ..household(&format!("H{i}")) }).unwrap();
         }
     }
-    let c = Connection::open(&path).unwrap();
+    let c = keukentafel_store::raw_connection(&path, &keukentafel_store::testing::key()).unwrap();
     c.pragma_update(None, "journal_mode", "DELETE").unwrap();
     drop(c);
     (dir, path)
@@ -138,7 +138,7 @@ fn a_truncated_store_is_refused_and_left_untouched() {
     let full = file_bytes(&path);
     for cut in [50, 99, full.len() / 3, full.len() / 2, full.len() - 4096] {
         std::fs::write(&path, &full[..cut]).unwrap();
-        let err = Store::open(&path, Sources::system()).err().unwrap_or_else(|| panic!("cut at {cut} was accepted"));
+        let err = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).err().unwrap_or_else(|| panic!("cut at {cut} was accepted"));
         assert!(matches!(err, StoreError::Damaged { .. }), "cut at {cut}: {err}");
         assert_eq!(file_bytes(&path), &full[..cut], "cut at {cut}: file changed");
     }
@@ -153,7 +153,7 @@ fn a_store_with_damaged_pages_is_refused_and_left_untouched() {
         *b = 0xA5;
     }
     std::fs::write(&path, &bytes).unwrap();
-    let err = Store::open(&path, Sources::system()).err().expect("damaged pages are noticed");
+    let err = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).err().expect("damaged pages are noticed");
     assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
     assert_eq!(file_bytes(&path), bytes);
 }
@@ -166,7 +166,7 @@ fn another_programs_database_is_refused_and_left_untouched() {
         c.execute_batch("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipes VALUES (1, 'stamppot');").unwrap();
     }
     let before = file_bytes(&path);
-    let err = Store::open(&path, Sources::system()).err().expect("refused");
+    let err = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).err().expect("refused");
     assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
     assert_eq!(file_bytes(&path), before);
 }
@@ -187,7 +187,7 @@ fn the_committed_v1_fixture_opens_and_keeps_its_records() {
         serde_json::from_str(&std::fs::read_to_string(fixture.with_extension("dump.json")).unwrap()).unwrap();
     let (_dir, path) = temp_store();
     std::fs::copy(&fixture, &path).unwrap();
-    let store = Store::open(&path, Sources::system()).expect("an older store opens");
+    let store = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).expect("an older store opens");
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let dump = store.dump().unwrap();
     for (key, records) in expected.as_object().unwrap() {
@@ -496,7 +496,7 @@ fn store_files_and_backups_are_readable_by_their_owner_only() {
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let side = |suffix: &str| std::path::PathBuf::from(format!("{}{suffix}", path.display()));
     {
-        let mut s = Store::open(&path, Sources::deterministic(1, 1_795_000_000_000, 7)).unwrap();
+        let mut s = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(1, 1_795_000_000_000, 7)).unwrap();
         s.save_profile(UserProfileInput { name: "Anna".into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach })
             .unwrap();
         s.create_household(HouseholdInput { name: "Fam. Geheim".into(), ..Default::default() }).unwrap();
@@ -513,12 +513,12 @@ fn store_files_and_backups_are_readable_by_their_owner_only() {
             std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
         }
     }
-    let _s = Store::open(&path, Sources::system()).unwrap();
+    let _s = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).unwrap();
     assert_eq!(mode(&path), 0o600);
     // A file that is not ours is refused and left exactly as it was.
     let foreign = dir.path().join("recepten.db");
     rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE r (x)").unwrap();
     std::fs::set_permissions(&foreign, std::fs::Permissions::from_mode(0o644)).unwrap();
-    assert!(Store::open(&foreign, Sources::system()).is_err());
+    assert!(Store::open(&foreign, keukentafel_store::testing::key(), Sources::system()).is_err());
     assert_eq!(mode(&foreign), 0o644);
 }

@@ -23,7 +23,7 @@ struct Site {
 fn site(seed: u64, name: &str) -> Site {
     let dir = tempfile::tempdir().unwrap();
     let path: PathBuf = dir.path().join("k.sqlite3");
-    let mut store = Store::open(&path, Sources::deterministic(seed, START + seed as i64, 7)).unwrap();
+    let mut store = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(seed, START + seed as i64, 7)).unwrap();
     store
         .save_profile(UserProfileInput { name: name.into(), organisation: String::new(), phone: String::new(), role: Role::EnergyCoach })
         .unwrap();

@@ -186,7 +186,7 @@ fn main() {
     let paths: Vec<_> = (0..files).map(|r| write_file(dir.path(), r, &replica_ops(r, per_file, start), &key)).collect();
     let bytes: u64 = paths.iter().map(|p| std::fs::metadata(p).unwrap().len()).sum();
 
-    let mut store = Store::open(&dir.path().join("merge.sqlite3"), Sources::system()).unwrap();
+    let mut store = Store::open(&dir.path().join("merge.sqlite3"), keukentafel_store::testing::key(), Sources::system()).unwrap();
     // Experiment for the store (BENCH_STMT_CACHE=128): rusqlite caches 16 prepared statements by
     // default, fewer than the merge uses, so prepare_cached re-prepares all the time.
     if let Some(n) = std::env::var("BENCH_STMT_CACHE").ok().and_then(|v| v.parse().ok()) {

@@ -294,7 +294,7 @@ pub fn scrub_backups(store: &Store) {
         if !(name.starts_with(&prefix) && name.ends_with(".sqlite3")) {
             continue;
         }
-        let scrubbed = Store::open(&path, keukentafel_domain::Sources::system()).and_then(|mut b| {
+        let scrubbed = Store::open(&path, store.key().clone(), keukentafel_domain::Sources::system()).and_then(|mut b| {
             b.apply_erasures(&erased, "")?;
             b.forget(&forgotten)
         });

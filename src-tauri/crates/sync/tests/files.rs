@@ -288,7 +288,7 @@ fn a_volunteer_links_only_with_a_coordinators_pairing_code() {
     assert_eq!(keukentafel_sync::coordinator_link(&volunteer.store).unwrap().unwrap().replica(), coordinator.store.replica());
 }
 
-/// Every byte under `dir` (the store, its write-ahead log, its backups), recursively.
+/// Every byte under `dir` (the store, its write-ahead log, its backups), recursively, decrypted.
 fn bytes_under(dir: &Path) -> Vec<u8> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
@@ -296,7 +296,8 @@ fn bytes_under(dir: &Path) -> Vec<u8> {
         if p.is_dir() {
             out.extend(bytes_under(&p));
         } else {
-            out.extend(std::fs::read(&p).unwrap_or_default());
+            // Decrypted where it is a store, a backup or a WAL (free pages and old frames too).
+            out.extend(keukentafel_store::testing::plaintext_of(&p));
         }
     }
     out

@@ -14,7 +14,7 @@ const Y2099: i64 = 4_070_908_800_000;
 fn node_at(root: &std::path::Path, name: &str, seed: u64, start: i64) -> Node {
     let dir = root.join(name);
     let path = dir.join("keukentafel.sqlite3");
-    let mut store = Store::open(&path, Sources::deterministic(seed, start, 1)).unwrap();
+    let mut store = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(seed, start, 1)).unwrap();
     store.save_profile(UserProfileInput { name: name.to_owned(), organisation: "Test".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
     let key = keukentafel_sync::load_or_create_identity(&path).unwrap();
     Node { store, key, path, outbox: dir.join("outbox") }

@@ -56,14 +56,13 @@ fn texts_in(bytes: &[u8]) -> HashSet<String> {
     out
 }
 
-/// The raw bytes of a store on disk: the database file and its write-ahead log, if any.
+/// The bytes of a store on disk, decrypted: the database file and its write-ahead log, if any
+/// (`testing::plaintext_of`: free pages and old frames included).
 fn raw_bytes(store_path: &Path) -> Vec<u8> {
-    let mut bytes = std::fs::read(store_path).unwrap();
+    let mut bytes = keukentafel_store::testing::plaintext_of(store_path);
     let mut wal = store_path.as_os_str().to_owned();
     wal.push("-wal");
-    if let Ok(more) = std::fs::read(PathBuf::from(wal)) {
-        bytes.extend(more);
-    }
+    bytes.extend(keukentafel_store::testing::plaintext_of(&PathBuf::from(wal)));
     bytes
 }
 
@@ -77,7 +76,8 @@ fn texts_under(dir: &Path) -> BTreeMap<String, BTreeSet<PathBuf>> {
             for (text, files) in texts_under(&path) {
                 out.entry(text).or_default().extend(files);
             }
-        } else if let Ok(bytes) = std::fs::read(&path) {
+        } else if path.exists() {
+            let bytes = keukentafel_store::testing::plaintext_of(&path);
             for text in texts_in(&bytes) {
                 out.entry(text).or_default().insert(path.clone());
             }

@@ -47,6 +47,11 @@ pub enum ErrorCode {
     NoCoordinator,
     /// Only a coordinator's installation may do this (erase a household).
     CoordinatorOnly,
+    /// The passphrase does not open the store (or the file is not a Keukentafel store); the
+    /// file was left untouched.
+    WrongPassphrase,
+    /// The app is locked (at start, or after a while without use): unlock it first.
+    Locked,
     /// Anything else: a bug.
     Internal,
 }
@@ -75,7 +80,7 @@ pub struct ApiError {
 
 impl ErrorCode {
     /// Every code, for the UI's check that a rejection is one of ours (written into `api.ts`).
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::StoreUnusable,
@@ -88,6 +93,8 @@ impl ErrorCode {
         ErrorCode::InvalidPairing,
         ErrorCode::NoCoordinator,
         ErrorCode::CoordinatorOnly,
+        ErrorCode::WrongPassphrase,
+        ErrorCode::Locked,
         ErrorCode::Internal,
     ];
 }
@@ -319,6 +326,31 @@ impl From<StoreError> for ApiError {
                     shown(path)
                 ),
             ),
+            StoreError::WrongPassphrase { ref path } => {
+                return ApiError::new(
+                    ErrorCode::WrongPassphrase,
+                    format!(
+                        "Dit wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het opnieuw. \
+                         (Klopt het toch? Dan is het bestand{} geen Keukentafel-bestand of beschadigd.) \
+                         Er is niets aan het bestand veranderd.",
+                        shown(path)
+                    ),
+                    en,
+                )
+            }
+            StoreError::PassphraseTooShort { min } => {
+                return ApiError {
+                    code: ErrorCode::Validation,
+                    message: "Het wachtwoord is te kort.".into(),
+                    message_en: en.clone(),
+                    fields: vec![FieldError {
+                        field: "passphrase".into(),
+                        code: FieldErrorCode::Invalid,
+                        message: format!("Gebruik minstens {min} tekens. Een zin van een paar woorden is goed te onthouden."),
+                        message_en: format!("Use at least {min} characters. A sentence of a few words is easy to remember."),
+                    }],
+                }
+            }
             StoreError::Busy => (
                 ErrorCode::StoreBusy,
                 "Keukentafel is al open in een ander venster, of een ander programma \
@@ -505,6 +537,39 @@ pub fn no_documents_folder(detail: impl std::fmt::Display) -> ApiError {
 }
 
 /// A lock held by a thread that panicked: the app must restart.
+/// Every command while the app is locked.
+pub fn locked() -> ApiError {
+    ApiError::new(
+        ErrorCode::Locked,
+        "Keukentafel is vergrendeld. Vul je wachtwoord in om verder te gaan.",
+        "Keukentafel is locked. Enter your passphrase to go on.",
+    )
+}
+
+/// Unlocking a store that has no passphrase yet (the screen should have asked for a new one).
+pub fn no_passphrase_yet() -> ApiError {
+    ApiError::new(
+        ErrorCode::Locked,
+        "Er is nog geen wachtwoord. Kies eerst een wachtwoord voor Keukentafel.",
+        "There is no passphrase yet. Choose one first.",
+    )
+}
+
+/// The two new passphrases typed differ.
+pub fn passphrases_differ() -> ApiError {
+    ApiError {
+        code: ErrorCode::Validation,
+        message: "De twee wachtwoorden zijn niet hetzelfde.".into(),
+        message_en: "The two passphrases differ.".into(),
+        fields: vec![FieldError {
+            field: "repeat".into(),
+            code: FieldErrorCode::Invalid,
+            message: "Dit is niet hetzelfde als het eerste wachtwoord. Typ het nog een keer.".into(),
+            message_en: "This is not the same as the first passphrase. Type it again.".into(),
+        }],
+    }
+}
+
 pub fn poisoned() -> ApiError {
     ApiError::new(ErrorCode::Internal, "Er ging iets mis. Start Keukentafel opnieuw.", "Something went wrong. Restart Keukentafel.")
 }

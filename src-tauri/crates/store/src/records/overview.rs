@@ -227,7 +227,7 @@ mod tests {
     #[test]
     fn plans_use_indexes() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("k.sqlite3"), Sources::deterministic(1, 1_795_000_000_000, 1)).unwrap();
+        let store = Store::open(&dir.path().join("k.sqlite3"), crate::testing::key(), Sources::deterministic(1, 1_795_000_000_000, 1)).unwrap();
         let today = "2026-11-23";
 
         // Every step reads an index alone (no table row), each household's questions are seeks.

@@ -28,7 +28,7 @@ pub struct Node {
 pub fn node(root: &Path, name: &str, seed: u64, role: Role) -> Node {
     let dir = root.join(name);
     let path = dir.join("keukentafel.sqlite3");
-    let mut store = Store::open(&path, Sources::deterministic(seed, T0, 1)).unwrap();
+    let mut store = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(seed, T0, 1)).unwrap();
     store.save_profile(UserProfileInput { name: name.to_owned(), organisation: "Test".into(), phone: String::new(), role }).unwrap();
     let key = keukentafel_sync::load_or_create_identity(&path).unwrap();
     let outbox = dir.join("outbox");

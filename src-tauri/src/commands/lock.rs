@@ -1,0 +1,29 @@
+//! The start screen: which form it shows, unlocking, the first passphrase, and locking again.
+
+use keukentafel_api::{profile, LockState, Reply};
+use keukentafel_domain::Sources;
+use keukentafel_store::Passphrase;
+use tauri::State;
+
+use super::AppState;
+
+#[tauri::command]
+pub fn lock_state(state: State<AppState>) -> Reply<LockState> {
+    state.at_path(profile::lock_state)
+}
+
+/// Async: deriving the key takes a moment, the window stays responsive meanwhile.
+#[tauri::command(async)]
+pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
+    state.unlock(|path| profile::unlock(path, Passphrase::new(passphrase).as_str(), Sources::system()))
+}
+
+#[tauri::command(async)]
+pub fn create_passphrase(state: State<'_, AppState>, passphrase: String, repeat: String) -> Reply<()> {
+    state.unlock(|path| profile::create_passphrase(path, Passphrase::new(passphrase).as_str(), Passphrase::new(repeat).as_str(), Sources::system()))
+}
+
+#[tauri::command]
+pub fn lock(state: State<AppState>) -> Reply<()> {
+    state.lock()
+}
