@@ -199,7 +199,9 @@ async fn a_household_given_to_a_volunteer_reaches_only_that_volunteer() {
     // 6. Bram's file, opened with Bram's key: only the records of the household given to him
     //    (and records of no household, such as the profiles), by record id and by the household
     //    a record names.
-    let key = keukentafel_sync::KeyPair::read(&keukentafel_sync::identity_path(&b_db)).expect("Bram's key");
+    let b_identity = dir.path().join("bram-identity.txt");
+    cli(&["key", "--db", b_db.to_str().unwrap(), "--identity-out", b_identity.to_str().unwrap()]);
+    let key = keukentafel_sync::KeyPair::read(&b_identity).expect("Bram's key");
     let contents = keukentafel_sync::read_export(&key, Path::new(&back[&b])).expect("Bram can read his file");
     let mut seen = BTreeSet::new();
     for op in &contents.ops {

@@ -10,7 +10,7 @@ export type SyncOverview = {
 /**
  * This installation's public key, to give to the coordinator (or to volunteers).
  */
-own_key: string, identity_file: string, 
+own_key: string, 
 /**
  * The linked coordinator (volunteers).
  */

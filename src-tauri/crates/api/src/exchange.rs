@@ -1,9 +1,9 @@
 //! The exchange by export files: this installation's keys, its pairing code, linking to a
 //! coordinator, enrolling and revoking volunteers (coordinator), writing an export or a return
 //! file, importing files, the export files with their receipts and the files received per
-//! volunteer. Keys live beside the
-//! store (age identity `<stem>-identity.txt`, signing key `<stem>-signing.txt`, both made on
-//! first use); files go to a folder the user chose.
+//! volunteer. The keys (age identity, signing key) are kept
+//! inside the encrypted store, made on first use (`keukentafel_sync::load_or_create_identity`);
+//! files go to a folder the user chose.
 
 use std::path::PathBuf;
 
@@ -42,14 +42,14 @@ impl From<keukentafel_sync::FileReport> for FileReport {
     }
 }
 
-/// This installation's age identity (made on first use, kept beside the store).
+/// This installation's age identity (made on first use, kept inside the encrypted store).
 pub fn identity(store: &Store) -> Reply<KeyPair> {
-    Ok(keukentafel_sync::load_or_create_identity(store.path())?)
+    Ok(keukentafel_sync::load_or_create_identity(store)?)
 }
 
-/// This installation's signing key (made on first use, kept beside the store).
+/// This installation's signing key (made on first use, kept inside the encrypted store).
 pub fn signing_key(store: &Store) -> Reply<SigningKey> {
-    Ok(keukentafel_sync::load_or_create_signing_key(store.path())?)
+    Ok(keukentafel_sync::load_or_create_signing_key(store)?)
 }
 
 /// A pairing code as a screen shows it: who, the fingerprint to read aloud, and the line.

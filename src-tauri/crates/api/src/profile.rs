@@ -41,7 +41,14 @@ pub fn open_store(path: &Path, passphrase: &str, sources: Sources) -> Reply<Stor
     if matches!(lock_state(path)?, LockState::New | LockState::Unencrypted) {
         check_new_passphrase(passphrase)?;
     }
-    Ok(Store::unlock(path, passphrase, sources)?)
+    unlocked(Store::unlock(path, passphrase, sources)?)
+}
+
+/// Every unlock also secures what lies beside the store: key files of an older version move
+/// into it, backups are encrypted with its key (`keukentafel_sync::secure_beside_store`).
+fn unlocked(mut store: Store) -> Reply<Store> {
+    keukentafel_sync::secure_beside_store(&mut store, None);
+    Ok(store)
 }
 
 /// The unlock screen: the passphrase of an encrypted store. A store still to be made or
@@ -50,7 +57,7 @@ pub fn unlock(path: &Path, passphrase: &str, sources: Sources) -> Reply<Store> {
     if lock_state(path)? != LockState::Locked {
         return Err(errors::no_passphrase_yet());
     }
-    Ok(Store::unlock(path, passphrase, sources)?)
+    unlocked(Store::unlock(path, passphrase, sources)?)
 }
 
 /// The first start (or the first start after an update to encryption): the new passphrase,
@@ -73,14 +80,46 @@ fn wrong_key() -> keukentafel_store::StoreKey {
 }
 
 /// A new passphrase for an open store (typed twice): the store is re-encrypted with a key
-/// derived from it with a new salt; cut off halfway, the store keeps the old passphrase.
+/// derived from it with a new salt; cut off halfway, the store keeps the old passphrase. Its
+/// backups are re-keyed after it, so they open with the new passphrase too.
 pub fn change_passphrase(store: Store, passphrase: &str, repeat: &str) -> Reply<Store> {
     check_new_passphrase(passphrase)?;
     if passphrase != repeat {
         return Err(errors::passphrases_differ());
     }
     let key = keukentafel_store::StoreKey::new_for(passphrase);
-    Ok(store.rekey(key)?)
+    let old = store.key().clone();
+    let mut store = store.rekey(key)?;
+    keukentafel_sync::secure_beside_store(&mut store, Some(&old));
+    Ok(store)
+}
+
+/// The app's "Wachtwoord wijzigen" on the open store in `slot`: the current passphrase and the
+/// new one (typed twice) are checked before anything changes, and a refusal leaves the store
+/// open as it was. Should the re-encryption itself fail (a full disk), the store has either
+/// passphrase (see `Store::rekey`) and is opened again with the one it has; `slot` is empty
+/// (locked) only when neither opens it.
+pub fn change_own_passphrase(slot: &mut Option<Store>, current: &str, passphrase: &str, repeat: &str) -> Reply<()> {
+    let store = slot.as_ref().ok_or_else(errors::locked)?;
+    if !store.key().is_passphrase(current) {
+        return Err(errors::wrong_current_passphrase());
+    }
+    check_new_passphrase(passphrase)?;
+    if passphrase != repeat {
+        return Err(errors::passphrases_differ());
+    }
+    let store = slot.take().ok_or_else(errors::locked)?;
+    let path = store.path().to_owned();
+    match change_passphrase(store, passphrase, repeat) {
+        Ok(store) => {
+            *slot = Some(store);
+            Ok(())
+        }
+        Err(e) => {
+            *slot = Store::unlock(&path, current, Sources::system()).or_else(|_| Store::unlock(&path, passphrase, Sources::system())).ok();
+            Err(e)
+        }
+    }
 }
 
 /// Opens a store that must already exist (the command line never creates one by accident).

@@ -107,13 +107,10 @@ fn a_change_from_a_copied_installation_is_accepted_and_is_not_held_again() {
     let h = households::create(&mut anna, household("Fam. Jansen")).unwrap();
     import(&mut coord, &export(&anna, &usb));
 
-    // Anna's folder (store and keys) is copied to a second laptop, which goes on working under
-    // the same id and keys.
+    // Anna's store (with the keys kept inside it) is copied to a second laptop, which goes on
+    // working under the same id and keys.
     let copy_path = dir.path().join("copy").join("k.sqlite3");
     anna.backup_to(&copy_path).unwrap();
-    for key in [keukentafel_sync::identity_path(anna.path()), keukentafel_sync::signing_key_path(anna.path())] {
-        std::fs::copy(&key, copy_path.with_file_name(key.file_name().unwrap())).unwrap();
-    }
     let mut copy = profile::open_existing(&copy_path, keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     let edit = |s: &mut Store, f: &dyn Fn(&mut HouseholdInput)| {
         let d = households::detail(s, h.id).unwrap().household;

@@ -244,7 +244,7 @@ fn the_own_pairing_code_needs_a_profile_and_reads_back_with_the_same_fingerprint
     let bare = profile::open_store(&dir.path().join("bare").join("k.sqlite3"), keukentafel_store::testing::PASSPHRASE, Sources::system()).unwrap();
     let err = exchange::own_pairing(&bare, today()).unwrap_err();
     assert_eq!(err.code, ErrorCode::NoProfile, "a pairing code says who: no profile, no code");
-    assert!(!keukentafel_sync::signing_key_path(bare.path()).exists(), "no key made for a refused code");
+    assert!(bare.secret("signing_key").unwrap().is_none(), "no key made for a refused code");
 
     let s = new_store(dir.path(), "Anna", Role::EnergyCoach);
     let dump = s.dump().unwrap();
@@ -254,14 +254,10 @@ fn the_own_pairing_code_needs_a_profile_and_reads_back_with_the_same_fingerprint
         (p.name(), p.role(), p.organisation(), p.replica(), p.created()),
         ("Anna", Role::EnergyCoach, "EAS", s.replica(), today())
     );
-    assert_eq!(p.age_key().to_string(), exchange::identity(&s).unwrap().public_key(), "the age key beside the store");
-    assert_eq!(*p.signing_key(), exchange::signing_key(&s).unwrap().public(), "the signing key beside the store");
-    let key_file = keukentafel_sync::signing_key_path(s.path());
-    assert_eq!(key_file.file_name().unwrap(), "k-signing.txt");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(p.age_key().to_string(), exchange::identity(&s).unwrap().public_key(), "the age key kept in the store");
+    assert_eq!(*p.signing_key(), exchange::signing_key(&s).unwrap().public(), "the signing key kept in the store");
+    for beside in [keukentafel_sync::signing_key_path(s.path()), keukentafel_sync::identity_path(s.path())] {
+        assert!(!beside.exists(), "no key file beside the store: {}", beside.display());
     }
     assert_eq!(exchange::own_pairing_view(&s, today()).unwrap(), own, "the keys are made once and reused");
 

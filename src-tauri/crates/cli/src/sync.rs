@@ -20,15 +20,21 @@ pub enum SyncCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Print this store's age public key (made on first use, kept beside the store).
+    /// Print this store's age public key (made on first use, kept inside the encrypted store).
+    ///
+    /// With --identity-out FILE, also write the secret age identity to FILE (mode 0600, never
+    /// over an existing file), for the reference `age` tool: `age -d -i FILE export.age`. That
+    /// file is a copy of the secret in clear text: remove it when done.
     Key {
         #[arg(long)]
         db: PathBuf,
+        #[arg(long)]
+        identity_out: Option<PathBuf>,
     },
     /// Print this store's pairing code and its fingerprint; with --out, also save the pairing file.
     ///
     /// Prints the code (one line, to paste) and the fingerprint (to read aloud), each on its own
-    /// line; the keys are made beside the store on first use. With --out, also saves it as
+    /// line; the keys are made (inside the store) on first use. With --out, also saves it as
     /// keukentafel-koppelcode.txt in DIR and prints that file's path. Needs a profile.
     Pairing {
         #[arg(long)]
@@ -99,7 +105,7 @@ pub enum SyncCommand {
         db: PathBuf,
     },
     /// Write an encrypted export file into DIR for the given public keys (and this store's own
-    /// key, kept beside the store); prints the file's path. Without --recipient: for the linked
+    /// key, kept in the store); prints the file's path. Without --recipient: for the linked
     /// coordinator.
     Export {
         #[arg(long)]
@@ -109,7 +115,7 @@ pub enum SyncCommand {
         /// An age public key (age1…) or a file holding one. Repeatable.
         #[arg(long)]
         recipient: Vec<String>,
-        /// Use this identity file instead of the one beside the store.
+        /// Use this identity file instead of the one kept in the store.
         #[arg(long)]
         identity: Option<PathBuf>,
     },
@@ -128,7 +134,7 @@ pub enum SyncCommand {
     Import {
         #[arg(long)]
         db: PathBuf,
-        /// The identity file to decrypt with (default: the one beside the store).
+        /// The identity file to decrypt with (default: the one kept in the store).
         #[arg(long)]
         identity: Option<PathBuf>,
         #[arg(required = true)]
@@ -193,8 +199,12 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
             print_line(&public)?;
             Ok(())
         }
-        SyncCommand::Key { db } => {
+        SyncCommand::Key { db, identity_out: None } => {
             print_line(&exchange::overview(&existing(&db)?).map_err(en)?.own_key.to_string())?;
+            Ok(())
+        }
+        SyncCommand::Key { db, identity_out: Some(out) } => {
+            print_line(&keukentafel_sync::write_identity_file(&existing(&db)?, &out).map_err(err)?)?;
             Ok(())
         }
         SyncCommand::Enroll { db, pairing } => {
@@ -240,7 +250,7 @@ pub fn run(command: SyncCommand) -> Result<(), String> {
                 (identity, _) => {
                     let key = match identity {
                         Some(path) => KeyPair::read(&path),
-                        None => keukentafel_sync::load_or_create_identity(&db),
+                        None => keukentafel_sync::load_or_create_identity(&store),
                     }
                     .map_err(err)?;
                     if recipient.is_empty() {

@@ -168,3 +168,103 @@ fn retention_lists_households_past_the_period() {
     let o = cli(&["retention", "--db", s(&anna)]);
     assert!(!o.status.success() && String::from_utf8_lossy(&o.stderr).contains("Only the coordinator"));
 }
+
+/// SIGKILL the CLI at moments spread over a whole `erase` (unlock, the erasure's transaction,
+/// the checkpoint, scrubbing four backups): afterwards the household is either all there as
+/// before or erased, never half; and once the store is opened again (any command), a store
+/// that erased it has backups that hold none of it either, even when the kill came before
+/// they were scrubbed.
+#[test]
+fn sigkill_during_an_erasure_leaves_it_done_or_not_done_and_the_backups_catch_up() {
+    let root = tempfile::tempdir().unwrap();
+    let original = root.path().join("original").join("k.sqlite3");
+    let (name, street) = ("Fam. Zuiderwoude", "Geheimeweg 77");
+    let h = {
+        let mut store = Store::open(&original, testing::key(), Sources::system()).unwrap();
+        keukentafel_api::profile::save(
+            &mut store,
+            keukentafel_domain::UserProfileInput {
+                name: "Carla".into(),
+                organisation: "EAS".into(),
+                phone: String::new(),
+                role: keukentafel_domain::Role::Coordinator,
+            },
+        )
+        .unwrap();
+        for i in 0..150 {
+            let input = HouseholdInput {
+                name: format!("Fam. Anders {i}"),
+                street_address: format!("Anderestraat {i}"),
+                notes: "x".repeat(400),
+                adults: 1,
+                ..Default::default()
+            };
+            households::create(&mut store, input).unwrap();
+        }
+        let input = HouseholdInput { name: name.into(), street_address: street.into(), adults: 2, ..Default::default() };
+        let h = households::create(&mut store, input).unwrap().id;
+        for i in 0..4 {
+            store.backup_to(&root.path().join("original").join("backups").join(format!("k-before-import-2026010{i}T100000.000Z.sqlite3"))).unwrap();
+        }
+        h
+    };
+    let before = Store::open(&original, testing::key(), Sources::system()).unwrap().dump().unwrap();
+    let dir = root.path().join("run");
+    let db = dir.join("k.sqlite3");
+    let fresh = || {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("backups")).unwrap();
+        std::fs::copy(&original, &db).unwrap();
+        for e in std::fs::read_dir(root.path().join("original").join("backups")).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, dir.join("backups").join(p.file_name().unwrap())).unwrap();
+        }
+    };
+    let erase = || {
+        Command::new(CLI)
+            .env("KEUKENTAFEL_PASSPHRASE", testing::PASSPHRASE)
+            .args(["erase", "--db", s(&db), "--household", &h.to_string(), "--reason", "verzoek", "--requested", "2026-01-15"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    fresh();
+    let started = std::time::Instant::now();
+    assert!(erase().wait().unwrap().success());
+    let whole = started.elapsed();
+    let (mut kept, mut erased) = (0, 0);
+    let steps = 12;
+    for i in 0..=steps {
+        fresh();
+        let mut child = erase();
+        if i < steps {
+            std::thread::sleep(whole.mul_f64(1.2 * i as f64 / steps as f64));
+            let _ = child.kill();
+        }
+        child.wait().unwrap();
+        // What the kill left, before anything opens it again.
+        let store = Store::open(&db, testing::key(), Sources::system()).unwrap();
+        let is_erased = store.erased_households().unwrap().contains(&h);
+        if is_erased {
+            assert!(store.household(h).is_err(), "kill {i}: erased but still there");
+            assert_eq!(store.erasures().unwrap().len(), 1, "kill {i}");
+            erased += 1;
+        } else {
+            assert_eq!(store.dump().unwrap(), before, "kill {i}: not erased, so all as before");
+            kept += 1;
+        }
+        drop(store);
+        // Any command opens the store and lets the backups catch up.
+        json(&["erasures", "--db", s(&db)]);
+        assert_eq!(std::fs::read_dir(dir.join("backups")).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "sqlite3")).count(), 4, "kill {i}: no backup lost");
+        if is_erased {
+            for text in [name, street] {
+                assert_eq!(files_with(&dir, text), Vec::<PathBuf>::new(), "kill {i}: {text} is left after the erasure");
+            }
+        } else {
+            assert!(!files_with(&dir, name).is_empty(), "kill {i}: the search sees the household while it is kept");
+        }
+    }
+    assert!(kept > 0 && erased > 0, "kept {kept}, erased {erased} (an erasure took {whole:?})");
+}

@@ -44,7 +44,7 @@ fn pairing_prints_the_code_and_fingerprint_and_pairing_show_reads_them_back() {
     let (code, fingerprint) = (lines[0], lines[1]);
     assert!(code.starts_with("KTKOPPEL1-"), "{code}");
     assert!(is_fingerprint(fingerprint), "{fingerprint}");
-    assert!(dir.path().join("anna-signing.txt").exists(), "the signing key is made beside the store");
+    assert!(!dir.path().join("anna-signing.txt").exists(), "the signing key is kept inside the store, not beside it");
 
     let usb = dir.path().join("usb");
     let out = ok(&["pairing", "--db", s(&db), "--out", s(&usb)]);
@@ -94,7 +94,8 @@ fn a_bad_code_or_a_store_without_a_profile_is_refused() {
     let store = keukentafel_store::Store::unlock(&bare, keukentafel_store::testing::PASSPHRASE, keukentafel_domain::Sources::system()).unwrap();
     drop(store);
     refused(&["pairing", "--db", s(&bare)], "profile");
-    assert!(!dir.path().join("bare-signing.txt").exists(), "no key made for a refused code");
+    let store = keukentafel_store::Store::unlock(&bare, keukentafel_store::testing::PASSPHRASE, keukentafel_domain::Sources::system()).unwrap();
+    assert!(store.secret("signing_key").unwrap().is_none(), "no key made for a refused code");
 }
 
 #[test]
@@ -125,9 +126,9 @@ fn processes_racing_to_make_the_keys_end_with_one_key() {
         assert!(fingerprints.iter().all(|f| *f == fingerprints[0]), "round {round}: {fingerprints:?}");
         let mut files: Vec<String> =
             std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-        files.retain(|f| f.contains("signing") || f.ends_with(".tmp"));
-        assert_eq!(files, ["k-signing.txt"], "round {round}: one key file, no temp file left");
+        files.retain(|f| f.contains("signing") || f.contains("identity") || f.ends_with(".tmp"));
+        assert!(files.is_empty(), "round {round}: the keys are kept in the store, no key or temp file beside it: {files:?}");
         let again = ok(&["pairing", "--db", s(&db)]);
-        assert_eq!(again.lines().nth(1).unwrap(), fingerprints[0], "round {round}: the key on disk is the one they used");
+        assert_eq!(again.lines().nth(1).unwrap(), fingerprints[0], "round {round}: the key kept is the one they used");
     }
 }

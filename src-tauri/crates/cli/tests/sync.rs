@@ -85,7 +85,7 @@ fn keygen_export_verify_import_and_conflicts_through_the_cli() {
     let volunteer = dir.path().join("v/keukentafel.sqlite3");
     drop(store_with(&volunteer, "Vrijwilliger", 4));
     let file = export(&volunteer, &dir.path().join("out"), &key);
-    assert!(volunteer.with_file_name("keukentafel-identity.txt").exists(), "the sender's identity is created beside its store");
+    assert!(!volunteer.with_file_name("keukentafel-identity.txt").exists(), "the sender's identity is kept inside its store");
 
     let o = cli(&["verify", "--identity", s(&key), s(&file)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -107,6 +107,18 @@ impl Store {
         Ok(n)
     }
 
+    /// Whether households were forgotten or erased here since the backups beside the store last
+    /// forgot them (see [`forget_one`]).
+    pub fn backups_to_scrub(&self) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT 1 FROM meta WHERE key = 'backups_to_scrub'", [], |_| Ok(())).optional()?.is_some())
+    }
+
+    /// The backups beside the store forgot every household this store forgot.
+    pub fn backups_scrubbed(&mut self) -> Result<()> {
+        self.conn.execute("DELETE FROM meta WHERE key = 'backups_to_scrub'", [])?;
+        Ok(())
+    }
+
     /// The households erased on this store.
     pub fn erased_households(&self) -> Result<BTreeSet<HouseholdId>> {
         erased_households(&self.conn)
@@ -167,6 +179,19 @@ impl Store {
         Ok(confirmed)
     }
 
+    /// The coordinator confirms by hand that `peer` no longer holds `household` (a revoked
+    /// laptop, wiped or handed in). Only for a laptop whose enrolment is revoked and whose
+    /// confirmation is still open; returns whether it was (`false`: nothing to confirm).
+    pub fn confirm_erasure_by_hand(&mut self, household: HouseholdId, peer: ReplicaId, at: &str) -> Result<bool> {
+        let n = self.conn.execute(
+            "UPDATE erasure_laptops SET confirmed_at = ?3, by_hand = 1
+              WHERE household = ?1 AND peer = ?2 AND confirmed_at IS NULL
+                AND EXISTS (SELECT 1 FROM enrolments e WHERE e.replica = ?2 AND e.revoked_at IS NOT NULL)",
+            params![household.to_string(), peer.to_string(), at],
+        )?;
+        Ok(n == 1)
+    }
+
     /// The coordinator's erasures, newest first, each with its laptops and their confirmations.
     pub fn erasures(&self) -> Result<Vec<Erasure>> {
         let ids: Vec<String> = self
@@ -196,15 +221,17 @@ impl Store {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT l.peer, COALESCE(e.name, ''), l.confirmed_at FROM erasure_laptops l
+            "SELECT l.peer, COALESCE(e.name, ''), l.confirmed_at, l.by_hand, e.revoked_at IS NOT NULL FROM erasure_laptops l
                LEFT JOIN enrolments e ON e.replica = l.peer
               WHERE l.household = ?1 ORDER BY COALESCE(e.name, ''), l.peer",
         )?;
-        let rows = stmt.query_map([&h], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
+        let rows = stmt.query_map([&h], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, bool>(3)?, r.get::<_, bool>(4)?))
+        })?;
         let mut laptops = Vec::new();
         for row in rows {
-            let (peer, name, confirmed_at) = row?;
-            laptops.push(ErasureLaptop { replica: peer.parse().map_err(data)?, name, confirmed_at });
+            let (peer, name, confirmed_at, by_hand, revoked) = row?;
+            laptops.push(ErasureLaptop { replica: peer.parse().map_err(data)?, name, confirmed_at, by_hand, revoked });
         }
         Ok(Some(Erasure {
             household,
@@ -357,6 +384,13 @@ pub(crate) fn forget_in(tx: &Transaction<'_>, own: ReplicaId, households: &BTree
 /// records of the household that no table holds yet are removed too.
 pub(crate) fn forget_one(tx: &Transaction<'_>, own: ReplicaId, household: HouseholdId, settle_all: bool) -> Result<Vec<(i64, Uuid)>> {
     let h = household.to_string();
+    // In the same transaction: the backups beside the store must forget it too. Cleared once
+    // they did ([`Store::backups_scrubbed`]), so a process killed in between scrubs them on the
+    // next unlock.
+    tx.prepare_cached(
+        "INSERT INTO meta (key, value) VALUES ('backups_to_scrub', '1') ON CONFLICT (key) DO UPDATE SET value = '1'",
+    )?
+    .execute([])?;
     // The records: (entity, table, id).
     let mut records: Vec<(&str, &str, String)> = vec![("household", "households", h.clone())];
     for (entity, table, sql) in [

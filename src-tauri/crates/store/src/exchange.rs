@@ -12,6 +12,7 @@ use keukentafel_domain::*;
 use rusqlite::{params, OptionalExtension};
 use serde_json::{Map, Value as Json};
 use uuid::Uuid;
+use zeroize::Zeroizing;
 
 use crate::error::StoreError;
 use crate::log::{query_ops, Op};
@@ -163,6 +164,26 @@ impl Store {
             params![format!("setting.{key}"), value],
         )?;
         Ok(())
+    }
+
+    /// A secret of this installation kept inside the encrypted store (its age identity, its
+    /// signing key), never synced, dumped or exported: the store's passphrase guards it, and a
+    /// backup or a re-encrypted copy takes it along. `None` when none is kept under `name`.
+    pub fn secret(&self, name: &str) -> Result<Option<Zeroizing<String>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [format!("secret.{name}")], |r| r.get::<_, String>(0))
+            .optional()?
+            .map(Zeroizing::new))
+    }
+
+    /// Keeps `value` as the secret `name` unless one is kept already, and returns the one kept:
+    /// a secret is never replaced, and of two processes making one at the same moment both end
+    /// up with the first. Takes `&self` because readers make the installation's keys on first
+    /// use; it is one statement, so it is atomic on its own.
+    pub fn keep_secret(&self, name: &str, value: &str) -> Result<Zeroizing<String>> {
+        self.conn.execute("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING", params![format!("secret.{name}"), value])?;
+        self.secret(name)?.ok_or_else(|| StoreError::Data(format!("the secret {name} was not kept")))
     }
 
     /// Whether this store can be written: `false` when its file (or folder) is read-only, so

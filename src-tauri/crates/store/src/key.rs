@@ -80,6 +80,13 @@ impl StoreKey {
         self.salt
     }
 
+    /// Whether `passphrase` gives this key (derived with this key's salt): the current
+    /// passphrase checked again before it is changed. Compared in constant time.
+    pub fn is_passphrase(&self, passphrase: &str) -> bool {
+        let other = StoreKey::derive(passphrase, self.salt);
+        openssl::memcmp::eq(self.key.as_ref(), other.key.as_ref())
+    }
+
     /// The value of `PRAGMA key` / `ATTACH … KEY`: SQLCipher's raw-key form with the salt a new
     /// file is to get (an existing file keeps the salt it has).
     pub(crate) fn sql_literal(&self) -> Zeroizing<String> {

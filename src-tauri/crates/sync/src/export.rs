@@ -191,7 +191,7 @@ fn write_file(
         erased: scope.erased,
         extra: BTreeMap::new(),
     };
-    let signing = load_or_create_signing_key(store.path())?;
+    let signing = load_or_create_signing_key(store)?;
     let lines = format::op_lines(ops)?;
     let names = names_of(recipients, key);
     let name = file_name(store.replica(), &manifest, &lines, &names);

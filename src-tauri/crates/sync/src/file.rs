@@ -93,6 +93,21 @@ fn write_new_private(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
     Ok(())
 }
 
+/// Removes a secret file: overwrites its bytes with zeros and fsyncs first, so the secret is
+/// not left in the file's old blocks on a file system that writes in place (ext4 does; a
+/// copy-on-write file system or an SSD's wear levelling may still keep old blocks, which only
+/// full-disk encryption covers). Then unlinks it and makes that durable.
+pub fn remove_secret_file(path: &Path) -> Result<(), SyncError> {
+    let len = std::fs::metadata(path).map_err(|e| SyncError::io(path, e))?.len();
+    let wiped = std::fs::OpenOptions::new().write(true).open(path).and_then(|mut f| {
+        f.write_all(&vec![0u8; usize::try_from(len).unwrap_or(0)])?;
+        f.sync_all()
+    });
+    wiped.map_err(|e| SyncError::io(path, e))?;
+    std::fs::remove_file(path).map_err(|e| SyncError::io(path, e))?;
+    sync_dir(path)
+}
+
 /// Makes a rename or creation in `path`'s folder durable.
 pub fn sync_dir(path: &Path) -> Result<(), SyncError> {
     #[cfg(unix)]

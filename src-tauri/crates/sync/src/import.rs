@@ -270,9 +270,8 @@ pub fn import_files_within(
         Some(path) => prune_backups(&path),
         None => {}
     }
-    let forgot =
-        reports.iter().filter_map(FileReport::merged).any(|m| m.forgotten_households > 0 || m.erased_households > 0);
-    if forgot {
+    // A merge that forgot or erased households marked the backups in the same transaction.
+    if store.backups_to_scrub().unwrap_or(true) {
         scrub_backups(store);
     }
     reports
@@ -283,12 +282,20 @@ pub fn import_files_within(
 /// disk, is deleted instead: it must not keep what was forgotten).
 /// Households erased here are erased in each backup too (marked erased, so a backup put back
 /// never takes one back).
-pub fn scrub_backups(store: &Store) {
+pub fn scrub_backups(store: &mut Store) {
     let Ok(forgotten) = store.forgotten_households() else { return };
     let Ok(erased) = store.erased_households() else { return };
     let forgotten: std::collections::BTreeSet<_> = forgotten.difference(&erased).copied().collect();
     let prefix = backup_prefix(store);
-    let Ok(entries) = std::fs::read_dir(backup_dir(store)) else { return };
+    let entries = match std::fs::read_dir(backup_dir(store)) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let _ = store.backups_scrubbed();
+            return;
+        }
+        Err(_) => return,
+    };
+    let mut all = true;
     for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         if !(name.starts_with(&prefix) && name.ends_with(".sqlite3")) {
@@ -302,9 +309,14 @@ pub fn scrub_backups(store: &Store) {
             for suffix in ["", "-wal", "-shm"] {
                 let mut p = path.clone().into_os_string();
                 p.push(suffix);
-                let _ = std::fs::remove_file(p);
+                if std::fs::remove_file(&p).is_err() && std::path::Path::new(&p).exists() {
+                    all = false;
+                }
             }
         }
+    }
+    if all {
+        let _ = store.backups_scrubbed();
     }
 }
 
@@ -405,6 +417,47 @@ pub fn apply(
     counts.erased_households = erased;
     counts.confirmed_erasures = confirmed_erasures;
     Ok(counts)
+}
+
+/// Makes every pre-import backup beside `store` use the store's own key: a backup an older,
+/// unencrypted version made is encrypted (opening it with the key does that, as for the store);
+/// one made under the passphrase before `old` was replaced by the current one is re-keyed. A
+/// backup that cannot be made to use the key (damaged) is deleted rather than left readable.
+/// Backups already on the store's key are left alone after reading their first bytes, so this
+/// is cheap on every unlock. Returns how many backups were changed or deleted.
+pub fn reseal_backups(store: &Store, old: Option<&keukentafel_store::StoreKey>) -> usize {
+    let prefix = backup_prefix(store);
+    let Ok(entries) = std::fs::read_dir(backup_dir(store)) else { return 0 };
+    let mut changed = 0;
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if !(name.starts_with(&prefix) && name.ends_with(".sqlite3")) {
+            continue;
+        }
+        let sealed = match keukentafel_store::inspect(&path) {
+            Ok(keukentafel_store::FileKind::Encrypted { salt }) if salt == store.key().salt() => continue,
+            Ok(keukentafel_store::FileKind::Plain) => {
+                Store::open(&path, store.key().clone(), keukentafel_domain::Sources::system()).map(drop)
+            }
+            Ok(keukentafel_store::FileKind::Encrypted { salt }) => match old {
+                Some(old) if salt == old.salt() => Store::open(&path, old.clone(), keukentafel_domain::Sources::system())
+                    .and_then(|b| b.rekey(store.key().clone()))
+                    .map(drop),
+                // Made under a passphrase this session does not know: left as it is (encrypted).
+                _ => continue,
+            },
+            Ok(keukentafel_store::FileKind::New) | Err(_) => Err(StoreError::Data(String::new())),
+        };
+        changed += 1;
+        if sealed.is_err() {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = path.clone().into_os_string();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+    changed
 }
 
 /// How many names a backup tries when a backup of the same moment exists already.

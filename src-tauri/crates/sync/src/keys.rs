@@ -1,16 +1,18 @@
 //! This installation's age key pair and other installations' public keys.
 //!
-//! The identity (X25519 secret key) lives in a standard age identity file beside the store
-//! (`<store stem>-identity.txt`, mode 0600), so the reference `age` tool can decrypt an export
-//! file with it: `age -d -i keukentafel-identity.txt FILE`. It is created on first use and
-//! never overwritten ([`crate::file::create_private`]). A public key (`age1…`) is what a volunteer pastes to link to a
-//! coordinator; it is not secret.
+//! The identity (X25519 secret key) is kept inside the encrypted store in the text of a
+//! standard age identity file (see [`crate::secrets`]); it is made on first use and never
+//! replaced. [`write_identity_file`] copies it to a file (mode 0600) for the reference `age`
+//! tool: `age -d -i FILE export.age`. A public key (`age1…`) is what a volunteer pastes to link
+//! to a coordinator; it is not secret.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use age::secrecy::ExposeSecret;
 use age::x25519;
+
+use keukentafel_store::Store;
 
 use crate::error::SyncError;
 
@@ -76,24 +78,36 @@ impl KeyPair {
     }
 }
 
-/// Where the identity of the store at `store_path` lives: beside it, named after it.
+/// Where the identity of the store at `store_path` was kept before it moved into the store
+/// (see [`crate::secrets`]): beside it, named after it.
 pub fn identity_path(store_path: &Path) -> PathBuf {
     let stem = store_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "keukentafel".into());
     store_path.with_file_name(format!("{stem}-identity.txt"))
 }
 
-/// Loads the identity beside the store, creating it on first use.
-pub fn load_or_create_identity(store_path: &Path) -> Result<KeyPair, SyncError> {
-    let path = identity_path(store_path);
-    if path.exists() {
-        return KeyPair::read(&path);
-    }
-    match write_new_identity(&path) {
-        Ok(pair) => Ok(pair),
-        // Another process created it meanwhile: use theirs.
-        Err(SyncError::AlreadyExists(_)) => KeyPair::read(&path),
-        Err(e) => Err(e),
-    }
+/// The name of the age identity among the store's secrets.
+const SECRET: &str = "age_identity";
+
+/// This installation's identity, kept inside the encrypted store; made on first use (an old
+/// identity file beside the store is moved in).
+pub fn load_or_create_identity(store: &Store) -> Result<KeyPair, SyncError> {
+    let text = crate::secrets::load_or_make(
+        store,
+        SECRET,
+        &identity_path(store.path()),
+        |text| KeyPair::from_identity_text(text).map(drop),
+        || age::secrecy::SecretString::from(KeyPair::generate().identity_file_text(chrono::Utc::now())),
+    )?;
+    KeyPair::from_identity_text(&text)
+}
+
+/// Writes this installation's identity to `path` (mode 0600, never over an existing file), for
+/// the reference `age` tool: `age -d -i FILE export.age`. A deliberate copy of the secret.
+pub fn write_identity_file(store: &Store, path: &Path) -> Result<String, SyncError> {
+    let pair = load_or_create_identity(store)?;
+    let text = age::secrecy::SecretString::from(pair.identity_file_text(chrono::Utc::now()));
+    crate::file::create_private(path, text.expose_secret().as_bytes())?;
+    Ok(pair.public_key())
 }
 
 /// `keygen --out FILE`: a new identity file; refuses to overwrite. Returns the public key.
@@ -171,19 +185,17 @@ mod tests {
     }
 
     #[test]
-    fn the_identity_file_round_trips_and_is_private() {
+    fn keygen_writes_a_private_identity_file_and_never_overwrites_one() {
         let dir = tempfile::tempdir().unwrap();
-        let store = dir.path().join("keukentafel.sqlite3");
-        let a = load_or_create_identity(&store).unwrap();
-        let b = load_or_create_identity(&store).unwrap();
-        assert_eq!(a.public_key(), b.public_key(), "created once, then loaded");
-        let path = identity_path(&store);
-        assert_eq!(path.file_name().unwrap(), "keukentafel-identity.txt");
+        let path = dir.path().join("id.txt");
+        let public = generate_identity_file(&path).unwrap();
+        assert_eq!(KeyPair::read(&path).unwrap().public_key(), public);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600, "only the owner reads the key");
         }
         assert!(matches!(generate_identity_file(&path), Err(SyncError::AlreadyExists(_))), "never overwrite a key");
+        assert_eq!(KeyPair::read(&path).unwrap().public_key(), public);
     }
 }

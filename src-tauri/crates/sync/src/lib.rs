@@ -3,8 +3,9 @@
 //! a store; the merge itself (last writer wins, conflicts, held-back ops) is the store's.
 //!
 //! Modules, along the path of data:
-//! - [`keys`]: this installation's age identity (beside the store) and others' public keys.
-//! - [`signing`]: this installation's Ed25519 signing key (beside the store), signing and
+//! - [`keys`]: this installation's age identity (kept inside the encrypted store, see
+//!   `secrets`) and others' public keys.
+//! - [`signing`]: this installation's Ed25519 signing key (inside the store), signing and
 //!   checking signatures.
 //! - [`pairing`]: the pairing code (who an installation is, with its public keys) and the
 //!   fingerprint people compare aloud when a coordinator enrols a volunteer.
@@ -30,6 +31,7 @@ pub mod import;
 pub mod keys;
 pub mod limits;
 pub mod pairing;
+mod secrets;
 pub mod signing;
 pub mod trust;
 pub mod view;
@@ -41,12 +43,12 @@ pub use export::{
 };
 pub use format::{ExportContents, Manifest};
 pub use import::{
-    import_files, import_files_within, scrub_backups, read_export, read_export_bytes, read_export_bytes_with, verify_file, FileReport,
+    import_files, import_files_within, reseal_backups, scrub_backups, read_export, read_export_bytes, read_export_bytes_with, verify_file, FileReport,
     MergeCounts, Progress, Sender, Stage, Verified,
 };
 pub use limits::{Limits, MAX_FILE_BYTES, MAX_OPS};
 pub use keys::{
-    generate_identity_file, identity_path, load_or_create_identity, parse_recipient, recipient_from_arg, KeyPair,
+    generate_identity_file, identity_path, load_or_create_identity, write_identity_file, parse_recipient, recipient_from_arg, KeyPair,
     Recipient,
 };
 pub use pairing::{
@@ -56,5 +58,6 @@ pub use pairing::{
 pub use signing::{
     load_or_create_signing_key, signing_key_path, verify, Signature, SigningKey, SigningPublicKey,
 };
+pub use secrets::secure_beside_store;
 pub use trust::{check_sender, coordinator_link, TrustedSender};
 pub use view::{overview, PeerView, SyncOverview};

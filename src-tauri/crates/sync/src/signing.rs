@@ -4,10 +4,11 @@
 //! it. A coordinator enrols each volunteer's signing public key in person (see
 //! [`crate::pairing`]), and later only accepts files signed with an enrolled key.
 //!
-//! **The secret** lives beside the store in `<store stem>-signing.txt`, created on first use by
-//! [`load_or_create_signing_key`], mode 0600, never overwritten ([`crate::file::create_private`]:
-//! complete or absent, and of two processes racing to create it exactly one wins and both use
-//! its key). The file is text: comment lines (`#`) and one line
+//! **The secret** is kept inside the encrypted store (see [`crate::secrets`]), made on first use
+//! by [`load_or_create_signing_key`] and never replaced (of two processes racing to make it,
+//! both end up with the one kept first). It is kept as the text of a key file (older
+//! installations had it in `<store stem>-signing.txt` beside the store): comment lines (`#`) and
+//! one line
 //!
 //! ```text
 //! KEUKENTAFEL-SIGNING-SECRET-<standard base64 with padding of the 32-byte Ed25519 seed>
@@ -30,6 +31,8 @@ use age::secrecy::{ExposeSecret, SecretString};
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use ed25519_dalek::Signer;
+
+use keukentafel_store::Store;
 
 use crate::error::SyncError;
 
@@ -208,26 +211,28 @@ pub fn verify(public: &SigningPublicKey, bytes: &[u8], signature: &Signature) ->
     public.verify(bytes, signature)
 }
 
-/// Where the signing key of the store at `store_path` lives: beside it, named after it.
+/// Where the signing key of the store at `store_path` was kept before it moved into the store
+/// (see [`crate::secrets`]): beside it, named after it.
 pub fn signing_key_path(store_path: &Path) -> PathBuf {
     let stem = store_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "keukentafel".into());
     store_path.with_file_name(format!("{stem}-signing.txt"))
 }
 
-/// Loads the signing key beside the store, creating it on first use. Never overwrites: when
-/// another process creates it at the same moment, both end up with the one key on disk.
-pub fn load_or_create_signing_key(store_path: &Path) -> Result<SigningKey, SyncError> {
-    let path = signing_key_path(store_path);
-    if path.exists() {
-        return SigningKey::read(&path);
-    }
-    let key = SigningKey::generate();
-    match crate::file::create_private(&path, key.secret_file_text(chrono::Utc::now()).expose_secret().as_bytes()) {
-        Ok(()) => Ok(key),
-        // Another process created it meanwhile: use theirs.
-        Err(SyncError::AlreadyExists(_)) => SigningKey::read(&path),
-        Err(e) => Err(e),
-    }
+/// The name of the signing key among the store's secrets.
+const SECRET: &str = "signing_key";
+
+/// This installation's signing key, kept inside the encrypted store; made on first use (an old
+/// key file beside the store is moved in). Never replaced: when another process makes one at
+/// the same moment, both end up with the one kept first.
+pub fn load_or_create_signing_key(store: &Store) -> Result<SigningKey, SyncError> {
+    let text = crate::secrets::load_or_make(
+        store,
+        SECRET,
+        &signing_key_path(store.path()),
+        |text| SigningKey::from_secret_text(text).map(drop),
+        || SigningKey::generate().secret_file_text(chrono::Utc::now()),
+    )?;
+    SigningKey::from_secret_text(&text)
 }
 
 #[cfg(test)]
@@ -331,69 +336,5 @@ mod tests {
         assert!(bad(&format!("{SECRET_PREFIX}{}", STANDARD.encode([7u8; 31]))), "31 bytes");
         assert!(bad(&format!("{SECRET_PREFIX}{}", STANDARD.encode([7u8; 33]))), "33 bytes");
         assert!(bad(&format!("{SECRET_PREFIX}{}", URL_SAFE_NO_PAD.encode([7u8; 32]))), "unpadded");
-    }
-
-    #[cfg(unix)]
-    fn mode(path: &Path) -> u32 {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-    }
-
-    #[test]
-    fn the_key_file_is_created_once_private_and_never_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = dir.path().join("keukentafel.sqlite3");
-        let path = signing_key_path(&store);
-        assert_eq!(path.file_name().unwrap(), "keukentafel-signing.txt");
-        let a = load_or_create_signing_key(&store).unwrap();
-        let written = std::fs::read(&path).unwrap();
-        #[cfg(unix)]
-        assert_eq!(mode(&path), 0o600, "only the owner reads the key");
-        let b = load_or_create_signing_key(&store).unwrap();
-        assert_eq!(a.public(), b.public(), "created once, then loaded");
-        assert_eq!(std::fs::read(&path).unwrap(), written, "loading does not rewrite the file");
-
-        let other = SigningKey::generate();
-        let other_text = other.secret_file_text(chrono::Utc::now());
-        let refused = crate::file::create_private(&path, other_text.expose_secret().as_bytes());
-        assert!(matches!(refused, Err(SyncError::AlreadyExists(_))), "never overwrite a key");
-        assert_eq!(std::fs::read(&path).unwrap(), written);
-        assert_eq!(load_or_create_signing_key(&store).unwrap().public(), a.public());
-        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(left, vec![std::ffi::OsString::from("keukentafel-signing.txt")], "no temp file left behind");
-    }
-
-    #[test]
-    fn a_damaged_key_file_is_refused_and_left_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = dir.path().join("k.sqlite3");
-        let path = signing_key_path(&store);
-        std::fs::write(&path, "# half\nKEUKENTAFEL-SIGNING-SECRET-AAAA").unwrap();
-        assert!(matches!(load_or_create_signing_key(&store), Err(SyncError::InvalidSigningKey(_))));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "# half\nKEUKENTAFEL-SIGNING-SECRET-AAAA", "not replaced");
-    }
-
-    #[test]
-    fn racing_creators_end_with_one_key() {
-        for round in 0..20 {
-            let dir = tempfile::tempdir().unwrap();
-            let store = dir.path().join("keukentafel.sqlite3");
-            let start = std::sync::Arc::new(std::sync::Barrier::new(8));
-            let publics: Vec<SigningPublicKey> = (0..8)
-                .map(|_| {
-                    let (store, start) = (store.clone(), start.clone());
-                    std::thread::spawn(move || {
-                        start.wait();
-                        load_or_create_signing_key(&store).expect("every racer gets a key, none sees a half file")
-                    })
-                })
-                .collect::<Vec<_>>()
-                .into_iter()
-                .map(|t| t.join().unwrap().public())
-                .collect();
-            let on_disk = SigningKey::read(&signing_key_path(&store)).unwrap().public();
-            assert!(publics.iter().all(|p| *p == on_disk), "round {round}: every racer uses the key on disk");
-            assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "round {round}: one file, no temp files");
-        }
     }
 }

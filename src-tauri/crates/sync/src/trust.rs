@@ -47,7 +47,7 @@ pub fn check_sender(store: &Store, manifest: &Manifest, signer: &SigningPublicKe
     let replica = manifest.replica;
     let forged = || SyncError::ForgedSender { replica: replica.to_string() };
     if replica == store.replica() {
-        let own = load_or_create_signing_key(store.path())?.public();
+        let own = load_or_create_signing_key(store)?.public();
         if own != *signer {
             return Err(forged());
         }

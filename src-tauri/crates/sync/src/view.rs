@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::error::SyncError;
 use crate::trust::coordinator_link;
-use crate::keys::{identity_path, KeyPair};
+use crate::keys::KeyPair;
 
 /// An installation this one received a file from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -36,7 +36,6 @@ pub struct CoordinatorLink {
 pub struct SyncOverview {
     /// This installation's public key, to give to the coordinator (or to volunteers).
     pub own_key: String,
-    pub identity_file: String,
     /// The linked coordinator (volunteers).
     pub coordinator: Option<CoordinatorLink>,
     pub peers: Vec<PeerView>,
@@ -48,7 +47,6 @@ pub struct SyncOverview {
 pub fn overview(store: &Store, key: &KeyPair) -> Result<SyncOverview, SyncError> {
     Ok(SyncOverview {
         own_key: key.public_key(),
-        identity_file: identity_path(store.path()).display().to_string(),
         coordinator: coordinator_link(store)?.map(|c| CoordinatorLink {
             name: c.name().to_owned(),
             organisation: c.organisation().to_owned(),

@@ -270,7 +270,7 @@ impl World {
             assert!(!leaks(&self.c, &self.texts).is_empty(), "the planted texts are found in the decrypted store before the erasure");
         }
         let e = self.c.store.erase_household(self.target, "verzoek van het huishouden", today(), "2026-09-21T10:00:00.000Z").unwrap();
-        keukentafel_sync::scrub_backups(&self.c.store);
+        keukentafel_sync::scrub_backups(&mut self.c.store);
         let expected: BTreeSet<ReplicaId> = self.ever_given.iter().map(|v| self.vs[*v].store.replica()).collect();
         let listed: BTreeSet<ReplicaId> = e.laptops.iter().map(|l| l.replica).collect();
         assert_eq!(listed, expected, "the laptops that must confirm: every volunteer ever given the household");

@@ -111,10 +111,14 @@ fn the_reference_age_tool_decrypts_an_export_file() {
     let root = tempfile::tempdir().unwrap();
     let (volunteer, coordinator, file) = setup(root.path());
     for who in [&coordinator, &volunteer] {
+        // The identity is kept inside the encrypted store; the reference tool needs a file.
+        let identity = who.path.with_file_name("age-identity.txt");
+        let public = keukentafel_sync::write_identity_file(&who.store, &identity).unwrap();
+        assert_eq!(public, who.key.public_key());
         let out = std::process::Command::new(&age)
             .arg("-d")
             .arg("-i")
-            .arg(keukentafel_sync::identity_path(&who.path))
+            .arg(&identity)
             .arg(&file)
             .output()
             .unwrap_or_else(|e| panic!("the reference `age` tool must be installed (apt-get install age): {e}"));

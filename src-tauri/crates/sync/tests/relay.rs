@@ -16,7 +16,7 @@ fn node_at(root: &std::path::Path, name: &str, seed: u64, start: i64) -> Node {
     let path = dir.join("keukentafel.sqlite3");
     let mut store = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(seed, start, 1)).unwrap();
     store.save_profile(UserProfileInput { name: name.to_owned(), organisation: "Test".into(), phone: String::new(), role: Role::EnergyCoach }).unwrap();
-    let key = keukentafel_sync::load_or_create_identity(&path).unwrap();
+    let key = keukentafel_sync::load_or_create_identity(&store).unwrap();
     Node { store, key, path, outbox: dir.join("outbox") }
 }
 

@@ -251,6 +251,11 @@ impl From<crate::erasure::ErasureError> for ApiError {
                 "Alleen de coördinator kan gegevens van een huishouden wissen. Vraag je coördinator dit te doen.",
                 "Only the coordinator can erase a household's data. Ask your coordinator to do this.",
             ),
+            crate::erasure::ErasureError::NotConfirmableByHand => ApiError::new(
+                ErrorCode::Validation,
+                "Dit kun je alleen zelf bevestigen voor een laptop waarvan de koppeling is ingetrokken en die het wissen nog niet heeft bevestigd.",
+                "You can only confirm this yourself for a laptop whose enrolment was revoked and that has not confirmed the erasure yet.",
+            ),
         }
     }
 }
@@ -566,6 +571,21 @@ pub fn passphrases_differ() -> ApiError {
             code: FieldErrorCode::Invalid,
             message: "Dit is niet hetzelfde als het eerste wachtwoord. Typ het nog een keer.".into(),
             message_en: "This is not the same as the first passphrase. Type it again.".into(),
+        }],
+    }
+}
+
+/// "Wachtwoord wijzigen": the current passphrase typed is not the store's.
+pub fn wrong_current_passphrase() -> ApiError {
+    ApiError {
+        code: ErrorCode::Validation,
+        message: "Het huidige wachtwoord klopt niet. Er is niets veranderd.".into(),
+        message_en: "The current passphrase is wrong. Nothing was changed.".into(),
+        fields: vec![FieldError {
+            field: "current".into(),
+            code: FieldErrorCode::Invalid,
+            message: "Dit is niet je huidige wachtwoord. Let op hoofdletters en spaties.".into(),
+            message_en: "This is not your current passphrase. Mind capitals and spaces.".into(),
         }],
     }
 }

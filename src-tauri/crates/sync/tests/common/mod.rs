@@ -30,7 +30,7 @@ pub fn node(root: &Path, name: &str, seed: u64, role: Role) -> Node {
     let path = dir.join("keukentafel.sqlite3");
     let mut store = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(seed, T0, 1)).unwrap();
     store.save_profile(UserProfileInput { name: name.to_owned(), organisation: "Test".into(), phone: String::new(), role }).unwrap();
-    let key = keukentafel_sync::load_or_create_identity(&path).unwrap();
+    let key = keukentafel_sync::load_or_create_identity(&store).unwrap();
     let outbox = dir.join("outbox");
     Node { store, key, path, outbox }
 }
@@ -101,9 +101,9 @@ pub fn write_file(dir: &Path, name: &str, plaintext: &[u8], to: &Node) -> PathBu
     path
 }
 
-/// `n`'s signing key (beside its store).
+/// `n`'s signing key (kept in its store).
 pub fn signing_of(n: &Node) -> SigningKey {
-    keukentafel_sync::load_or_create_signing_key(&n.path).unwrap()
+    keukentafel_sync::load_or_create_signing_key(&n.store).unwrap()
 }
 
 /// `n`'s pairing code, as its screen shows it.
