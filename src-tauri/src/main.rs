@@ -25,6 +25,16 @@ fn store_path(app: &tauri::App) -> Result<PathBuf, ApiError> {
     Ok(dir.join("keukentafel.sqlite3"))
 }
 
+/// How long the app stays unlocked without use: 10 minutes, or `KEUKENTAFEL_IDLE_LOCK_SECONDS`
+/// (1 to 86400 seconds; for a kiosk-like set-up or the end-to-end test of the idle lock).
+fn idle_lock_seconds() -> u32 {
+    std::env::var("KEUKENTAFEL_IDLE_LOCK_SECONDS")
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .filter(|s| (1..=86_400).contains(s))
+        .unwrap_or(600)
+}
+
 fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -35,7 +45,7 @@ fn main() {
             }
             let templates = Templates::builtin().map_err(ApiError::from);
             // Locked until the volunteer types the passphrase on the start screen.
-            app.manage(AppState { path, store: Mutex::new(None), templates });
+            app.manage(AppState { path, store: Mutex::new(None), templates, idle_lock_seconds: idle_lock_seconds() });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -43,6 +53,8 @@ fn main() {
             lock::unlock,
             lock::create_passphrase,
             lock::lock,
+            lock::idle_lock_seconds,
+            lock::change_passphrase,
             profile::app_info,
             profile::save_profile,
             households::list_households,
@@ -79,6 +91,7 @@ fn main() {
             stock::settings,
             erasure::erase_households,
             erasure::list_erasures,
+            erasure::confirm_erasure_by_hand,
             erasure::retention_list,
             stock::save_settings,
             exchange::sync_overview,

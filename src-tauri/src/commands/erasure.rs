@@ -3,7 +3,7 @@
 
 use keukentafel_api::erasure::{self, EraseRequest, RetentionList};
 use keukentafel_api::Reply;
-use keukentafel_domain::Erasure;
+use keukentafel_domain::{Erasure, HouseholdId, ReplicaId};
 use tauri::State;
 
 use super::{now, today, AppState};
@@ -16,6 +16,11 @@ pub fn erase_households(state: State<AppState>, request: EraseRequest) -> Reply<
 #[tauri::command]
 pub fn list_erasures(state: State<AppState>) -> Reply<Vec<Erasure>> {
     state.with(|s| erasure::erasures(s))
+}
+
+#[tauri::command]
+pub fn confirm_erasure_by_hand(state: State<AppState>, household: HouseholdId, volunteer: ReplicaId) -> Reply<Erasure> {
+    state.with(|s| erasure::confirm_by_hand(s, household, volunteer, now()))
 }
 
 #[tauri::command]

@@ -23,7 +23,18 @@ pub fn create_passphrase(state: State<'_, AppState>, passphrase: String, repeat:
     state.unlock(|path| profile::create_passphrase(path, Passphrase::new(passphrase).as_str(), Passphrase::new(repeat).as_str(), Sources::system()))
 }
 
+/// Async: deriving the keys takes a moment.
+#[tauri::command(async)]
+pub fn change_passphrase(state: State<'_, AppState>, current: String, passphrase: String, repeat: String) -> Reply<()> {
+    state.with_slot(|slot| profile::change_own_passphrase(slot, Passphrase::new(current).as_str(), Passphrase::new(passphrase).as_str(), Passphrase::new(repeat).as_str()))
+}
+
 #[tauri::command]
 pub fn lock(state: State<AppState>) -> Reply<()> {
     state.lock()
+}
+
+#[tauri::command]
+pub fn idle_lock_seconds(state: State<AppState>) -> Reply<u32> {
+    Ok(state.idle_lock_seconds)
 }

@@ -30,6 +30,8 @@ pub struct AppState {
     pub store: Mutex<Option<Store>>,
     /// The checklist templates built into this version, compiled once at start-up.
     pub templates: Result<Templates, ApiError>,
+    /// How long the window stays unlocked without use before it locks itself.
+    pub idle_lock_seconds: u32,
 }
 
 impl AppState {
@@ -55,6 +57,11 @@ impl AppState {
         let store = self.at_path(open)?;
         *self.store.lock().map_err(|_| errors::poisoned())? = Some(store);
         Ok(())
+    }
+
+    /// Runs a use case that may replace the open store (a new passphrase).
+    pub fn with_slot<T>(&self, f: impl FnOnce(&mut Option<Store>) -> Reply<T>) -> Reply<T> {
+        f(&mut *self.store.lock().map_err(|_| errors::poisoned())?)
     }
 
     /// Locks: the store is closed and its key dropped (zeroed).

@@ -80,3 +80,66 @@ async fn an_erased_household_is_gone_from_the_list_and_the_search() {
         assert!(!bytes.windows(text.len()).any(|w| w == text.as_bytes()), "{text} is gone from the store file and its log");
     }
 }
+
+/// 2023-03-01 09:00 UTC: the day the old households were helped.
+const MARCH_2023_MS: i64 = 1_677_661_200_000;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn households_past_the_retention_period_are_listed_and_erased_in_one_go() {
+    let driver = TauriDriver::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("coordinator").join("keukentafel.sqlite3");
+    // Three households last seen in March 2023, one from today.
+    {
+        use keukentafel_domain::{HouseholdInput, Role, Sources, UserProfileInput};
+        let old = Sources::deterministic(7, MARCH_2023_MS, 1);
+        let mut store = keukentafel_store::Store::unlock(&db, keukentafel_e2e::PASSPHRASE, old).unwrap();
+        store
+            .save_profile(UserProfileInput { name: "Carla Bakker".into(), organisation: "EAS".into(), phone: String::new(), role: Role::Coordinator })
+            .unwrap();
+        for name in ["Fam. Oudeweg", "Fam. Oudshoorn", "Fam. Oudkerk"] {
+            store.create_household(HouseholdInput { name: name.into(), wijk: "Centrum".into(), adults: 1, ..Default::default() }).unwrap();
+        }
+        drop(store);
+        let mut store = keukentafel_store::Store::unlock(&db, keukentafel_e2e::PASSPHRASE, Sources::system()).unwrap();
+        store.create_household(HouseholdInput { name: "Fam. Nieuwland".into(), wijk: "Centrum".into(), adults: 1, ..Default::default() }).unwrap();
+    }
+
+    let app = App::launch(&driver, &db).await;
+    app.wait_for("#new-household", TIMEOUT).await;
+    app.click("#nav-overview").await;
+    app.click("#to-erase").await;
+    app.wait_for("#no-retention", TIMEOUT).await;
+    app.fill("#retention-months", "24").await;
+    app.click("#save-retention").await;
+    app.wait_until("the three old households are listed", TIMEOUT, || async {
+        let rows = app.texts("[data-testid=retention-row]").await;
+        rows.len() == 3 && rows.iter().all(|r| r.contains("Fam. Oud")) && rows.iter().all(|r| r.contains("2023"))
+    })
+    .await;
+    shot(&app, "retention-list").await;
+
+    app.click("#select-all").await;
+    app.wait_for_text("#erase-selected", "3 huishoudens wissen", TIMEOUT).await;
+    app.click("#erase-selected").await;
+    app.wait_for_text("#erase-warning", "niet ongedaan maken", TIMEOUT).await;
+    assert_eq!(app.value("#erase-reason").await, "Bewaartermijn voorbij", "the reason is filled in");
+    app.click("#erase-confirm").await;
+    app.wait_for("#nothing-to-erase", TIMEOUT).await;
+    app.wait_until("three erasures are listed", TIMEOUT, || async {
+        app.texts("[data-testid=erasure-row]").await.iter().filter(|r| r.contains("Bewaartermijn voorbij")).count() == 3
+    })
+    .await;
+    shot(&app, "retention-erased").await;
+
+    app.click("#nav-households").await;
+    app.wait_until("only the new household is left", TIMEOUT, || async {
+        let rows = app.texts("[data-testid=household-row]").await;
+        rows.len() == 1 && rows[0].contains("Fam. Nieuwland")
+    })
+    .await;
+    app.fill("#search", "oud").await;
+    app.wait_for("#households-empty", TIMEOUT).await;
+    app.close().await;
+    assert_eq!(household_names(&db), ["Fam. Nieuwland"]);
+}

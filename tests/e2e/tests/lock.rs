@@ -50,3 +50,55 @@ async fn a_new_passphrase_is_typed_twice_a_wrong_one_is_refused_and_the_right_on
     app.wait_for("#profile-name", TIMEOUT).await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_locks_itself_after_a_while_without_use() {
+    // Three seconds instead of ten minutes, through the app's environment.
+    let driver = TauriDriver::start(&[("KEUKENTAFEL_IDLE_LOCK_SECONDS", "3")]);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("keukentafel.sqlite3");
+    keukentafel_e2e::cli(&["init", "--db", db.to_str().unwrap(), "--name", "Anna de Vries", "--role", "energy_coach"]);
+
+    let app = App::launch(&driver, &db).await;
+    app.wait_for("#new-household", TIMEOUT).await;
+    // Nobody touches the window: the start screen comes back, saying why.
+    app.wait_for("#unlock[data-state=locked] #unlock-passphrase", TIMEOUT).await;
+    app.wait_for_text("#unlock-idle", "op slot gegaan", TIMEOUT).await;
+    assert_eq!(app.count("#new-household").await, 0, "no household screen stays visible behind the lock");
+    shot(&app, "lock-idle").await;
+    app.fill("#unlock-passphrase", &format!("{PASSPHRASE}\u{E007}")).await;
+    app.wait_gone("#unlock", TIMEOUT).await;
+    app.wait_for("#new-household", TIMEOUT).await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_passphrase_is_changed_on_the_profile_page_with_the_current_one_first() {
+    let driver = TauriDriver::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("keukentafel.sqlite3");
+    keukentafel_e2e::cli(&["init", "--db", db.to_str().unwrap(), "--name", "Anna de Vries", "--role", "energy_coach"]);
+    let app = App::launch(&driver, &db).await;
+    app.wait_for("#new-household", TIMEOUT).await;
+    app.click("#nav-profile").await;
+    app.fill("#current-passphrase", "niet het huidige").await;
+    app.fill("#changed-passphrase", NEW).await;
+    app.fill("#changed-repeat", NEW).await;
+    app.click("#change-passphrase-submit").await;
+    app.wait_for_text("#current-passphrase-error", "niet je huidige wachtwoord", TIMEOUT).await;
+    app.fill("#current-passphrase", PASSPHRASE).await;
+    app.click("#change-passphrase-submit").await;
+    app.wait_for_text("#notice", "Je wachtwoord is gewijzigd", TIMEOUT).await;
+    shot(&app, "lock-changed").await;
+    app.close().await;
+
+    let app = App::launch_locked(&driver, &db).await;
+    app.wait_for("#unlock[data-state=locked] #unlock-passphrase", TIMEOUT).await;
+    app.fill("#unlock-passphrase", &format!("{PASSPHRASE}\u{E007}")).await;
+    app.wait_for_text("#unlock-error", "Dit wachtwoord klopt niet", TIMEOUT).await;
+    app.unlock(NEW).await;
+    app.wait_for("#new-household", TIMEOUT).await;
+    app.close().await;
+}
+
+const NEW: &str = "een nieuw wachtwoord voor Anna";

@@ -733,7 +733,15 @@ name: string,
 /**
  * When its confirmation arrived (`None`: not yet).
  */
-confirmed_at: string | null, };
+confirmed_at: string | null, 
+/**
+ * The coordinator confirmed it by hand (a revoked laptop, wiped or handed in), not a file.
+ */
+by_hand: boolean, 
+/**
+ * Its enrolment is revoked: it gets no more return files, so it cannot confirm in a file.
+ */
+revoked: boolean, };
 
 /**
  * A household in the coordinator's "te wissen" list.

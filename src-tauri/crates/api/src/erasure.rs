@@ -7,7 +7,9 @@
 //!   (`keukentafel_sync::scrub_backups`; a backup that cannot be changed is deleted). The
 //!   erasure then travels in the coordinator's return files to every laptop that held the
 //!   household; each confirms in its next file.
-//! - [`erasures`]: every erasure with the laptops that must confirm it and which did.
+//! - [`erasures`]: every erasure with the laptops that must confirm it and which did;
+//!   [`confirm_by_hand`]: a revoked laptop (no more return files) confirmed by the coordinator
+//!   once it was wiped or handed in.
 //! - [`retention`]: the "te wissen" list: households whose last contact is longer ago than the
 //!   retention period in the settings (`keukentafel_domain::past_retention`).
 //!
@@ -15,7 +17,7 @@
 //! laptop erases only on its coordinator's signed word.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use keukentafel_domain::{erasure_request, last_contact, retention_ends, Erasure, HouseholdId, RetentionRow, Role};
+use keukentafel_domain::{erasure_request, last_contact, retention_ends, Erasure, HouseholdId, ReplicaId, RetentionRow, Role};
 use keukentafel_store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -27,6 +29,9 @@ use crate::Reply;
 pub enum ErasureError {
     #[error("only a coordinator's installation erases households")]
     CoordinatorOnly,
+    /// A confirmation by hand for a laptop that is not revoked, or that confirmed already.
+    #[error("only a revoked laptop whose confirmation is still open can be confirmed by hand")]
+    NotConfirmableByHand,
 }
 
 /// What the coordinator fills in to erase households.
@@ -93,6 +98,17 @@ pub fn erase_many(store: &mut Store, request: EraseRequest, now: DateTime<Utc>) 
 pub fn erasures(store: &Store) -> Reply<Vec<Erasure>> {
     coordinator_only(store)?;
     Ok(store.erasures()?)
+}
+
+/// The coordinator confirms by hand that the revoked laptop `peer` no longer holds the erased
+/// `household` (it was wiped, or handed in): a revoked laptop gets no more return files, so its
+/// confirmation could never arrive in a file. Returns the erasure as it is now.
+pub fn confirm_by_hand(store: &mut Store, household: HouseholdId, peer: ReplicaId, now: DateTime<Utc>) -> Reply<Erasure> {
+    coordinator_only(store)?;
+    if !store.confirm_erasure_by_hand(household, peer, &stamp(now))? {
+        return Err(ErasureError::NotConfirmableByHand.into());
+    }
+    store.erasure(household)?.ok_or_else(|| crate::ApiError::internal("the erasure is gone"))
 }
 
 /// The households past the retention period on `today` (see the module doc), longest past

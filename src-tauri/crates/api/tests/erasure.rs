@@ -99,3 +99,42 @@ fn the_retention_list_follows_the_period() {
     settings.retention_months = Some(0);
     assert_eq!(stock::save_settings(&mut carla, settings).unwrap_err().code, ErrorCode::Validation);
 }
+
+#[test]
+fn a_revoked_laptop_that_can_never_confirm_is_confirmed_by_hand_and_only_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut carla = new_store(dir.path(), "Carla", Role::Coordinator);
+    let mut anna = new_store(dir.path(), "Anna", Role::EnergyCoach);
+    let mut bram = new_store(dir.path(), "Bram", Role::EnergyCoach);
+    let mut replicas = Vec::new();
+    for v in [&mut anna, &mut bram] {
+        let code = keukentafel_api::exchange::own_pairing_view(v, today()).unwrap().code;
+        keukentafel_api::exchange::enrol_volunteer(&mut carla, &code, now()).unwrap();
+        replicas.push(v.replica());
+    }
+    let h = add(&mut carla, "Fam. Jansen");
+    for r in &replicas {
+        keukentafel_api::exchange::assign_household(&mut carla, h, *r, today()).unwrap();
+    }
+    keukentafel_api::exchange::revoke_volunteer(&mut carla, replicas[1], now()).unwrap();
+    let e = erasure::erase(&mut carla, h, "verzoek van het huishouden", today(), now()).unwrap();
+    let by = |e: &Erasure, r: ReplicaId| e.laptops.iter().find(|l| l.replica == r).cloned().unwrap();
+    assert!(!by(&e, replicas[0]).revoked && by(&e, replicas[1]).revoked, "{:?}", e.laptops);
+    assert!(!e.complete());
+
+    // Anna is still enrolled: her confirmation comes in her file, not by hand.
+    let refused = erasure::confirm_by_hand(&mut carla, h, replicas[0], now()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Validation);
+    assert!(refused.message.contains("ingetrokken"), "{}", refused.message);
+    // A volunteer's laptop confirms nothing by hand.
+    assert_eq!(erasure::confirm_by_hand(&mut anna, h, replicas[1], now()).unwrap_err().code, ErrorCode::CoordinatorOnly);
+
+    let later = now() + chrono::Duration::days(2);
+    let e = erasure::confirm_by_hand(&mut carla, h, replicas[1], later).unwrap();
+    let bram_laptop = by(&e, replicas[1]);
+    assert!(bram_laptop.by_hand && bram_laptop.confirmed_at.as_deref() == Some("2026-11-25T10:00:00.000Z"), "{bram_laptop:?}");
+    assert!(by(&e, replicas[0]).confirmed_at.is_none());
+    assert_eq!(erasure::confirm_by_hand(&mut carla, h, replicas[1], later).unwrap_err().code, ErrorCode::Validation, "once");
+    assert_eq!(erasure::erasures(&carla).unwrap(), vec![e], "kept");
+    let _ = &mut bram;
+}

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use keukentafel_api::{profile, ApiError};
-use keukentafel_domain::{HouseholdId, HouseholdInput, Role, Sources, TaskQuery, UserProfileInput};
+use keukentafel_domain::{HouseholdId, HouseholdInput, ReplicaId, Role, Sources, TaskQuery, UserProfileInput};
 use keukentafel_store::{Passphrase, Store};
 
 #[derive(Parser)]
@@ -180,6 +180,17 @@ enum Command {
     Erasures {
         #[arg(long)]
         db: PathBuf,
+    },
+    /// Confirm by hand that a revoked volunteer's laptop no longer holds an erased household
+    /// (it was wiped or handed in): it gets no return files, so it cannot confirm in a file.
+    /// Prints the erasure as JSON.
+    ConfirmErasure {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        household: HouseholdId,
+        #[arg(long)]
+        volunteer: ReplicaId,
     },
     /// Print the households past the retention period as JSON (the "te wissen" list; set the
     /// period with `settings --retention-months`).
@@ -364,6 +375,10 @@ fn run(cli: Cli) -> Result<(), String> {
             print_json(&keukentafel_api::erasure::erase(&mut store, household, &reason, requested, now).map_err(en)?)
         }
         Command::Erasures { db } => print_json(&keukentafel_api::erasure::erasures(&existing(&db)?).map_err(en)?),
+        Command::ConfirmErasure { db, household, volunteer } => {
+            let mut store = existing(&db)?;
+            print_json(&keukentafel_api::erasure::confirm_by_hand(&mut store, household, volunteer, chrono::Utc::now()).map_err(en)?)
+        }
         Command::Retention { db, today } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
             print_json(&keukentafel_api::erasure::retention(&existing(&db)?, today).map_err(en)?)

@@ -39,6 +39,10 @@ pub struct ErasureLaptop {
     pub name: String,
     /// When its confirmation arrived (`None`: not yet).
     pub confirmed_at: Option<String>,
+    /// The coordinator confirmed it by hand (a revoked laptop, wiped or handed in), not a file.
+    pub by_hand: bool,
+    /// Its enrolment is revoked: it gets no more return files, so it cannot confirm in a file.
+    pub revoked: bool,
 }
 
 /// A laptop's confirmation of an erasure, carried in its export file (format 2.3): the

@@ -9,6 +9,9 @@ export const api = {
   erase: (request: EraseRequest) => call<Erasure[]>('erase_households', { request }),
   /** Every erasure, newest first, with the laptops that must confirm it. */
   erasures: () => call<Erasure[]>('list_erasures'),
+  /** A revoked laptop (no more return files) confirmed by hand: wiped or handed in. */
+  confirmByHand: (household: string, volunteer: string) =>
+    call<Erasure>('confirm_erasure_by_hand', { household, volunteer }),
   /** The households whose last contact is longer ago than the retention period. */
   retention: () => call<RetentionList>('retention_list'),
 };

@@ -7,7 +7,7 @@ const erasure = (confirmed: (string | null)[]): Erasure => ({
   reason: 'verzoek',
   requested: '2026-11-01',
   erased_at: '2026-11-02T10:00:00.000Z',
-  laptops: confirmed.map((c, i) => ({ replica: `r${i}`, name: `Vrijwilliger ${i}`, confirmed_at: c })),
+  laptops: confirmed.map((c, i) => ({ replica: `r${i}`, name: `Vrijwilliger ${i}`, confirmed_at: c, by_hand: false, revoked: false })),
 });
 
 describe('erasure confirmations', () => {

@@ -73,6 +73,21 @@ export const texts = {
     confirmed: { nl: 'bevestigd', en: 'confirmed' },
     waiting: { nl: 'wacht nog', en: 'still waiting' },
     unknownLaptop: { nl: 'Onbekende laptop', en: 'Unknown laptop' },
+    revoked: { nl: 'ingetrokken', en: 'revoked' },
+    byHand: { nl: 'door jou bevestigd', en: 'confirmed by you' },
+    confirmByHand: { nl: 'Bevestig: gewist', en: 'Confirm: erased' },
+    confirmByHandLabel: {
+      nl: (name: string) => `Bevestig dat de laptop van ${name} gewist of ingeleverd is`,
+      en: (name: string) => `Confirm that ${name}'s laptop was wiped or handed in`,
+    },
+    confirmByHandTitle: { nl: 'Laptop gewist?', en: 'Laptop wiped?' },
+    confirmByHandText: {
+      nl: (name: string) =>
+        `De koppeling van ${name} is ingetrokken. Die laptop krijgt geen bestanden meer, dus hij kan het wissen niet zelf bevestigen. Bevestig het alleen als je zeker weet dat de gegevens van die laptop zijn gewist, of dat de laptop is ingeleverd.`,
+      en: (name: string) =>
+        `${name}'s enrolment was revoked. That laptop gets no more files, so it cannot confirm the erasure itself. Only confirm if you are sure its data was wiped, or the laptop was handed in.`,
+    },
+    confirmByHandDone: { nl: 'Bevestigd.', en: 'Confirmed.' },
     count: {
       nl: (c: number, n: number) => `${c} van ${n} bevestigd`,
       en: (c: number, n: number) => `${c} of ${n} confirmed`,

@@ -50,6 +50,22 @@ export const texts = {
     submit: { nl: 'Wachtwoord instellen', en: 'Set passphrase' },
     busy: { nl: 'Bezig met op slot zetten…', en: 'Locking your data…' },
   },
+  change: {
+    title: { nl: 'Wachtwoord wijzigen', en: 'Change passphrase' },
+    intro: {
+      nl: 'Kies een nieuw wachtwoord voor Keukentafel. Je hebt daarvoor je huidige wachtwoord nodig.',
+      en: 'Choose a new passphrase for Keukentafel. You need your current passphrase for this.',
+    },
+    current: { nl: 'Huidig wachtwoord', en: 'Current passphrase' },
+    passphrase: { nl: 'Nieuw wachtwoord', en: 'New passphrase' },
+    repeat: { nl: 'Typ het nieuwe wachtwoord nog een keer', en: 'Type the new passphrase again' },
+    submit: { nl: 'Wachtwoord wijzigen', en: 'Change passphrase' },
+    busy: { nl: 'Bezig met wijzigen…', en: 'Changing…' },
+    done: {
+      nl: 'Je wachtwoord is gewijzigd. Gebruik voortaan het nieuwe wachtwoord.',
+      en: 'Your passphrase has been changed. From now on, use the new one.',
+    },
+  },
 };
 
 /** These texts and the shared ones, in the active language. */
