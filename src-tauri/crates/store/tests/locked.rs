@@ -64,10 +64,15 @@ fn a_plain_sqlite_connection_cannot_read_the_store() {
     let plain = rusqlite::Connection::open(&path).unwrap();
     let err = plain.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).unwrap_err();
     assert_eq!(err.sqlite_error_code(), Some(rusqlite::ErrorCode::NotADatabase), "{err}");
-    // The `sqlite3` tool, where installed, cannot either.
-    if let Ok(out) = std::process::Command::new("sqlite3").arg(&path).arg("SELECT name FROM households").output() {
-        assert!(!out.status.success() || !String::from_utf8_lossy(&out.stdout).contains(NAME));
-    }
+    // Nor can the `sqlite3` tool (installed by .ci/setup).
+    let out = std::process::Command::new("sqlite3")
+        .arg(&path)
+        .arg("SELECT name FROM households")
+        .output()
+        .expect("the sqlite3 tool must be installed (apt-get install sqlite3; .ci/setup does)");
+    assert!(!out.status.success(), "sqlite3 read the store: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains(NAME));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a database"), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
