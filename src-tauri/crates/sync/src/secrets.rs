@@ -36,6 +36,11 @@ pub(crate) fn load_or_make(
     make: impl FnOnce() -> SecretString,
 ) -> Result<Zeroizing<String>, SyncError> {
     if let Some(kept) = store.secret(name)? {
+        // The same key file still beside the store (a process killed after moving it in, or
+        // the file put back from a copy): wipe it. A different one is not ours to destroy.
+        if legacy.exists() && store.is_writable()? && read_small(legacy).is_ok_and(|text| *text == *kept) {
+            crate::file::remove_secret_file(legacy)?;
+        }
         return Ok(kept);
     }
     if legacy.exists() {

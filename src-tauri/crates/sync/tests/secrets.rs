@@ -70,6 +70,16 @@ fn key_files_of_an_older_installation_are_moved_into_the_store_and_wiped() {
     let store = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).unwrap();
     assert_eq!(load_or_create_identity(&store).unwrap().public_key(), old_identity.public_key(), "kept in the store");
     assert_eq!(load_or_create_signing_key(&store).unwrap().public(), old_signing.public());
+
+    // The same file back beside the store (a copy put back, or a process killed after moving
+    // it in) is wiped on the next use; another installation's key file is left alone.
+    std::fs::write(identity_path(&path), old_identity.identity_file_text(now())).unwrap();
+    let stranger = SigningKey::generate();
+    std::fs::write(signing_key_path(&path), stranger.secret_file_text(now()).expose_secret()).unwrap();
+    keukentafel_sync::secure_beside_store(&mut Store::open(&path, keukentafel_store::testing::key(), Sources::system()).unwrap(), None);
+    assert!(!identity_path(&path).exists(), "the same identity file is wiped");
+    assert!(signing_key_path(&path).exists(), "a different key file is not destroyed");
+    assert_eq!(load_or_create_signing_key(&store).unwrap().public(), old_signing.public(), "and not taken either");
 }
 
 #[test]
