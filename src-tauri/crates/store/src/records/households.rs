@@ -18,6 +18,30 @@ use crate::schema;
 use crate::store::{Result, Store};
 use crate::tables::field_clocks;
 
+/// The household list (`?1` the search pattern, `?3` today, `?4` archived ones too). Two
+/// statements, with and without the wijk (`?2`), so that the wijk filter seeks its index
+/// (`households_wijk`) instead of an `?2 IS NULL OR …` that makes SQLite read every household.
+macro_rules! household_list {
+    ($wijk:literal) => {
+        concat!(
+            "SELECT h.id, h.archived,
+                    (SELECT MIN(v.planned_date) FROM visits v
+                      WHERE v.household_id = h.id AND v.status = 'planned' AND v.archived = 0
+                        AND v.planned_date >= ?3)
+               FROM households h
+              WHERE (?4 OR h.archived = 0) AND ",
+            $wijk,
+            "
+                AND (lower(h.name) LIKE ?1 ESCAPE '\\' OR lower(h.street_address) LIKE ?1 ESCAPE '\\'
+                     OR lower(replace(h.postcode, ' ', '')) LIKE replace(?1, ' ', '') ESCAPE '\\'
+                     OR lower(h.city) LIKE ?1 ESCAPE '\\' OR lower(h.wijk) LIKE ?1 ESCAPE '\\')
+              ORDER BY h.name COLLATE NOCASE, h.id"
+        )
+    };
+}
+pub(crate) const LIST: &str = household_list!("?2 = ?2");
+pub(crate) const LIST_IN_WIJK: &str = household_list!("h.wijk = ?2");
+
 impl Store {
     pub fn create_household(&mut self, input: HouseholdInput) -> Result<Household> {
         let input = validate::household(input)?;
@@ -69,20 +93,9 @@ impl Store {
             "%{}%",
             q.search.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
         );
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT h.id, h.archived,
-                    (SELECT MIN(v.planned_date) FROM visits v
-                      WHERE v.household_id = h.id AND v.status = 'planned' AND v.archived = 0
-                        AND v.planned_date >= ?3)
-               FROM households h
-              WHERE (?4 OR h.archived = 0)
-                AND (?2 IS NULL OR h.wijk = ?2)
-                AND (lower(h.name) LIKE ?1 ESCAPE '\\' OR lower(h.street_address) LIKE ?1 ESCAPE '\\'
-                     OR lower(replace(h.postcode, ' ', '')) LIKE replace(?1, ' ', '') ESCAPE '\\'
-                     OR lower(h.city) LIKE ?1 ESCAPE '\\' OR lower(h.wijk) LIKE ?1 ESCAPE '\\')
-              ORDER BY h.name COLLATE NOCASE, h.id",
-        )?;
-        let rows = stmt.query_map(params![pattern, q.wijk.as_deref().filter(|w| !w.is_empty()), iso(today), q.include_archived], |r| {
+        let wijk = q.wijk.as_deref().filter(|w| !w.is_empty());
+        let mut stmt = self.conn.prepare_cached(if wijk.is_some() { LIST_IN_WIJK } else { LIST })?;
+        let rows = stmt.query_map(params![pattern, wijk.unwrap_or_default(), iso(today), q.include_archived], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, Option<String>>(2)?))
         })?;
         let mut out = Vec::new();

@@ -251,4 +251,30 @@ mod tests {
         let volunteers = plan(&store, VOLUNTEERS, &[&today]);
         assert!(volunteers.iter().any(|s| s.contains("p USING INDEX sqlite_autoindex_peers_1 (replica=?)")), "{volunteers:#?}");
     }
+
+    /// The household list's wijk filter and the task lists seek their indexes (issue 12: an
+    /// `?2 IS NULL OR …` filter made SQLite read every row).
+    #[test]
+    fn list_filters_use_their_indexes() {
+        use crate::records::households::{LIST, LIST_IN_WIJK};
+        use crate::records::tasks::{TASKS_ALL, TASKS_ALL_OF_HOUSEHOLD, TASKS_OPEN, TASKS_OPEN_OF_HOUSEHOLD};
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("k.sqlite3"), crate::testing::key(), Sources::deterministic(1, 1_795_000_000_000, 1)).unwrap();
+        let none: Option<String> = None;
+        let list = |sql: &str| plan(&store, sql, &[&"%a%", &"Centrum", &"2026-11-23", &false]);
+        let in_wijk = list(LIST_IN_WIJK);
+        assert!(in_wijk.iter().any(|s| s.contains("h USING INDEX households_wijk (wijk=?)")), "{in_wijk:#?}");
+        assert!(list(LIST).iter().any(|s| s.starts_with("SCAN h")), "without a wijk every household is searched");
+
+        let tasks = |sql: &str, household: &dyn rusqlite::ToSql| plan(&store, sql, &[&false, household, &none, &none]);
+        for sql in [TASKS_OPEN_OF_HOUSEHOLD, TASKS_ALL_OF_HOUSEHOLD] {
+            let p = tasks(sql, &"019f9da7-2220-7d72-a187-d67328fb4497");
+            assert!(p.iter().any(|s| s.contains("t USING INDEX") && s.contains("(household_id=?")), "{p:#?}");
+            assert!(!p.iter().any(|s| s.starts_with("SCAN t")), "{p:#?}");
+        }
+        // Open tasks: by index, per household or by status, never every task.
+        let open = tasks(TASKS_OPEN, &none);
+        assert!(open.iter().any(|s| s.starts_with("SEARCH t USING")) && !open.iter().any(|s| s.starts_with("SCAN t")), "{open:#?}");
+        assert!(tasks(TASKS_ALL, &none).iter().any(|s| s.starts_with("SCAN t")), "all tasks: every task is read");
+    }
 }
