@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use keukentafel_domain::{ReplicaId, Sources};
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use zeroize::Zeroizing;
 
 use crate::error::StoreError;
@@ -43,6 +43,19 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// `PRAGMA application_id` of a Keukentafel store: "KTFL".
 pub const APPLICATION_ID: i64 = 0x4B54_464C;
 
+/// A store up to this size gets a full check (`PRAGMA quick_check`) at every open: it costs
+/// little. A bigger one is fully checked only when it was not closed cleanly (a write-ahead log
+/// was left behind) or when its last full check is [`CHECK_EVERY_DAYS`] old: at 10,000
+/// households the check took most of the second an open costs, and it grows with the file.
+/// Between checks a damaged page is still refused when it is read: SQLCipher authenticates
+/// every page (`StoreError::Damaged`), and a file shorter than its header says is refused at
+/// every open.
+pub const CHECK_ALWAYS_BYTES: u64 = 64 * 1024 * 1024;
+/// How often a big store that was closed cleanly gets its full check (see [`CHECK_ALWAYS_BYTES`]).
+pub const CHECK_EVERY_DAYS: i64 = 7;
+/// Where the day of the last full check is kept (`meta`).
+const CHECKED_KEY: &str = "integrity_checked";
+
 /// Opens (or creates) the store at `path` with `key`. Returns the connection and this
 /// installation's replica id. An unencrypted store of an older version is first checked like
 /// any file, then encrypted with `key` ([`reencrypt`]: a copy, then an atomic rename).
@@ -53,11 +66,15 @@ pub fn open(path: &Path, key: &StoreKey, sources: &mut Sources) -> Result<(Conne
     };
     let kind = key::inspect(path)?;
     remove_leftover_copy(path)?;
+    // A write-ahead log left with frames in it: the last session did not end cleanly (or
+    // another program has the store open); either way the full check runs.
+    let unclean = std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if kind == FileKind::Plain {
         // Refuse what is not ours while only reading, exactly as for an encrypted file.
         let plain = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .map_err(|e| with_path(e.into()))?;
-        check_ours(&plain, path).map_err(with_path)?;
+        check_ours(&plain, path, Check::Full).map_err(with_path)?;
         drop(plain);
         reencrypt(path, None, key)?;
     }
@@ -89,7 +106,8 @@ pub fn open(path: &Path, key: &StoreKey, sources: &mut Sources) -> Result<(Conne
     if matches!(kind, FileKind::Encrypted { .. }) && !readable(&conn) {
         return Err(StoreError::WrongPassphrase { path: path.to_owned() });
     }
-    let version = check_ours(&conn, path).map_err(with_path)?;
+    let check = if unclean || size <= CHECK_ALWAYS_BYTES { Check::Full } else { Check::IfDue };
+    let (version, checked) = check_ours(&conn, path, check).map_err(with_path)?;
 
     // Ours (or new): readable by its owner only, before the WAL is made beside it (SQLite gives
     // the WAL and the shared-memory file the store's mode).
@@ -102,6 +120,13 @@ pub fn open(path: &Path, key: &StoreKey, sources: &mut Sources) -> Result<(Conne
         }
     }
     migrate(&mut conn, version, sources)?;
+    if checked && size > CHECK_ALWAYS_BYTES && !conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+        // A big store passed its full check: noted, so the next clean opens skip it.
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [CHECKED_KEY, &today()],
+        )?;
+    }
     let replica: String = conn.query_row("SELECT value FROM meta WHERE key = 'replica_id'", [], |r| r.get(0))?;
     let replica = replica.parse().map_err(|_| StoreError::Data("meta.replica_id is not an id".into()))?;
     Ok((conn, replica))
@@ -131,9 +156,33 @@ fn apply_key(conn: &Connection, key: &StoreKey) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// How much of a file [`check_ours`] reads to find damage.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Check {
+    /// Every page (`quick_check`).
+    Full,
+    /// Every page when the last full check is due (see [`CHECK_ALWAYS_BYTES`]); otherwise that
+    /// the file is as long as its header says.
+    IfDue,
+}
+
+/// Today as `YYYY-MM-DD` (the check's schedule: maintenance, so the system clock, not the
+/// injected `Sources`, whose ticks the change log uses).
+fn today() -> String {
+    chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string()
+}
+
+/// Whether a full check is due: never recorded, unreadable, or [`CHECK_EVERY_DAYS`] old.
+fn check_due(conn: &Connection) -> bool {
+    let last: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [CHECKED_KEY], |r| r.get(0)).optional().ok().flatten();
+    let last = last.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    !last.is_some_and(|d| (chrono::Utc::now().date_naive() - d).num_days() < CHECK_EVERY_DAYS)
+}
+
 /// The file's schema version, after refusing a file that is another program's, newer or
-/// damaged. Only reads.
-fn check_ours(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
+/// damaged, and whether every page was checked. Only reads.
+fn check_ours(conn: &Connection, path: &Path, check: Check) -> Result<(i64, bool), StoreError> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let tables: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get(0))?;
@@ -145,13 +194,35 @@ fn check_ours(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
     if version > SCHEMA_VERSION {
         return Err(StoreError::NewerVersion { path: path.to_owned(), found: version, supported: SCHEMA_VERSION });
     }
+    let mut full = false;
     if version > 0 {
-        let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
-        if check != "ok" {
-            return Err(StoreError::Damaged { path: path.to_owned(), detail: check });
+        full = check == Check::Full || check_due(conn);
+        if full {
+            let result: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
+            if result != "ok" {
+                return Err(StoreError::Damaged { path: path.to_owned(), detail: result });
+            }
+        } else {
+            // Cheap: a file cut short is refused at every open.
+            let pages: i64 = conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
+            // SQLCipher answers `page_size` as text (its `cipher_page_size`).
+            let page_size: i64 = conn
+                .pragma_query_value(None, "page_size", |r| r.get::<_, rusqlite::types::Value>(0))
+                .map(|v| match v {
+                    rusqlite::types::Value::Integer(n) => n,
+                    rusqlite::types::Value::Text(t) => t.trim().parse().unwrap_or(4096),
+                    _ => 4096,
+                })?;
+            let on_disk = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            if u64::try_from(pages.saturating_mul(page_size)).unwrap_or(u64::MAX) > on_disk {
+                return Err(StoreError::Damaged {
+                    path: path.to_owned(),
+                    detail: format!("the file holds {on_disk} bytes, its header says {pages} pages"),
+                });
+            }
         }
     }
-    Ok(version)
+    Ok((version, full))
 }
 
 /// `path` with `suffix` appended to its file name (`-wal`, `-shm`, `.rekey`).
