@@ -532,13 +532,18 @@ made_on: string,
  */
 made_by: string, organisation: string, 
 /**
+ * The name to save it under: `inzage-<name>-<date>.html` ([`file_name`]).
+ */
+file_name: string, 
+/**
  * The records, by kind, in the order printed.
  */
 sections: Array<InzageSection>, 
 /**
- * Every change ever made to these records, oldest first.
+ * Every change ever made to these records, oldest first, grouped by moment, record and
+ * person.
  */
-history: Array<InzageChange>, };
+history: Array<InzageChanges>, };
 
 /**
  * One kind of record: its heading, a line saying what it is, and the records.
@@ -574,11 +579,11 @@ export type InzageAnswer = { question: Text, value: Text,
 answered_by: string, };
 
 /**
- * One change in the history.
+ * Changes made together: one moment (to the minute), one record, one person.
  */
-export type InzageChange = { 
+export type InzageChanges = { 
 /**
- * When (RFC 3339, UTC).
+ * When the first of them was made (RFC 3339, UTC).
  */
 at: string, 
 /**
@@ -586,9 +591,18 @@ at: string,
  */
 when: string, 
 /**
- * Which record: "Uw gegevens", "Bezoek van 03-12-2026", "Antwoord bij bezoek van …".
+ * Which record: "Fam. Jansen", "Intakegesprek van 03-12-2026", "Antwoord bij …".
  */
 record: Text, 
+/**
+ * Who made them: the name when known, and the installation.
+ */
+by: string, changes: Array<InzageChange>, };
+
+/**
+ * One change of one field.
+ */
+export type InzageChange = { 
 /**
  * Which field (for an answer: the question).
  */
@@ -596,11 +610,7 @@ field: Text,
 /**
  * The value before; `None` for the first value of the field.
  */
-old: Text | null, new: Text, 
-/**
- * Who made the change: the name when known, and the installation.
- */
-by: string, };
+old: Text | null, new: Text, };
 
 /**
  * What `save` wrote.

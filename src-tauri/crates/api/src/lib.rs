@@ -66,7 +66,7 @@ pub fn typescript() -> String {
         report::ReportRequest, report::Report, report::ReportCover, report::ReportTable, report::ReportColumn,
         report::ReportRow, report::ReportCell, report::ReportChart, report::ChartKind, report::ReportFormat,
         report::SavedReport, erasure::EraseRequest, erasure::RetentionList, inzage::Inzage, inzage::InzageSection,
-        inzage::InzageRecord, inzage::InzageField, inzage::InzageAnswer, inzage::InzageChange, inzage::SavedInzage
+        inzage::InzageRecord, inzage::InzageField, inzage::InzageAnswer, inzage::InzageChanges, inzage::InzageChange, inzage::SavedInzage
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",

@@ -152,7 +152,7 @@ class Reader(HTMLParser):
         if "style" in self.stack or "title" in self.stack:
             return
         self.text.append(data)
-        if self.stack and self.stack[-1] in ("td", "th", "dd", "h3"):
+        if self.stack and self.stack[-1] in ("td", "th", "dd", "h3", "span"):
             self.cells.append(data)
 r = Reader()
 r.feed(open(sys.argv[1], encoding="utf-8").read())
@@ -217,16 +217,18 @@ fn inzage_shows_every_value_and_every_change_and_nothing_of_another_household() 
 
     // The history: one change per op, old → new.
     let ops = dump["history"].as_array().unwrap();
-    assert_eq!(i.history.len(), ops.len(), "every op is a change in the history");
-    let notes: Vec<_> = i.history.iter().filter(|c| c.field.nl == "Notities").collect();
+    let changes: Vec<_> = i.history.iter().flat_map(|g| g.changes.iter().map(move |c| (g, c))).collect();
+    assert_eq!(changes.len(), ops.len(), "every op is a change in the history");
+    let notes: Vec<_> = changes.iter().filter(|(_, c)| c.field.nl == "Notities").collect();
     assert_eq!(notes.len(), 2);
-    assert_eq!(notes[0].old, None);
-    assert_eq!(notes[1].old.as_ref().unwrap().nl, "Eerste notitie PLANT-NOTE-1");
-    assert_eq!(notes[1].new.nl, "Tweede notitie PLANT-NOTE-2");
-    assert!(notes[1].by.starts_with("Carla Coördinator (laptop "), "{}", notes[1].by);
-    let children: Vec<_> = i.history.iter().filter(|c| c.field.nl == "Kinderen").collect();
-    assert_eq!((children[1].old.as_ref().unwrap().nl.as_str(), children[1].new.nl.as_str()), ("3", "4"));
-    assert!(i.history.iter().any(|c| c.field.nl.starts_with("Wat is de vraag") && c.new.nl.contains("PLANT-ANSWER-2")));
+    assert_eq!(notes[0].1.old, None);
+    assert_eq!(notes[1].1.old.as_ref().unwrap().nl, "Eerste notitie PLANT-NOTE-1");
+    assert_eq!(notes[1].1.new.nl, "Tweede notitie PLANT-NOTE-2");
+    assert!(notes[1].0.by.starts_with("Carla Coördinator (laptop "), "{}", notes[1].0.by);
+    assert_eq!(notes[1].0.record.nl, "Fam. Plantinga");
+    let children: Vec<_> = changes.iter().filter(|(_, c)| c.field.nl == "Kinderen").collect();
+    assert_eq!((children[1].1.old.as_ref().unwrap().nl.as_str(), children[1].1.new.nl.as_str()), ("3", "4"));
+    assert!(changes.iter().any(|(_, c)| c.field.nl.starts_with("Wat is de vraag") && c.new.nl.contains("PLANT-ANSWER-2")));
 
     // Nothing of the other household, in the structure or the HTML.
     let text = all_text(&i);
@@ -255,12 +257,15 @@ fn inzage_shows_every_value_and_every_change_and_nothing_of_another_household() 
             }
         }
     }
-    for c in &i.history {
-        for cell in [&c.when, &c.record.nl, &c.field.nl, &c.new.nl, &c.by] {
+    for g in &i.history {
+        for cell in [&g.when, &g.record.nl, &format!("door {}", g.by)] {
             assert!(read.cells.contains(cell), "history cell {cell:?} is in the HTML");
         }
-        if let Some(old) = &c.old {
-            assert!(read.cells.contains(&old.nl));
+        for c in &g.changes {
+            assert!(read.cells.contains(&c.field.nl) && read.cells.contains(&c.new.nl), "{c:?} is in the HTML");
+            if let Some(old) = &c.old {
+                assert!(read.cells.contains(&old.nl));
+            }
         }
     }
     for planted in ["PLANT-NOTE-1", "PLANT-NOTE-2", "PLANT-ANSWER-1", "PLANT-ANSWER-2", "PLANT-TASK", "Tulpstraat 17", "3811 AB"] {
@@ -321,6 +326,7 @@ fn inzage_is_saved_whole_for_its_owner_and_replaces_a_file_only_when_asked() {
     assert!(std::fs::read_to_string(&path).unwrap().contains("Fam. Bewaar"));
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 1, "no temporary file left behind: {leftovers:?}");
-    let name = inzage::file_name(&inzage::inzage(&s.store, &s.templates, s.household, day(12, 3)).unwrap());
-    assert_eq!(name, "inzage-fam-bewaar-2026-12-03.html");
+    let i = inzage::inzage(&s.store, &s.templates, s.household, day(12, 3)).unwrap();
+    assert_eq!(i.file_name, "inzage-fam-bewaar-2026-12-03.html");
+    assert_eq!(inzage::file_name("  Fam. <Ünal> / 'x' ", day(1, 2)), "inzage-fam-ünal-x-2026-01-02.html");
 }

@@ -43,7 +43,15 @@ table { width: 100%; border-collapse: collapse; margin: 0.25rem 0 0.75rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border: 1px solid #c9d6d0; overflow-wrap: anywhere; }
 thead th { background: #eef4f1; }
 tbody th { font-weight: 600; width: 38%; background: #f7faf8; }
-.history td:first-child { white-space: nowrap; }
+.answers, .history { table-layout: fixed; }
+.answers .c-q { width: 46%; }
+.answers .c-a { width: 36%; }
+.answers .c-by { width: 18%; }
+.history .c-field { width: 34%; }
+.history .c-old, .history .c-new { width: 33%; }
+.history tr.group th { background: #eef4f1; font-weight: 600; border-top: 2px solid #9fb8ad; }
+.history tr.group .by { font-weight: 400; }
+.history tbody { break-inside: avoid; }
 .old { color: #555; }
 .record { break-inside: avoid; }
 footer.doc { margin-top: 2rem; border-top: 1px solid #c9d6d0; padding-top: 0.5rem; color: #444; font-size: 9.5pt; }
@@ -54,6 +62,7 @@ footer.doc { margin-top: 2rem; border-top: 1px solid #c9d6d0; padding-top: 0.5re
   h2 { break-after: avoid; }
   h3, h4 { break-after: avoid; }
   tr { break-inside: avoid; }
+  .history { font-size: 9pt; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }
@@ -73,7 +82,7 @@ fn record(out: &mut String, r: &InzageRecord) {
     let rows: Vec<(String, String)> = r.fields.iter().map(|f| (f.label.nl.clone(), f.value.nl.clone())).collect();
     field_table(out, &rows);
     if !r.answers.is_empty() {
-        out.push_str("<h4>Antwoorden</h4>\n<table><thead><tr><th scope=\"col\">Vraag</th><th scope=\"col\">Antwoord</th><th scope=\"col\">Door</th></tr></thead><tbody>\n");
+        out.push_str("<h4>Antwoorden</h4>\n<table class=\"answers\"><colgroup><col class=\"c-q\"><col class=\"c-a\"><col class=\"c-by\"></colgroup><thead><tr><th scope=\"col\">Vraag</th><th scope=\"col\">Antwoord</th><th scope=\"col\">Door</th></tr></thead><tbody>\n");
         for a in &r.answers {
             let _ = writeln!(
                 out,
@@ -142,23 +151,31 @@ pub fn render(inzage: &Inzage) -> String {
         out.push_str("<p class=\"none\">Er zijn geen wijzigingen.</p>\n");
     } else {
         out.push_str(
-            "<table class=\"history\"><thead><tr><th scope=\"col\">Wanneer</th><th scope=\"col\">Wat</th>\
-             <th scope=\"col\">Gegeven</th><th scope=\"col\">Was</th><th scope=\"col\">Werd</th><th scope=\"col\">Door</th></tr></thead><tbody>\n",
+            "<table class=\"history\"><colgroup><col class=\"c-field\"><col class=\"c-old\"><col class=\"c-new\"></colgroup>\
+             <thead><tr><th scope=\"col\">Gegeven</th><th scope=\"col\">Was</th><th scope=\"col\">Werd</th></tr></thead>\n",
         );
-        for c in &inzage.history {
-            let old = c.old.as_ref().map(|o| o.nl.as_str()).unwrap_or("—");
+        for g in &inzage.history {
+            out.push_str("<tbody>\n");
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"old\">{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&c.when),
-                escape(&c.record.nl),
-                escape(&c.field.nl),
-                escape(old),
-                escape(&c.new.nl),
-                escape(&c.by)
+                "<tr class=\"group\"><th colspan=\"3\" scope=\"rowgroup\"><span class=\"when\">{}</span> · <span class=\"what\">{}</span> · <span class=\"by\">door {}</span></th></tr>",
+                escape(&g.when),
+                escape(&g.record.nl),
+                escape(&g.by)
             );
+            for c in &g.changes {
+                let old = c.old.as_ref().map(|o| o.nl.as_str()).unwrap_or("—");
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{}</td><td class=\"old\">{}</td><td>{}</td></tr>",
+                    escape(&c.field.nl),
+                    escape(old),
+                    escape(&c.new.nl)
+                );
+            }
+            out.push_str("</tbody>\n");
         }
-        out.push_str("</tbody></table>\n");
+        out.push_str("</table>\n");
     }
     out.push_str("</section>\n");
 

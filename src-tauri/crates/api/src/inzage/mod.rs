@@ -59,10 +59,13 @@ pub struct Inzage {
     /// Who made it (this installation's user) and for which organisation; may be empty.
     pub made_by: String,
     pub organisation: String,
+    /// The name to save it under: `inzage-<name>-<date>.html` ([`file_name`]).
+    pub file_name: String,
     /// The records, by kind, in the order printed.
     pub sections: Vec<InzageSection>,
-    /// Every change ever made to these records, oldest first.
-    pub history: Vec<InzageChange>,
+    /// Every change ever made to these records, oldest first, grouped by moment, record and
+    /// person.
+    pub history: Vec<InzageChanges>,
 }
 
 /// One kind of record: its heading, a line saying what it is, and the records.
@@ -101,22 +104,28 @@ pub struct InzageAnswer {
     pub answered_by: String,
 }
 
-/// One change in the history.
+/// Changes made together: one moment (to the minute), one record, one person.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
-pub struct InzageChange {
-    /// When (RFC 3339, UTC).
+pub struct InzageChanges {
+    /// When the first of them was made (RFC 3339, UTC).
     pub at: String,
     /// When, in words: `03-12-2026 14:05` (the computer's time zone).
     pub when: String,
-    /// Which record: "Uw gegevens", "Bezoek van 03-12-2026", "Antwoord bij bezoek van …".
+    /// Which record: "Fam. Jansen", "Intakegesprek van 03-12-2026", "Antwoord bij …".
     pub record: Text,
+    /// Who made them: the name when known, and the installation.
+    pub by: String,
+    pub changes: Vec<InzageChange>,
+}
+
+/// One change of one field.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct InzageChange {
     /// Which field (for an answer: the question).
     pub field: Text,
     /// The value before; `None` for the first value of the field.
     pub old: Option<Text>,
     pub new: Text,
-    /// Who made the change: the name when known, and the installation.
-    pub by: String,
 }
 
 /// What `save` wrote.
@@ -361,6 +370,7 @@ pub fn inzage(store: &Store, templates: &Templates, household: HouseholdId, made
     let history = history(&words, &dump)?;
     Ok(Inzage {
         household_id: household,
+        file_name: file_name(&household_name, made_on),
         household_name,
         made_on,
         made_by: profile.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
@@ -371,25 +381,30 @@ pub fn inzage(store: &Store, templates: &Templates, household: HouseholdId, made
 }
 
 /// Every op on the household's records, oldest first, with the value it replaced (the field's
-/// previous value in the log's order).
-fn history(words: &Words, dump: &Json) -> Reply<Vec<InzageChange>> {
+/// previous value in the log's order); ops in a row on one record by one person in the same
+/// minute make one group.
+fn history(words: &Words, dump: &Json) -> Reply<Vec<InzageChanges>> {
     let ops: Vec<Op> = serde_json::from_value(dump.get("history").cloned().unwrap_or(Json::Array(vec![]))).map_err(StoreError::from)?;
     let mut last: HashMap<(String, String), Text> = HashMap::new();
-    let mut out = Vec::with_capacity(ops.len());
+    let mut out: Vec<InzageChanges> = Vec::new();
+    let mut group_of: Option<(String, String)> = None;
     for op in &ops {
         let entity_id = op.entity_id.to_string();
         let new = words.op_value(&op.entity, &entity_id, &op.field, &op.value);
         let old = last.insert((entity_id.clone(), op.field.clone()), new.clone());
+        let change = InzageChange { field: words.op_field(&op.entity, &entity_id, &op.field), old, new };
         let at = op.hlc.to_rfc3339();
-        out.push(InzageChange {
-            when: words::when(&at),
-            at,
-            record: words.entity_title(&op.entity, &entity_id),
-            field: words.op_field(&op.entity, &entity_id, &op.field),
-            old,
-            new,
-            by: words.by(op),
-        });
+        let when = words::when(&at);
+        let by = words.by(op);
+        let (group, record) = words.change_group(&op.entity, &entity_id);
+        let key = (group, format!("{when}\n{by}"));
+        match out.last_mut() {
+            Some(g) if group_of.as_ref() == Some(&key) => g.changes.push(change),
+            _ => {
+                out.push(InzageChanges { at, when, record, by, changes: vec![change] });
+                group_of = Some(key);
+            }
+        }
     }
     Ok(out)
 }
@@ -432,11 +447,10 @@ pub fn save(
 }
 
 /// A file name for the inzage: `inzage-<name>-<date>.html`, only letters, digits and `-`.
-pub fn file_name(inzage: &Inzage) -> String {
-    let name: String = inzage
-        .household_name
+pub fn file_name(household_name: &str, made_on: NaiveDate) -> String {
+    let name: String = household_name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .flat_map(|c| if c.is_alphanumeric() { c.to_lowercase().collect::<Vec<_>>() } else { vec!['-'] })
         .collect::<String>()
         .split('-')
         .filter(|p| !p.is_empty())
@@ -444,5 +458,5 @@ pub fn file_name(inzage: &Inzage) -> String {
         .join("-");
     let name: String = name.chars().take(40).collect();
     let name = if name.is_empty() { "huishouden".to_owned() } else { name };
-    format!("inzage-{name}-{}.html", inzage.made_on.format("%Y-%m-%d"))
+    format!("inzage-{name}-{}.html", made_on.format("%Y-%m-%d"))
 }

@@ -309,6 +309,23 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The group a change of this record is shown in, and its heading: an answer's changes go
+    /// with the other answers of its visit.
+    pub(super) fn change_group(&self, entity: &str, id: &str) -> (String, Text) {
+        if let Some(("answer", r)) = self.record(id) {
+            let visit = str_of(r, "visit_id");
+            if let Some((_, v)) = self.record(visit) {
+                let title = self.visit_title(v);
+                let text = Text {
+                    nl: format!("Antwoorden bij {}", lower_first(&title.nl)),
+                    en: format!("Answers at {}", lower_first(&title.en)),
+                };
+                return (visit.to_owned(), text);
+            }
+        }
+        (id.to_owned(), self.entity_title(entity, id))
+    }
+
     /// The heading of the record with this id (its kind when the record is not in the dump).
     pub(super) fn entity_title(&self, entity: &str, id: &str) -> Text {
         match self.record(id) {
@@ -345,10 +362,11 @@ impl<'a> Words<'a> {
                 Some(name) => same(name),
                 None => t("Een vrijwilliger", "A volunteer"),
             },
-            ("task", "step_id") => {
+            ("task" | "answer", "step_id") => {
                 let visit = record.map(|r| str_of(r, "visit_id")).unwrap_or_default();
                 self.question(visit, s)
             }
+            ("visit", "template_version") if v.as_i64() == Some(0) => empty(),
             ("stock_movement", "delta") => same(&v.as_i64().map(|n| n.abs().to_string()).unwrap_or_else(|| v.to_string())),
             ("visit", "volunteers") => match v.as_array() {
                 Some(a) if a.is_empty() => empty(),
