@@ -34,6 +34,7 @@ export const texts = {
       nl: 'Kies eerst een map om het bestand in op te slaan.',
       en: 'First choose a folder to save the file in.',
     },
+    fileName: { nl: 'Naam van het bestand:', en: 'File name:' },
     save: { nl: 'Opslaan als bestand', en: 'Save as file' },
     saving: { nl: 'Bezig met opslaan…', en: 'Saving…' },
     replace: { nl: 'Ja, vervang het oude bestand', en: 'Yes, replace the old file' },
