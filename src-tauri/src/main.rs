@@ -82,6 +82,8 @@ fn main() {
             overview::overview,
             report::report,
             report::save_report,
+            inzage::inzage,
+            inzage::save_inzage,
             stock::stock_overview,
             stock::add_stock_item,
             stock::save_stock_item,

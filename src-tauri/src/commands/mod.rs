@@ -6,6 +6,7 @@ pub mod consent;
 pub mod erasure;
 pub mod exchange;
 pub mod households;
+pub mod inzage;
 pub mod lock;
 pub mod overview;
 pub mod profile;

@@ -8,7 +8,7 @@ import type { MeasuredChange, NoMeasurement, Text } from './checklist';
 /**
  * Every kind of error the UI acts on.
  */
-export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "invalid_pairing" | "no_coordinator" | "coordinator_only" | "wrong_passphrase" | "locked" | "internal";
+export type ErrorCode = "validation" | "not_found" | "store_unusable" | "store_busy" | "file_exists" | "store_io" | "no_profile" | "template_unavailable" | "export_refused" | "invalid_key" | "invalid_pairing" | "no_coordinator" | "coordinator_only" | "wrong_passphrase" | "locked" | "internal";
 
 /**
  * One field's error, with messages in Dutch (first) and English.
@@ -520,6 +520,104 @@ export type RetentionList = {
 months: number | null, households: Array<RetentionRow>, };
 
 /**
+ * Everything this store keeps about one household, in words.
+ */
+export type Inzage = { household_id: HouseholdId, household_name: string, 
+/**
+ * The day the copy was made.
+ */
+made_on: string, 
+/**
+ * Who made it (this installation's user) and for which organisation; may be empty.
+ */
+made_by: string, organisation: string, 
+/**
+ * The name to save it under: `inzage-<name>-<date>.html` ([`file_name`]).
+ */
+file_name: string, 
+/**
+ * The records, by kind, in the order printed.
+ */
+sections: Array<InzageSection>, 
+/**
+ * Every change ever made to these records, oldest first, grouped by moment, record and
+ * person.
+ */
+history: Array<InzageChanges>, };
+
+/**
+ * One kind of record: its heading, a line saying what it is, and the records.
+ */
+export type InzageSection = { 
+/**
+ * `household`, `consent`, `visits`, `tasks`, `materials`, `assignments`, `conflicts`,
+ * `held`, `unreadable`.
+ */
+id: string, title: Text, intro: Text, records: Array<InzageRecord>, };
+
+/**
+ * One record: a title and its fields; a visit also has its answers.
+ */
+export type InzageRecord = { title: Text, fields: Array<InzageField>, 
+/**
+ * A visit's answers, in the order of its checklist.
+ */
+answers: Array<InzageAnswer>, };
+
+/**
+ * One field: what it is, and its value in words.
+ */
+export type InzageField = { label: Text, value: Text, };
+
+/**
+ * One answer of a visit: the question as asked, the answer in words, who gave it.
+ */
+export type InzageAnswer = { question: Text, value: Text, 
+/**
+ * May be empty.
+ */
+answered_by: string, };
+
+/**
+ * Changes made together: one moment (to the minute), one record, one person.
+ */
+export type InzageChanges = { 
+/**
+ * When the first of them was made (RFC 3339, UTC).
+ */
+at: string, 
+/**
+ * When, in words: `03-12-2026 14:05` (the computer's time zone).
+ */
+when: string, 
+/**
+ * Which record: "Fam. Jansen", "Intakegesprek van 03-12-2026", "Antwoord bij …".
+ */
+record: Text, 
+/**
+ * Who made them: the name when known, and the installation.
+ */
+by: string, changes: Array<InzageChange>, };
+
+/**
+ * One change of one field.
+ */
+export type InzageChange = { 
+/**
+ * Which field (for an answer: the question).
+ */
+field: Text, 
+/**
+ * The value before; `None` for the first value of the field.
+ */
+old: Text | null, new: Text, };
+
+/**
+ * What `save` wrote.
+ */
+export type SavedInzage = { file: string, };
+
+/**
  * Every `ErrorCode`, to tell our rejections from anything else.
  */
-export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'invalid_pairing', 'no_coordinator', 'coordinator_only', 'wrong_passphrase', 'locked', 'internal'];
+export const ERROR_CODES: readonly ErrorCode[] = ['validation', 'not_found', 'store_unusable', 'store_busy', 'file_exists', 'store_io', 'no_profile', 'template_unavailable', 'export_refused', 'invalid_key', 'invalid_pairing', 'no_coordinator', 'coordinator_only', 'wrong_passphrase', 'locked', 'internal'];

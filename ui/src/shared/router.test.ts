@@ -18,6 +18,7 @@ describe('router', () => {
       { name: 'conflicts' },
       { name: 'household', id: 'abc-1' },
       { name: 'edit', id: 'abc-1' },
+      { name: 'inzage', id: 'abc-1' },
       { name: 'visit', id: 'v-1' },
       { name: 'summary', id: 'v-1' },
     ] as const) {

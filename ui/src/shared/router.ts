@@ -1,6 +1,6 @@
 // Hash routing: `#/`, `#/new`, `#/household/<id>`, `#/household/<id>/edit`, `#/agenda`,
 // `#/tasks` (Mijn taken), `#/overview` (Overzicht), `#/stock` (Voorraad), `#/report` (Rapportage), `#/erase` (Te wissen), `#/profile`, `#/sync`, `#/volunteers` (coordinator), `#/conflicts`, `#/visit/<id>` (the checklist),
-// `#/visit/<id>/summary`. The browser's back button works because every screen has its own hash.
+// `#/visit/<id>/summary`, `#/household/<id>/inzage` (the household's own copy, AVG art. 15). The browser's back button works because every screen has its own hash.
 import { readable } from 'svelte/store';
 
 export type Route =
@@ -8,6 +8,7 @@ export type Route =
   | { name: 'new' }
   | { name: 'household'; id: string }
   | { name: 'edit'; id: string }
+  | { name: 'inzage'; id: string }
   | { name: 'agenda' }
   | { name: 'tasks' }
   | { name: 'overview' }
@@ -38,7 +39,9 @@ export function parseHash(hash: string): Route {
     return parts[2] === 'summary' ? { name: 'summary', id: parts[1] } : { name: 'visit', id: parts[1] };
   }
   if (parts[0] === 'household' && parts[1]) {
-    return parts[2] === 'edit' ? { name: 'edit', id: parts[1] } : { name: 'household', id: parts[1] };
+    if (parts[2] === 'edit') return { name: 'edit', id: parts[1] };
+    if (parts[2] === 'inzage') return { name: 'inzage', id: parts[1] };
+    return { name: 'household', id: parts[1] };
   }
   return { name: 'households' };
 }
@@ -73,6 +76,8 @@ export function href(route: Route): string {
       return `#/household/${encodeURIComponent(route.id)}`;
     case 'edit':
       return `#/household/${encodeURIComponent(route.id)}/edit`;
+    case 'inzage':
+      return `#/household/${encodeURIComponent(route.id)}/inzage`;
     case 'visit':
       return `#/visit/${encodeURIComponent(route.id)}`;
     case 'summary':

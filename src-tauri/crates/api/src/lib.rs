@@ -17,6 +17,8 @@
 //! - [`overview`]: Overzicht, the caseload in numbers with the ids behind each.
 //! - [`report`]: Rapportage voor de gemeente: ten anonymous tables for a period and wijken,
 //!   small counts suppressed; XLSX with charts and CSV.
+//! - [`inzage`]: a household's own copy (AVG art. 15): everything kept about it, in Dutch
+//!   words, and the same as one print-ready HTML document.
 //! - [`conflicts`]: conflicts, and held-back changes (listed, accepted, rejected).
 //! - [`errors`]: the one place where errors become `{code, message, message_en, fields}`, with
 //!   every Dutch and English error text.
@@ -31,6 +33,7 @@ pub mod errors;
 pub mod exchange;
 pub mod follow_up;
 pub mod households;
+pub mod inzage;
 pub mod overview;
 pub mod profile;
 pub mod report;
@@ -62,7 +65,8 @@ pub fn typescript() -> String {
         overview::KindCount, overview::OverviewTasks, overview::OwnerTasks, overview::VolunteerActivity, VolunteerFiles,
         report::ReportRequest, report::Report, report::ReportCover, report::ReportTable, report::ReportColumn,
         report::ReportRow, report::ReportCell, report::ReportChart, report::ChartKind, report::ReportFormat,
-        report::SavedReport, erasure::EraseRequest, erasure::RetentionList
+        report::SavedReport, erasure::EraseRequest, erasure::RetentionList, inzage::Inzage, inzage::InzageSection,
+        inzage::InzageRecord, inzage::InzageField, inzage::InzageAnswer, inzage::InzageChanges, inzage::InzageChange, inzage::SavedInzage
     );
     keukentafel_domain::bindings::typescript_file(
         "keukentafel-api (src/lib.rs)",

@@ -84,7 +84,7 @@ impl Templates {
         self.find(id, version).map(|c| format!("{id}@{version}/{}@{}", c.figures().id, c.figures().version))
     }
 
-    fn find(&self, id: &str, version: i64) -> Option<&Checklist> {
+    pub(crate) fn find(&self, id: &str, version: i64) -> Option<&Checklist> {
         self.checklists.iter().find(|c| c.template().id == id && i64::from(c.template().version) == version)
     }
 

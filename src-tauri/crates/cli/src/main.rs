@@ -176,6 +176,24 @@ enum Command {
         #[arg(long)]
         requested: Option<NaiveDate>,
     },
+    /// A household's own copy (AVG art. 15, inzage): everything this store keeps about it and
+    /// every change to it, as one print-ready HTML document in Dutch (print it, or save it as
+    /// PDF from a browser). Refuses to replace an existing file unless `--force`.
+    Inzage {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        household: HouseholdId,
+        /// The HTML file to write (readable by its owner only).
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace the file when it exists.
+        #[arg(long)]
+        force: bool,
+        /// The day the copy is made (default: today).
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
     /// Print the erasures as JSON, each with the laptops that must confirm it and which did.
     Erasures {
         #[arg(long)]
@@ -373,6 +391,12 @@ fn run(cli: Cli) -> Result<(), String> {
             let now = chrono::Utc::now();
             let requested = requested.unwrap_or_else(|| chrono::Local::now().date_naive());
             print_json(&keukentafel_api::erasure::erase(&mut store, household, &reason, requested, now).map_err(en)?)
+        }
+        Command::Inzage { db, household, out, force, today } => {
+            let store = existing(&db)?;
+            let templates = keukentafel_api::Templates::builtin().map_err(|e| en(e.into()))?;
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            print_json(&keukentafel_api::inzage::save(&store, &templates, household, today, &out, force).map_err(en)?)
         }
         Command::Erasures { db } => print_json(&keukentafel_api::erasure::erasures(&existing(&db)?).map_err(en)?),
         Command::ConfirmErasure { db, household, volunteer } => {

@@ -11,6 +11,7 @@ use keukentafel_sync::{SyncError, SyncErrorCode};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::inzage::InzageError;
 use crate::report::ReportError;
 use crate::visits::VisitError;
 
@@ -30,6 +31,8 @@ pub enum ErrorCode {
     StoreUnusable,
     /// Another program holds the store.
     StoreBusy,
+    /// A file with that name exists and replacing it was not asked for (the UI offers to).
+    FileExists,
     /// Reading or writing the disk failed (full disk, no permission).
     StoreIo,
     /// No user profile yet on this installation.
@@ -80,11 +83,12 @@ pub struct ApiError {
 
 impl ErrorCode {
     /// Every code, for the UI's check that a rejection is one of ours (written into `api.ts`).
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::StoreUnusable,
         ErrorCode::StoreBusy,
+        ErrorCode::FileExists,
         ErrorCode::StoreIo,
         ErrorCode::NoProfile,
         ErrorCode::TemplateUnavailable,
@@ -520,6 +524,36 @@ impl From<ReportError> for ApiError {
                 ),
             ),
             ReportError::Spreadsheet(_) => ApiError::internal(en),
+        }
+    }
+}
+
+impl From<InzageError> for ApiError {
+    fn from(e: InzageError) -> Self {
+        match e {
+            InzageError::Erased(_) => ApiError::new(
+                ErrorCode::NotFound,
+                "De gegevens van dit huishouden zijn gewist. Keukentafel bewaart er niets meer van, dus er is ook \
+                 niets om te laten zien.",
+                "This household's data has been erased. Keukentafel keeps nothing of it any more, so there is \
+                 nothing to show.",
+            ),
+            InzageError::Exists(path) => ApiError::new(
+                ErrorCode::FileExists,
+                format!("Er staat al een bestand {path}. Kies een andere plek, of vervang het oude bestand."),
+                format!("There is already a file {path}. Choose another place, or replace the old file."),
+            ),
+            InzageError::Write { path, detail } => ApiError::new(
+                ErrorCode::StoreIo,
+                format!(
+                    "Het overzicht kan niet worden opgeslagen in {path}. Kies een andere plek, bijvoorbeeld je map \
+                     Documenten of een USB-stick. Er is niets half opgeslagen."
+                ),
+                format!(
+                    "The overview cannot be saved in {path}. Choose another place, for example your Documents folder \
+                     or a USB stick. Nothing was half saved. ({detail})"
+                ),
+            ),
         }
     }
 }
