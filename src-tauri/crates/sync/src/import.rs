@@ -5,7 +5,8 @@
 //! a newer version or announces too many ops —, footer, checksum, op count, every op) before the
 //! store is touched; a refusal leaves the store as it was. Before the first file of a batch is
 //! applied, the store is backed up (SQLite online backup into `<store folder>/backups/`, written
-//! under a temporary name and renamed when whole; newest [`BACKUPS_KEPT`] kept); a read-only
+//! under a temporary name and renamed when whole; the newest kept, at most [`BACKUPS_KEPT`] and
+//! together at most [`BACKUP_BUDGET`] times the store's size); a read-only
 //! store is refused before that. Then the file's ops are merged in one transaction
 //! ([`Store::merge`]: all or nothing, ops already present skipped) and the sender is remembered
 //! as a peer. One bad file never stops the others. When no file of the batch was applied, its
@@ -37,8 +38,12 @@ use crate::keys::KeyPair;
 use crate::limits::Limits;
 use crate::trust::{check_sender, TrustedSender};
 
-/// How many pre-import backups are kept.
+/// How many pre-import backups are kept at most.
 pub const BACKUPS_KEPT: usize = 10;
+/// The pre-import backups together take at most this many times the store's size (the newest
+/// one always stays): each is a whole copy, and ten copies of a coordinator's store do not fit
+/// a laptop (issue 12: 2.1 GB of backups beside a 746 MB store after three imports).
+pub const BACKUP_BUDGET: u64 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -267,7 +272,7 @@ pub fn import_files_within(
         Some(path) if applied == 0 => {
             let _ = std::fs::remove_file(path);
         }
-        Some(path) => prune_backups(&path),
+        Some(path) => prune_backups(store, &path),
         None => {}
     }
     // A merge that forgot or erased households marked the backups in the same transaction.
@@ -492,24 +497,41 @@ fn backup_prefix(store: &Store) -> String {
     format!("{stem}-before-import-")
 }
 
-/// Keeps only the newest [`BACKUPS_KEPT`] pre-import backups beside `newest`.
-fn prune_backups(newest: &Path) {
+/// Keeps the newest pre-import backups beside `newest` that fit: at most [`BACKUPS_KEPT`], and
+/// together at most [`BACKUP_BUDGET`] times the store's size (file and log); the newest one
+/// always stays. Once one does not fit, every older one goes too (the kept ones are the latest).
+fn prune_backups(store: &Store, newest: &Path) {
     let Some(dir) = newest.parent() else { return };
     let Some(prefix) = newest.file_name().and_then(|n| n.to_str()).and_then(|n| n.split("-before-import-").next()) else {
         return;
     };
     let prefix = format!("{prefix}-before-import-");
     let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut old: Vec<PathBuf> = entries
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let store_size = size(store.path()) + size(&PathBuf::from(format!("{}-wal", store.path().display())));
+    let budget = store_size.saturating_mul(BACKUP_BUDGET);
+    let mut all: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".sqlite3"))
         })
         .collect();
-    // Sort by modification time (names sort by the injected clock, which may be wrong).
-    old.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
-    let excess = old.len().saturating_sub(BACKUPS_KEPT);
-    for p in old.into_iter().take(excess) {
-        let _ = std::fs::remove_file(p);
+    // Newest first, by modification time (names sort by the injected clock, which may be wrong);
+    // the one just made first of all.
+    all.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).and_then(|m| m.modified()).ok()));
+    if let Some(i) = all.iter().position(|p| p == newest) {
+        let n = all.remove(i);
+        all.insert(0, n);
+    }
+    let mut total = 0u64;
+    let mut full = false;
+    for (i, p) in all.iter().enumerate() {
+        total = total.saturating_add(size(p));
+        full = full || (i > 0 && (i >= BACKUPS_KEPT || total > budget));
+        if full {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", p.display()));
+            }
+        }
     }
 }

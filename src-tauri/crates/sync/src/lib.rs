@@ -43,7 +43,7 @@ pub use export::{
 };
 pub use format::{ExportContents, Manifest};
 pub use import::{
-    import_files, import_files_within, reseal_backups, scrub_backups, read_export, read_export_bytes, read_export_bytes_with, verify_file, FileReport,
+    import_files, import_files_within, reseal_backups, scrub_backups, BACKUPS_KEPT, BACKUP_BUDGET, read_export, read_export_bytes, read_export_bytes_with, verify_file, FileReport,
     MergeCounts, Progress, Sender, Stage, Verified,
 };
 pub use limits::{Limits, MAX_FILE_BYTES, MAX_OPS};

@@ -337,3 +337,46 @@ fn a_forgotten_household_is_gone_from_the_laptop_backups_included() {
     assert!(!has(&bytes_under(&laptop)), "the name is nowhere on the laptop: store, log, backups");
     assert!(std::fs::read_dir(laptop.join("backups")).unwrap().count() >= 2, "the backups are kept, without it");
 }
+
+/// Backups that fit: after every import the pre-import backups together take at most twice
+/// the store's size (the newest always stays), and the newest one, put in the store's place,
+/// gives back the store exactly as it was before that import.
+#[test]
+fn backups_stay_within_twice_the_store_and_the_newest_restores_the_store_before_the_import() {
+    let root = tempfile::tempdir().unwrap();
+    let mut volunteer = node(root.path(), "vrijwilliger", 1, Role::EnergyCoach);
+    let mut coordinator = node(root.path(), "coordinator", 2, Role::Coordinator);
+    pair(&mut coordinator, &mut volunteer);
+    let backups_dir = coordinator.path.parent().unwrap().join("backups");
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let mut most = 0;
+    for round in 0..6 {
+        for i in 0..25 {
+            let input = keukentafel_domain::HouseholdInput { notes: "n".repeat(300), ..household(&format!("Ronde {round} huishouden {i}")) };
+            volunteer.store.create_household(input).unwrap();
+        }
+        let file = export(&volunteer, &coordinator);
+        let before = state(&coordinator.store);
+        import_ok(&mut coordinator, &file);
+
+        let mut backups: Vec<PathBuf> = std::fs::read_dir(&backups_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "sqlite3"))
+            .collect();
+        backups.sort_by_key(|p| std::fs::metadata(p).unwrap().modified().unwrap());
+        most = most.max(backups.len());
+        let store_size = size(&coordinator.path) + size(&PathBuf::from(format!("{}-wal", coordinator.path.display())));
+        let total: u64 = backups.iter().map(|p| size(p)).sum();
+        assert!(!backups.is_empty() && backups.len() <= keukentafel_sync::BACKUPS_KEPT, "round {round}: {backups:?}");
+        assert!(total <= 2 * store_size, "round {round}: {total} bytes of backups beside a store of {store_size}");
+
+        // Restore: the newest backup in the store's place is the store before this import.
+        let restored = root.path().join(format!("restore-{round}")).join("k.sqlite3");
+        std::fs::create_dir_all(restored.parent().unwrap()).unwrap();
+        std::fs::copy(backups.last().unwrap(), &restored).unwrap();
+        let opened = keukentafel_store::Store::open(&restored, coordinator.store.key().clone(), keukentafel_domain::Sources::system()).unwrap();
+        assert_eq!(state(&opened), before, "round {round}: the newest backup is the store before the import");
+    }
+    assert!(most >= 2, "more than one backup is kept while they fit");
+}
