@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_report_cache.sql"),
     include_str!("../migrations/0011_erasure.sql"),
     include_str!("../migrations/0012_overview_indexes.sql"),
+    include_str!("../migrations/0013_residue.sql"),
 ];
 
 /// The schema version this program writes.
