@@ -69,7 +69,9 @@ fn stamp(now: DateTime<Utc>) -> String {
 /// when the report never counts it (archived, or not held here). Each done visit's figures
 /// are those the report would take: from the cache when current, evaluated otherwise.
 pub fn residue_of(store: &Store, source: &mut VisitFigureSource<'_>, household: HouseholdId) -> Reply<Option<Residue>> {
-    let Some((wijk, visits, referrals)) = store.report_inputs_of(household)? else { return Ok(None) };
+    let Some(keukentafel_store::HouseholdReportInputs { wijk, visits, referrals }) = store.report_inputs_of(household)? else {
+        return Ok(None);
+    };
     let mut kept = Vec::with_capacity(visits.len());
     for v in &visits {
         // The report takes figures of done visits only.

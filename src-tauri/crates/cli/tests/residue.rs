@@ -1,8 +1,9 @@
 //! The statistical residue of erased households (`keukentafel_store::residue`), on real store
 //! files:
 //! - the municipal report over any period and selection of wijken is **identical** before and
-//!   after erasing households (one by one, and in one go with `erase_many`; a whole wijk; all
-//!   of them), on a demo store with several wijken, visits of every kind with their checklists,
+//!   after erasing households (one by one, and in one go with `erase_many`; a whole wijk, so
+//!   that wijk has only residue households; archived ones), on a demo store with several
+//!   wijken, visits of every kind with their checklists,
 //!   follow-ups with meter readings, referrals and materials;
 //! - the residue holds no id of the erased household or its records, and its planted texts are
 //!   gone from the store file;
@@ -111,9 +112,7 @@ fn households_of(store: &Store) -> Vec<(HouseholdId, String)> {
 #[test]
 fn the_report_is_the_same_before_and_after_erasing_households() {
     let root = tempfile::tempdir().unwrap();
-    let clock = std::time::Instant::now();
     let demo = demo_store(root.path());
-    eprintln!("demo made: {:?}", clock.elapsed());
     let templates = Templates::builtin().unwrap();
     let mut original = open(&demo);
     let all = households_of(&original);
@@ -140,11 +139,12 @@ fn the_report_is_the_same_before_and_after_erasing_households() {
     let random = |rng: &mut rand_chacha::ChaCha8Rng, p: f64| -> Vec<HouseholdId> { ids.iter().copied().filter(|_| rng.random_bool(p)).collect() };
     let mut shuffled = ids.clone();
     shuffled.shuffle(&mut rng);
+    // An erasure takes seconds in a debug build: a few dozen in all.
+    let wijk: Vec<HouseholdId> = shuffled.iter().copied().filter(|h| all.iter().any(|(a, w)| a == h && *w == wijken[0])).collect();
     let cases: Vec<(&str, Vec<HouseholdId>, bool)> = vec![
-        ("every fourth, one by one", ids.iter().copied().step_by(4).collect(), false),
-        ("a random half in one go", random(&mut rng, 0.5), true),
-        ("a whole wijk in one go", all.iter().filter(|(_, w)| *w == wijken[0]).map(|(h, _)| *h).collect(), true),
-        ("all of them, shuffled, in one go, with the archived ones", shuffled.iter().copied().chain(archived.iter().copied()).collect(), true),
+        ("every sixth, one by one", ids.iter().copied().step_by(6).collect(), false),
+        ("a random fifth in one go", random(&mut rng, 0.2), true),
+        ("a whole wijk and the archived ones, shuffled, in one go", wijk.into_iter().chain(archived.iter().copied()).collect(), true),
     ];
     for (n, (case, erase, many)) in cases.into_iter().enumerate() {
         let path = copy(&demo, &root.path().join(format!("case{n}")));
@@ -161,10 +161,9 @@ fn the_report_is_the_same_before_and_after_erasing_households() {
         for h in &erase {
             assert!(store.household(*h).is_err(), "{case}: {h} is erased");
         }
-        eprintln!("{case}: {} erased at {:?}", erase.len(), clock.elapsed());
+        assert!(!erase.is_empty(), "{case}");
         let after = reports(&mut store, &templates, &requests);
         assert_same(&before, &after, &requests, case);
-        eprintln!("{case}: compared at {:?}", clock.elapsed());
     }
 }
 

@@ -125,7 +125,7 @@ impl Store {
         w.tx.commit()?;
         }
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(self.erasure(household)?.ok_or_else(|| StoreError::NotFound { entity: "erasure", id: household.to_string() })?)
+        self.erasure(household)?.ok_or_else(|| StoreError::NotFound { entity: "erasure", id: household.to_string() })
     }
 
     /// Erases `households` here as a laptop does on its coordinator's word (see [`erase_in`]),

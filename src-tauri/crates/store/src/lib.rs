@@ -102,7 +102,7 @@ pub use ops::{Op, Writer};
 pub use records::answers::{answer_id, VisitAnswers};
 pub use records::{Closed, VisitClosing};
 pub use records::overview::{HouseholdCase, OpenTask, VisitEntry, VolunteerExport};
-pub use records::report::{ReportHousehold, ReportMaterial, ReportReferral, ReportVisit};
+pub use records::report::{HouseholdReportInputs, ReportHousehold, ReportMaterial, ReportReferral, ReportVisit};
 pub use records::unreadable::Unreadable;
 pub use receipts::FileArrival;
 pub use residue::{Residue, ResidueReferral, ResidueVisit, RESIDUE_TEMPLATE};

@@ -57,6 +57,16 @@ pub struct ReportReferral {
     pub closed_on: Option<NaiveDate>,
 }
 
+/// What the report counts of one household ([`Store::report_inputs_of`]), for its residue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HouseholdReportInputs {
+    pub wijk: String,
+    /// Done and planned visits of any date, by date (and id).
+    pub visits: Vec<ReportVisit>,
+    /// Referral tasks made at one of `visits`.
+    pub referrals: Vec<ReportReferral>,
+}
+
 /// Materials handed out to a household in the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportMaterial {
@@ -257,23 +267,23 @@ impl Store {
         }
         let mut out = Vec::new();
         for sql in [MATERIALS, RESIDUE_MATERIALS] {
-        let mut stmt = self.conn().prepare_cached(sql)?;
-        let mut rows = stmt.query([iso(from), iso(to)])?;
-        while let Some(r) = rows.next()? {
-            let household = r.get_ref(0)?.as_str().map_err(data)?;
-            let item = r.get_ref(1)?.as_str().map_err(data)?;
-            let quantity: i64 = r.get(2)?;
-            let (Some(household_id), Some(item_id)) = (row_id(household), row_id(item)) else { continue };
-            let (measure, name, unit_cost_cents) = items.get(item).cloned().unwrap_or_default();
-            out.push(ReportMaterial {
-                household_id: HouseholdId(household_id),
-                item_id: StockItemId(item_id),
-                measure,
-                name,
-                quantity: u32::try_from(quantity.max(0)).unwrap_or(u32::MAX),
-                unit_cost_cents,
-            });
-        }
+            let mut stmt = self.conn().prepare_cached(sql)?;
+            let mut rows = stmt.query([iso(from), iso(to)])?;
+            while let Some(r) = rows.next()? {
+                let household = r.get_ref(0)?.as_str().map_err(data)?;
+                let item = r.get_ref(1)?.as_str().map_err(data)?;
+                let quantity: i64 = r.get(2)?;
+                let (Some(household_id), Some(item_id)) = (row_id(household), row_id(item)) else { continue };
+                let (measure, name, unit_cost_cents) = items.get(item).cloned().unwrap_or_default();
+                out.push(ReportMaterial {
+                    household_id: HouseholdId(household_id),
+                    item_id: StockItemId(item_id),
+                    measure,
+                    name,
+                    quantity: u32::try_from(quantity.max(0)).unwrap_or(u32::MAX),
+                    unit_cost_cents,
+                });
+            }
         }
         Ok(out)
     }
@@ -296,7 +306,7 @@ impl Store {
     /// its wijk, its done and planned visits of any date, and its referral tasks made at one of
     /// them (archived ones left out, as the report leaves them out). `None` when the household
     /// is archived (the report never counts it) or not held here.
-    pub fn report_inputs_of(&self, household: HouseholdId) -> Result<Option<(String, Vec<ReportVisit>, Vec<ReportReferral>)>> {
+    pub fn report_inputs_of(&self, household: HouseholdId) -> Result<Option<HouseholdReportInputs>> {
         let h = household.to_string();
         let wijk: Option<String> = rusqlite::OptionalExtension::optional(self.conn().query_row(
             "SELECT wijk FROM households WHERE id = ?1 AND archived = 0",
@@ -310,7 +320,7 @@ impl Store {
         let mut referrals = Vec::new();
         self.read_report_referrals(REFERRALS_OF, [h.as_str()], &mut referrals)?;
         referrals.retain(|r| visits.iter().any(|v| v.id == r.visit_id));
-        Ok(Some((wijk, visits, referrals)))
+        Ok(Some(HouseholdReportInputs { wijk, visits, referrals }))
     }
 
     /// The cached key figures of visits (`visit_figures`, migration 0010): visit → (the
