@@ -10,7 +10,7 @@ use super::{now, today, AppState};
 
 #[tauri::command]
 pub fn erase_households(state: State<AppState>, request: EraseRequest) -> Reply<Vec<Erasure>> {
-    state.with(|s| erasure::erase_many(s, request, now()))
+    state.with_templates(|s, t| erasure::erase_many(s, t, request, now()))
 }
 
 #[tauri::command]

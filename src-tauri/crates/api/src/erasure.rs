@@ -7,6 +7,11 @@
 //!   (`keukentafel_sync::scrub_backups`; a backup that cannot be changed is deleted). The
 //!   erasure then travels in the coordinator's return files to every laptop that held the
 //!   household; each confirms in its next file.
+//! - Each erasure keeps the household's **statistical residue** (`keukentafel_store::residue`,
+//!   where the decision is written down): [`residue_of`] evaluates, with the report's own
+//!   [`VisitFigureSource`], the figures the municipal report takes of each of its visits,
+//!   while its answers are still there, and the store writes them with the erasure in one
+//!   transaction. A report over a past period is then the same before and after.
 //! - [`erasures`]: every erasure with the laptops that must confirm it and which did;
 //!   [`confirm_by_hand`]: a revoked laptop (no more return files) confirmed by the coordinator
 //!   once it was wiped or handed in.
@@ -18,10 +23,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use keukentafel_domain::{erasure_request, last_contact, retention_ends, Erasure, HouseholdId, ReplicaId, RetentionRow, Role};
-use keukentafel_store::Store;
+use keukentafel_store::{Residue, ResidueReferral, ResidueVisit, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::report::visit_figures::VisitFigureSource;
+use crate::visits::Templates;
 use crate::Reply;
 
 /// Why an erasure is refused (beyond a wrong field or an unknown household).
@@ -63,23 +70,60 @@ fn stamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// What the municipal report counts of `household` now, to keep when it is erased; `None`
+/// when the report never counts it (archived, or not held here). Each done visit's figures
+/// are those the report would take: from the cache when current, evaluated otherwise.
+pub fn residue_of(store: &Store, source: &mut VisitFigureSource<'_>, household: HouseholdId) -> Reply<Option<Residue>> {
+    let Some(keukentafel_store::HouseholdReportInputs { wijk, visits, referrals }) = store.report_inputs_of(household)? else {
+        return Ok(None);
+    };
+    let mut kept = Vec::with_capacity(visits.len());
+    for v in &visits {
+        // The report takes figures of done visits only.
+        let figures = if v.status == keukentafel_domain::VisitStatus::Done {
+            source.get(store, v)?.map(|f| serde_json::to_string(&f)).transpose().map_err(crate::ApiError::internal)?
+        } else {
+            None
+        };
+        kept.push(ResidueVisit { id: v.id, kind: v.kind, status: v.status, date: v.date, figures });
+    }
+    let referrals = referrals
+        .into_iter()
+        .map(|r| ResidueReferral { visit: r.visit_id, step_id: r.step_id, status: r.status, closed_on: r.closed_on })
+        .collect();
+    Ok(Some(Residue { wijk, visits: kept, referrals }))
+}
+
 /// Erases one household (see the module doc).
-pub fn erase(store: &mut Store, household: HouseholdId, reason: &str, requested: NaiveDate, now: DateTime<Utc>) -> Reply<Erasure> {
-    let mut done = erase_many(store, EraseRequest { households: vec![household], reason: reason.to_owned(), requested }, now)?;
+pub fn erase(
+    store: &mut Store,
+    templates: &Templates,
+    household: HouseholdId,
+    reason: &str,
+    requested: NaiveDate,
+    now: DateTime<Utc>,
+) -> Reply<Erasure> {
+    let mut done = erase_many(store, templates, EraseRequest { households: vec![household], reason: reason.to_owned(), requested }, now)?;
     done.pop().ok_or_else(|| crate::ApiError::internal("no erasure made"))
 }
 
-/// Erases each household of `request` with the same reason and date, one transaction each,
-/// then scrubs the backups once. The request is checked whole first; an unknown or already
-/// erased household stops the rest (those before it stay erased, and their backups scrubbed).
-pub fn erase_many(store: &mut Store, request: EraseRequest, now: DateTime<Utc>) -> Reply<Vec<Erasure>> {
+/// Erases each household of `request` with the same reason and date, one transaction each
+/// (with its residue, [`residue_of`]), then scrubs the backups once. The request is checked
+/// whole first; an unknown or already erased household stops the rest (those before it stay
+/// erased, and their backups scrubbed).
+pub fn erase_many(store: &mut Store, templates: &Templates, request: EraseRequest, now: DateTime<Utc>) -> Reply<Vec<Erasure>> {
     coordinator_only(store)?;
     let (reason, requested) = erasure_request(&request.reason, request.requested, now.date_naive())?;
     let at = stamp(now);
     let mut done = Vec::new();
-    let mut result = Ok(());
+    let mut result: Reply<()> = Ok(());
+    // One figure source for the whole request: the cache is read once. Nothing else writes
+    // while `store` is borrowed here, so what is read is what the erasure removes.
+    let mut source = VisitFigureSource::new(store, templates)?;
     for h in request.households {
-        match store.erase_household(h, &reason, requested, &at) {
+        let erased = residue_of(store, &mut source, h)
+            .and_then(|residue| Ok(store.erase_household_with(h, &reason, requested, &at, residue.as_ref())?));
+        match erased {
             Ok(e) => done.push(e),
             Err(e) => {
                 result = Err(e);

@@ -14,6 +14,10 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
 }
 
+fn templates() -> keukentafel_api::Templates {
+    keukentafel_api::Templates::builtin().unwrap()
+}
+
 fn today() -> NaiveDate {
     now().date_naive()
 }
@@ -38,7 +42,7 @@ fn erasing_is_the_coordinators_and_is_checked_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut anna = new_store(dir.path(), "Anna", Role::EnergyCoach);
     let h = add(&mut anna, "Fam. Jansen");
-    let e = erasure::erase(&mut anna, h, "verzoek", today(), now()).unwrap_err();
+    let e = erasure::erase(&mut anna, &templates(), h, "verzoek", today(), now()).unwrap_err();
     assert_eq!(e.code, ErrorCode::CoordinatorOnly);
     assert!(e.message.contains("Alleen de coördinator"), "{}", e.message);
     assert_eq!(erasure::retention(&anna, today()).unwrap_err().code, ErrorCode::CoordinatorOnly);
@@ -46,11 +50,11 @@ fn erasing_is_the_coordinators_and_is_checked_first() {
 
     let mut carla = new_store(dir.path(), "Carla", Role::Coordinator);
     let h = add(&mut carla, "Fam. Jansen");
-    let e = erasure::erase_many(&mut carla, request(vec![h], "  ", today()), now()).unwrap_err();
+    let e = erasure::erase_many(&mut carla, &templates(), request(vec![h], "  ", today()), now()).unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation);
     assert_eq!(e.fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["reason"]);
     assert_eq!(e.fields[0].message, "Schrijf op waarom de gegevens gewist worden.");
-    let e = erasure::erase_many(&mut carla, request(vec![h], "verzoek", today().succ_opt().unwrap()), now()).unwrap_err();
+    let e = erasure::erase_many(&mut carla, &templates(), request(vec![h], "verzoek", today().succ_opt().unwrap()), now()).unwrap_err();
     assert_eq!(e.fields[0].field, "requested");
     assert!(carla.household(h).is_ok(), "a refused request erases nothing");
 }
@@ -62,7 +66,7 @@ fn several_households_are_erased_in_one_go_and_the_backups_forget_them() {
     let (a, b, kept) = (add(&mut carla, "Fam. Aerts-wis"), add(&mut carla, "Fam. Bos-wis"), add(&mut carla, "Fam. Blijft"));
     // A pre-import backup beside the store, as an import leaves one.
     let backup = keukentafel_sync::import::backup_before_import(&carla, now()).unwrap();
-    let done = erasure::erase_many(&mut carla, request(vec![a, b], "Bewaartermijn voorbij", today()), now()).unwrap();
+    let done = erasure::erase_many(&mut carla, &templates(), request(vec![a, b], "Bewaartermijn voorbij", today()), now()).unwrap();
     assert_eq!(done.iter().map(|e| e.household).collect::<Vec<_>>(), [a, b]);
     assert!(done.iter().all(|e| e.laptops.is_empty() && e.complete()), "no laptop ever held them");
     assert_eq!(erasure::erasures(&carla).unwrap().len(), 2);
@@ -75,10 +79,10 @@ fn several_households_are_erased_in_one_go_and_the_backups_forget_them() {
     assert!(bytes.windows(11).any(|w| w == b"Fam. Blijft"));
 
     // Erased again, or unknown: refused, in Dutch; nothing else changes.
-    let e = erasure::erase(&mut carla, a, "nog eens", today(), now()).unwrap_err();
+    let e = erasure::erase(&mut carla, &templates(), a, "nog eens", today(), now()).unwrap_err();
     assert_eq!(e.code, ErrorCode::NotFound);
     assert_eq!(e.message, "De gegevens van dit huishouden zijn al gewist.");
-    assert_eq!(erasure::erase(&mut carla, HouseholdId(uuid::Uuid::from_u128(42)), "x", today(), now()).unwrap_err().code, ErrorCode::NotFound);
+    assert_eq!(erasure::erase(&mut carla, &templates(), HouseholdId(uuid::Uuid::from_u128(42)), "x", today(), now()).unwrap_err().code, ErrorCode::NotFound);
 }
 
 #[test]
@@ -117,7 +121,7 @@ fn a_revoked_laptop_that_can_never_confirm_is_confirmed_by_hand_and_only_then() 
         keukentafel_api::exchange::assign_household(&mut carla, h, *r, today()).unwrap();
     }
     keukentafel_api::exchange::revoke_volunteer(&mut carla, replicas[1], now()).unwrap();
-    let e = erasure::erase(&mut carla, h, "verzoek van het huishouden", today(), now()).unwrap();
+    let e = erasure::erase(&mut carla, &templates(), h, "verzoek van het huishouden", today(), now()).unwrap();
     let by = |e: &Erasure, r: ReplicaId| e.laptops.iter().find(|l| l.replica == r).cloned().unwrap();
     assert!(!by(&e, replicas[0]).revoked && by(&e, replicas[1]).revoked, "{:?}", e.laptops);
     assert!(!e.complete());

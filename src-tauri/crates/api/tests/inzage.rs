@@ -294,7 +294,7 @@ fn inzage_escapes_markup_in_names_and_answers() {
 fn inzage_of_an_erased_or_unknown_household_is_not_found() {
     let mut s = setup("Fam. Wis", "vraag");
     let now = Utc.with_ymd_and_hms(2026, 12, 3, 10, 0, 0).unwrap();
-    erasure::erase(&mut s.store, s.household, "verzoek van het huishouden", day(12, 3), now).unwrap();
+    erasure::erase(&mut s.store, &s.templates, s.household, "verzoek van het huishouden", day(12, 3), now).unwrap();
     let e = inzage::inzage(&s.store, &s.templates, s.household, day(12, 3)).unwrap_err();
     assert_eq!(e.code, ErrorCode::NotFound);
     assert!(e.message.contains("zijn gewist"), "{}", e.message);

@@ -390,7 +390,8 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut store = existing(&db)?;
             let now = chrono::Utc::now();
             let requested = requested.unwrap_or_else(|| chrono::Local::now().date_naive());
-            print_json(&keukentafel_api::erasure::erase(&mut store, household, &reason, requested, now).map_err(en)?)
+            let templates = keukentafel_api::Templates::builtin().map_err(|e| en(e.into()))?;
+            print_json(&keukentafel_api::erasure::erase(&mut store, &templates, household, &reason, requested, now).map_err(en)?)
         }
         Command::Inzage { db, household, out, force, today } => {
             let store = existing(&db)?;

@@ -20,13 +20,17 @@
 //!   confirmed, for erasures it asked of that sender only, and settles the slots it names of the
 //!   sender's own changes, so what it confirms holding of that laptop does not stall at them.
 //!
+//! - **The statistical residue** ([`Store::erase_household_with`], `crate::residue`): in the
+//!   same transaction the coordinator keeps, under fresh random ids, what the municipal report
+//!   counts of the household. A laptop's erasure keeps none.
+//!
 //! Only the coordinator decides an erasure: this module never reads one from a file; the sync
 //! crate passes on only the erasures of a file signed by the linked coordinator.
 //!
 //! Forgetting itself lives here too ([`forget_one`]; `scope` forgets households taken off a
 //! laptop with it), so `scope` uses this module and not the other way round.
 //!
-//! Uses: `error`, `schema`, `log`, `tables`, `writer`, `store`.
+//! Uses: `error`, `residue`, `schema`, `log`, `tables`, `writer`, `store`.
 
 use std::collections::BTreeSet;
 
@@ -37,6 +41,7 @@ use serde_json::Value as Json;
 use uuid::Uuid;
 
 use crate::error::StoreError;
+use crate::residue::{self, Residue};
 use crate::schema;
 use crate::store::{Result, Store};
 use crate::tables::read_fields;
@@ -52,10 +57,25 @@ pub fn anonymous_movement_id(movement: Uuid) -> Uuid {
 }
 
 impl Store {
-    /// Erases `household` on the coordinator's store (see the module doc). Refused when the
-    /// household is not held here ([`StoreError::NotFound`]) or was erased before
-    /// ([`StoreError::AlreadyErased`]).
+    /// Erases `household` on the coordinator's store (see the module doc), keeping no
+    /// statistical residue (the coordinator's use case keeps one: [`Store::erase_household_with`]).
     pub fn erase_household(&mut self, household: HouseholdId, reason: &str, requested: NaiveDate, erased_at: &str) -> Result<Erasure> {
+        self.erase_household_with(household, reason, requested, erased_at, None)
+    }
+
+    /// Erases `household` on the coordinator's store (see the module doc) and, in the same
+    /// transaction, writes `residue` (what the report counts of it, `crate::residue`) with
+    /// the materials handed out there; both happen or neither. Refused when the household is
+    /// not held here ([`StoreError::NotFound`]) or was erased before
+    /// ([`StoreError::AlreadyErased`]).
+    pub fn erase_household_with(
+        &mut self,
+        household: HouseholdId,
+        reason: &str,
+        requested: NaiveDate,
+        erased_at: &str,
+        residue: Option<&Residue>,
+    ) -> Result<Erasure> {
         let h = household.to_string();
         let own = self.replica;
         let author = self.profile_id()?;
@@ -80,6 +100,15 @@ impl Store {
             .prepare("SELECT id FROM stock_movements WHERE household_id = ?1 ORDER BY id")?
             .query_map([&h], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        // The residue's materials and fresh ids, read and drawn before the write.
+        let residue = match residue {
+            Some(r) => {
+                let materials = residue::materials_of(&tx, household)?;
+                let ids = residue::FreshIds::draw(&mut self.sources, r, materials.len());
+                Some((r, materials, ids))
+            }
+            None => None,
+        };
         let mut w = Writer::begin(tx, &mut self.sources, own, author)?;
         for id in movements {
             let id: Uuid = id.parse().map_err(data)?;
@@ -90,6 +119,9 @@ impl Store {
             w.set(&schema::STOCK_MOVEMENT, anonymous_movement_id(id), &fields, &Default::default())?;
         }
         erase_one(&w.tx, own, household, erased_at)?;
+        if let Some((r, materials, ids)) = residue {
+            residue::write(&w.tx, r, &materials, ids)?;
+        }
         w.tx.commit()?;
         }
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;

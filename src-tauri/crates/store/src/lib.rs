@@ -29,6 +29,7 @@
 //! | `held` | held-back ops: [`Store::held_ops`] with author and household, accept, reject |
 //! | `deliver` | pure plan of scoped return files and forgetting (table-tested; the scheme is in its doc) |
 //! | `receipts` | export files this installation wrote, files it received, receipts ([`FileArrival`]) |
+//! | `residue` | the statistical residue of an erased household (the report's counts of it; the decision is in its doc) |
 //! | `erase` | forgetting a household (`forget_one`), erasure: [`Store::erase_household`], applying and confirming erasures, the retention list's dates |
 //! | `scope` | [`Store::return_batch`], [`Store::acknowledge_return_file`], [`Store::merge_return_file`], [`Store::forget`] |
 //! | `ops` | public path of [`Op`], [`Writer`], `read_fields`, `field_clocks`, `all_ops` (re-exports) |
@@ -52,13 +53,14 @@
 //! writer    → error, schema, log, tables, settle
 //! store     → error, key, open, writer
 //! records   → error, schema, tables, writer, store   (records/mod.rs: shared row helpers)
-//! records/* → super (records/mod.rs), error, schema, tables, store
+//! residue   → error, store
+//! records/* → super (records/mod.rs), error, schema, tables, store, residue (`report`)
 //! dump      → error, schema, log, tables, store, records (`unreadable`)
 //! exchange  → error, schema, log, tables, store
 //! merge     → error, schema, log, tables, settle, store; re-exports plan
 //! held      → error, log, store, merge, exchange
 //! receipts  → error, store
-//! erase     → error, schema, log, tables, writer, store
+//! erase     → error, residue, schema, log, tables, writer, store
 //! scope     → error, schema, log, writer, store, merge, deliver, receipts, erase
 //! ops       → log, tables, writer (re-exports only)
 //! lib.rs    → declares the modules and re-exports the public API; nothing imports the crate root
@@ -86,6 +88,7 @@ pub mod merge;
 pub mod ops;
 pub mod open;
 pub mod receipts;
+pub mod residue;
 pub mod schema;
 pub mod scope;
 
@@ -99,9 +102,10 @@ pub use ops::{Op, Writer};
 pub use records::answers::{answer_id, VisitAnswers};
 pub use records::{Closed, VisitClosing};
 pub use records::overview::{HouseholdCase, OpenTask, VisitEntry, VolunteerExport};
-pub use records::report::{ReportHousehold, ReportMaterial, ReportReferral, ReportVisit};
+pub use records::report::{HouseholdReportInputs, ReportHousehold, ReportMaterial, ReportReferral, ReportVisit};
 pub use records::unreadable::Unreadable;
 pub use receipts::FileArrival;
+pub use residue::{Residue, ResidueReferral, ResidueVisit, RESIDUE_TEMPLATE};
 pub use erase::ContactDates;
 pub use scope::{ReturnBatch, ScopeList, ScopedMerge};
 pub use store::{Result, Store};

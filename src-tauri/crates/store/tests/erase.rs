@@ -107,3 +107,48 @@ fn the_coordinator_erases_a_household_and_keeps_the_stock_and_the_account() {
     let s = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(2, START + 1_000_000, 7)).unwrap();
     assert_eq!(s.erasure(h).unwrap().unwrap(), e);
 }
+
+/// The residue is written in the erasure's own transaction: when writing it fails (here a
+/// referral at a visit the residue does not hold), nothing of the erasure stays either.
+#[test]
+fn a_failing_residue_write_rolls_the_erasure_back() {
+    use keukentafel_store::{Residue, ResidueReferral, ResidueVisit};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.sqlite3");
+    let mut s = Store::open(&path, keukentafel_store::testing::key(), Sources::deterministic(3, START, 7)).unwrap();
+    s.save_profile(UserProfileInput { name: "Carla".into(), organisation: String::new(), phone: String::new(), role: Role::Coordinator })
+        .unwrap();
+    let h = s.create_household(HouseholdInput { name: "Fam. Blijft-heel".into(), wijk: "Noord".into(), adults: 1, ..Default::default() }).unwrap().id;
+    let input = VisitInput {
+        household_id: h,
+        planned_date: day(20),
+        planned_time: "10:00".into(),
+        kind: VisitKind::Intake,
+        volunteers: vec!["Carla".into()],
+        status: VisitStatus::Done,
+        summary: String::new(),
+    };
+    let v = s.plan_visit(input, day(21)).unwrap().id;
+    let visit = ResidueVisit { id: v, kind: VisitKind::Intake, status: VisitStatus::Done, date: day(20), figures: None };
+    let stray = ResidueReferral { visit: VisitId(uuid::Uuid::from_u128(7)), step_id: "x".into(), status: TaskStatus::Open, closed_on: None };
+    let bad = Residue { wijk: "Noord".into(), visits: vec![visit.clone()], referrals: vec![stray] };
+    let ops = s.op_count().unwrap();
+    assert!(matches!(s.erase_household_with(h, "verzoek", day(18), "2026-11-21T09:00:00.000Z", Some(&bad)), Err(StoreError::Data(_))));
+    assert!(s.household(h).is_ok(), "the household is still there");
+    assert!(s.erasures().unwrap().is_empty() && s.erased_households().unwrap().is_empty(), "no account, not marked erased");
+    assert_eq!(s.op_count().unwrap(), ops, "its change log is whole");
+    let rows: i64 = s.conn().query_row("SELECT (SELECT count(*) FROM residue_households) + (SELECT count(*) FROM residue_visits)", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows, 0, "no residue row stays");
+    assert_eq!(s.report_visits(day(1), day(30)).unwrap().len(), 1, "the report still sees the live visit");
+
+    // A good residue: erased, and the report's reads give the residue's rows instead.
+    let good = Residue { wijk: "Noord".into(), visits: vec![visit], referrals: Vec::new() };
+    s.erase_household_with(h, "verzoek", day(18), "2026-11-21T09:00:00.000Z", Some(&good)).unwrap();
+    assert!(s.household(h).is_err());
+    let visits = s.report_visits(day(1), day(30)).unwrap();
+    assert_eq!(visits.len(), 1);
+    assert_ne!(visits[0].id, v, "under a fresh id");
+    assert_ne!(visits[0].household_id, h);
+    assert_eq!((visits[0].kind, visits[0].status, visits[0].date), (VisitKind::Intake, VisitStatus::Done, day(20)));
+    assert_eq!(s.report_households().unwrap().iter().map(|h| h.wijk.as_str()).collect::<Vec<_>>(), ["Noord"]);
+}

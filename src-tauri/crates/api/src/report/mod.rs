@@ -19,6 +19,11 @@
 //! household's latest earlier visit with meter readings (as the follow-up screen shows it).
 //! Referrals are the referral tasks made at the done visits of the period, with their status
 //! now. Materials are the movements handed out in the period.
+//!
+//! **Erased households** still count, exactly as before their erasure: the store's report reads
+//! return the statistical residue the coordinator's erasure kept (`keukentafel_store::residue`:
+//! wijk, visits with their figures, referrals, materials, under fresh ids) beside the live
+//! rows, and [`VisitFigureSource`] gives a residue visit the figures kept with it.
 
 pub mod export;
 pub mod visit_figures;
@@ -283,8 +288,17 @@ fn median(mut xs: Vec<f64>) -> Option<f64> {
     Some(if n % 2 == 1 { xs[n / 2] } else { (xs[n / 2 - 1] + xs[n / 2]) / 2.0 })
 }
 
+/// The sum of `xs` added in the order of their values, not of the households they come from:
+/// a float sum depends on its order, and a total on a rounding edge (amounts in halves are
+/// common) must not change when the same households are read in another order (an erased
+/// household counts under its residue's id).
+fn total(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs.iter().sum()
+}
+
 fn mean(xs: &[f64]) -> Option<f64> {
-    (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
+    (!xs.is_empty()).then(|| total(xs.to_vec()) / xs.len() as f64)
 }
 
 /// The figures of one household in the period (its last combined visit or intake with a
@@ -529,7 +543,7 @@ fn savings(wijken: &[String], figures: &BTreeMap<HouseholdId, HouseholdFigures>,
     let factors = co2_factors(reference);
     let line = |fs: Vec<&VisitFigures>| {
         let n = fs.len();
-        let sum = |f: &dyn Fn(&VisitFigures) -> f64| fs.iter().map(|k| f(k)).sum::<f64>();
+        let sum = |f: &dyn Fn(&VisitFigures) -> f64| total(fs.iter().map(|k| f(k)).collect());
         vec![
             hh(n),
             amount(sum(&|k| k.eur), n),

@@ -9,13 +9,19 @@
 //! ?2]`, both days included (`YYYY-MM-DD`). Each statement reads each table once: visits by
 //! ranges of the `visits_by_status` index, tasks joined to their visit by primary key.
 //!
-//! Uses: `super` (`iso`, `row_id`), `error`, `store`.
+//! Each read returns the statistical residue of erased households (`crate::residue`, migration
+//! 0013) beside the live rows, under the residue's own ids, so the report counts an erased
+//! household as it did before the erasure. A residue visit that carries figures has
+//! [`RESIDUE_TEMPLATE`] as its template; its figures come from [`Store::residue_visit_figures`].
+//!
+//! Uses: `super` (`iso`, `row_id`), `error`, `store`, `residue`.
 
 use chrono::NaiveDate;
 use keukentafel_domain::{HouseholdId, StockItemId, TaskStatus, VisitId, VisitKind, VisitStatus};
 
 use super::{iso, row_id};
 use crate::error::StoreError;
+use crate::residue::RESIDUE_TEMPLATE;
 use crate::store::{Result, Store};
 
 /// A household that is not archived, and its wijk.
@@ -51,6 +57,16 @@ pub struct ReportReferral {
     pub closed_on: Option<NaiveDate>,
 }
 
+/// What the report counts of one household ([`Store::report_inputs_of`]), for its residue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HouseholdReportInputs {
+    pub wijk: String,
+    /// Done and planned visits of any date, by date (and id).
+    pub visits: Vec<ReportVisit>,
+    /// Referral tasks made at one of `visits`.
+    pub referrals: Vec<ReportReferral>,
+}
+
 /// Materials handed out to a household in the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportMaterial {
@@ -79,10 +95,28 @@ pub(crate) const REFERRALS: &str = "
 SELECT household_id, step_id, status, visit_id, closed_on FROM tasks
  WHERE kind = 'referral' AND archived = 0 AND visit_id IS NOT NULL";
 
+/// VISITS and REFERRALS of one household (`?1`), for its residue: its few rows, found by the
+/// household indexes (`visits_household`, `tasks_household`).
+pub(crate) const VISITS_OF: &str = "
+SELECT id, household_id, kind, status, planned_date, template_id, template_version FROM visits
+ WHERE household_id = ?1 AND status IN ('done', 'planned') AND archived = 0";
+pub(crate) const REFERRALS_OF: &str = "
+SELECT household_id, step_id, status, visit_id, closed_on FROM tasks
+ WHERE household_id = ?1 AND kind = 'referral' AND archived = 0 AND visit_id IS NOT NULL";
+
 /// Movements handed out in a period; their items are read apart (`ITEMS`).
 pub(crate) const MATERIALS: &str = "
 SELECT household_id, item_id, -delta FROM stock_movements
  WHERE kind = 'handed_out' AND date >= ?1 AND date <= ?2 AND household_id IS NOT NULL";
+
+/// The residue's households, visits, referrals and materials (migration 0014): small tables,
+/// read whole except the materials of a period (`residue_materials_by_date`).
+pub(crate) const RESIDUE_HOUSEHOLDS: &str = "SELECT id, wijk FROM residue_households";
+pub(crate) const RESIDUE_VISITS: &str = "
+SELECT id, household, kind, status, date, figures IS NOT NULL FROM residue_visits WHERE date >= ?1 AND date <= ?2";
+pub(crate) const RESIDUE_REFERRALS: &str = "SELECT household, step_id, status, visit, closed_on FROM residue_referrals";
+pub(crate) const RESIDUE_MATERIALS: &str = "
+SELECT household, item_id, quantity FROM residue_materials WHERE date >= ?1 AND date <= ?2";
 
 pub(crate) const ITEMS: &str = "SELECT id, measure, name, unit_cost_cents FROM stock_items";
 
@@ -108,15 +142,17 @@ fn day(s: &str) -> Option<NaiveDate> {
 }
 
 impl Store {
-    /// Every household that is not archived, with its wijk.
+    /// Every household that is not archived, with its wijk (and the residue's households).
     pub fn report_households(&self) -> Result<Vec<ReportHousehold>> {
-        let mut stmt = self.conn().prepare_cached(HOUSEHOLDS)?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, wijk) = row?;
-            let Some(id) = row_id(&id) else { continue };
-            out.push(ReportHousehold { id: HouseholdId(id), wijk });
+        for sql in [HOUSEHOLDS, RESIDUE_HOUSEHOLDS] {
+            let mut stmt = self.conn().prepare_cached(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (id, wijk) = row?;
+                let Some(id) = row_id(&id) else { continue };
+                out.push(ReportHousehold { id: HouseholdId(id), wijk });
+            }
         }
         Ok(out)
     }
@@ -125,11 +161,27 @@ impl Store {
     /// included, in no order. Read without copying each text first: this is the report's
     /// largest read.
     pub fn report_visits(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportVisit>> {
-        let mut stmt = self.conn().prepare_cached(VISITS)?;
-        let mut rows = stmt.query([iso(from), iso(to)])?;
         let mut out = Vec::new();
         // The few template ids, each allocated once.
         let mut templates: Vec<std::sync::Arc<str>> = Vec::new();
+        let (from, to) = (iso(from), iso(to));
+        self.read_report_visits(VISITS, [from.as_str(), to.as_str()], &mut templates, &mut out)?;
+        self.read_report_visits(RESIDUE_VISITS, [from.as_str(), to.as_str()], &mut templates, &mut out)?;
+        Ok(out)
+    }
+
+    /// The rows of `sql` (VISITS or VISITS_OF, or RESIDUE_VISITS whose last column says
+    /// whether it has figures) as report visits.
+    fn read_report_visits(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        templates: &mut Vec<std::sync::Arc<str>>,
+        out: &mut Vec<ReportVisit>,
+    ) -> Result<()> {
+        let residue = sql == RESIDUE_VISITS;
+        let mut stmt = self.conn().prepare_cached(sql)?;
+        let mut rows = stmt.query(params)?;
         while let Some(r) = rows.next()? {
             let uuid = |i: usize| -> Result<Option<uuid::Uuid>> { Ok(row_id(r.get_ref(i)?.as_str().map_err(data)?)) };
             let (Some(id), Some(household)) = (uuid(0)?, uuid(1)?) else { continue };
@@ -153,7 +205,13 @@ impl Store {
                 status,
                 date,
                 template_id: {
-                    let t = r.get_ref(5)?.as_str().map_err(data)?;
+                    let t = if !residue {
+                        r.get_ref(5)?.as_str().map_err(data)?
+                    } else if r.get::<_, bool>(5)? {
+                        RESIDUE_TEMPLATE
+                    } else {
+                        ""
+                    };
                     match templates.iter().find(|k| &***k == t) {
                         Some(k) => k.clone(),
                         None => {
@@ -162,19 +220,25 @@ impl Store {
                         }
                     }
                 },
-                template_version: r.get(6)?,
+                template_version: if residue { 0 } else { r.get(6)? },
             });
         }
+        Ok(())
+    }
+
+    /// Every referral task made at a visit (not archived), and the residue's.
+    pub fn report_referrals(&self) -> Result<Vec<ReportReferral>> {
+        let mut out = Vec::new();
+        self.read_report_referrals(REFERRALS, [], &mut out)?;
+        self.read_report_referrals(RESIDUE_REFERRALS, [], &mut out)?;
         Ok(out)
     }
 
-    /// Every referral task made at a visit (not archived).
-    pub fn report_referrals(&self) -> Result<Vec<ReportReferral>> {
-        let mut stmt = self.conn().prepare_cached(REFERRALS)?;
-        let rows = stmt.query_map([], |r| {
+    fn read_report_referrals(&self, sql: &str, params: impl rusqlite::Params, out: &mut Vec<ReportReferral>) -> Result<()> {
+        let mut stmt = self.conn().prepare_cached(sql)?;
+        let rows = stmt.query_map(params, |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?))
         })?;
-        let mut out = Vec::new();
         for row in rows {
             let (household, step_id, status, visit, closed_on) = row?;
             let (Some(household), Some(visit)) = (row_id(&household), row_id(&visit)) else { continue };
@@ -186,10 +250,11 @@ impl Store {
                 closed_on: closed_on.as_deref().and_then(day),
             });
         }
-        Ok(out)
+        Ok(())
     }
 
-    /// Materials handed out from `from` to `to`, with the item's measure, name and cost.
+    /// Materials handed out from `from` to `to` (in households, and in the residue's), with the
+    /// item's measure, name and cost.
     pub fn report_materials(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportMaterial>> {
         let mut items: std::collections::HashMap<String, (String, String, u32)> = std::collections::HashMap::new();
         {
@@ -200,25 +265,62 @@ impl Store {
                 items.insert(id, (measure, name, u32::try_from(cost.max(0)).unwrap_or(u32::MAX)));
             }
         }
-        let mut stmt = self.conn().prepare_cached(MATERIALS)?;
-        let mut rows = stmt.query([iso(from), iso(to)])?;
         let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            let household = r.get_ref(0)?.as_str().map_err(data)?;
-            let item = r.get_ref(1)?.as_str().map_err(data)?;
-            let quantity: i64 = r.get(2)?;
-            let (Some(household_id), Some(item_id)) = (row_id(household), row_id(item)) else { continue };
-            let (measure, name, unit_cost_cents) = items.get(item).cloned().unwrap_or_default();
-            out.push(ReportMaterial {
-                household_id: HouseholdId(household_id),
-                item_id: StockItemId(item_id),
-                measure,
-                name,
-                quantity: u32::try_from(quantity.max(0)).unwrap_or(u32::MAX),
-                unit_cost_cents,
-            });
+        for sql in [MATERIALS, RESIDUE_MATERIALS] {
+            let mut stmt = self.conn().prepare_cached(sql)?;
+            let mut rows = stmt.query([iso(from), iso(to)])?;
+            while let Some(r) = rows.next()? {
+                let household = r.get_ref(0)?.as_str().map_err(data)?;
+                let item = r.get_ref(1)?.as_str().map_err(data)?;
+                let quantity: i64 = r.get(2)?;
+                let (Some(household_id), Some(item_id)) = (row_id(household), row_id(item)) else { continue };
+                let (measure, name, unit_cost_cents) = items.get(item).cloned().unwrap_or_default();
+                out.push(ReportMaterial {
+                    household_id: HouseholdId(household_id),
+                    item_id: StockItemId(item_id),
+                    measure,
+                    name,
+                    quantity: u32::try_from(quantity.max(0)).unwrap_or(u32::MAX),
+                    unit_cost_cents,
+                });
+            }
         }
         Ok(out)
+    }
+
+    /// The residue's figures of its visits (`crate::residue`): visit → the cache's JSON.
+    pub fn residue_visit_figures(&self) -> Result<std::collections::HashMap<VisitId, String>> {
+        let mut stmt = self.conn().prepare_cached("SELECT id, figures FROM residue_visits WHERE figures IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (id, figures) = row?;
+            if let Some(id) = row_id(&id) {
+                out.insert(VisitId(id), figures);
+            }
+        }
+        Ok(out)
+    }
+
+    /// What the report counts of one household, to keep as its residue when it is erased:
+    /// its wijk, its done and planned visits of any date, and its referral tasks made at one of
+    /// them (archived ones left out, as the report leaves them out). `None` when the household
+    /// is archived (the report never counts it) or not held here.
+    pub fn report_inputs_of(&self, household: HouseholdId) -> Result<Option<HouseholdReportInputs>> {
+        let h = household.to_string();
+        let wijk: Option<String> = rusqlite::OptionalExtension::optional(self.conn().query_row(
+            "SELECT wijk FROM households WHERE id = ?1 AND archived = 0",
+            [&h],
+            |r| r.get(0),
+        ))?;
+        let Some(wijk) = wijk else { return Ok(None) };
+        let mut visits = Vec::new();
+        self.read_report_visits(VISITS_OF, [h.as_str()], &mut Vec::new(), &mut visits)?;
+        visits.sort_by_key(|v| (v.date, v.id));
+        let mut referrals = Vec::new();
+        self.read_report_referrals(REFERRALS_OF, [h.as_str()], &mut referrals)?;
+        referrals.retain(|r| visits.iter().any(|v| v.id == r.visit_id));
+        Ok(Some(HouseholdReportInputs { wijk, visits, referrals }))
     }
 
     /// The cached key figures of visits (`visit_figures`, migration 0010): visit → (the
