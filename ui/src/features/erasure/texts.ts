@@ -11,8 +11,8 @@ export const texts = {
       en: (n: number) => (n === 1 ? "Erase 1 household's data" : `Erase the data of ${n} households`),
     },
     warning: {
-      nl: 'Let op: dit kun je niet ongedaan maken. Alles van dit huishouden verdwijnt: naam, adres, bezoeken, antwoorden, taken en notities. Ook uit de reservekopieën. De laptops van de vrijwilligers wissen het bij hun volgende terugbestand. Alleen de reden en de datum blijven bewaard, zonder naam.',
-      en: 'Careful: this cannot be undone. Everything about this household is removed: name, address, visits, answers, tasks and notes. From the backups too. The volunteers’ laptops erase it with their next return file. Only the reason and the date are kept, without a name.',
+      nl: 'Let op: dit kun je niet ongedaan maken. Alles van dit huishouden verdwijnt: naam, adres, bezoeken, antwoorden, taken en notities. Ook uit de reservekopieën. De laptops van de vrijwilligers wissen het bij hun volgende terugbestand. Alleen de reden en de datum blijven bewaard, zonder naam. De rapportage voor de gemeente telt het huishouden nog mee, zonder iets wat naar het huishouden wijst.',
+      en: 'Careful: this cannot be undone. Everything about this household is removed: name, address, visits, answers, tasks and notes. From the backups too. The volunteers’ laptops erase it with their next return file. Only the reason and the date are kept, without a name. The report for the municipality still counts the household, without anything that points to it.',
     },
     reason: { nl: 'Reden', en: 'Reason' },
     reasonHint: {
