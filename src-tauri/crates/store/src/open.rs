@@ -178,7 +178,7 @@ fn check_due(conn: &Connection) -> bool {
     let last: Option<String> =
         conn.query_row("SELECT value FROM meta WHERE key = ?1", [CHECKED_KEY], |r| r.get(0)).optional().ok().flatten();
     let last = last.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
-    !last.is_some_and(|d| (chrono::Utc::now().date_naive() - d).num_days() < CHECK_EVERY_DAYS)
+    last.is_none_or(|d| (chrono::Utc::now().date_naive() - d).num_days() >= CHECK_EVERY_DAYS)
 }
 
 /// The file's schema version, after refusing a file that is another program's, newer or
