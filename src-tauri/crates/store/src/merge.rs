@@ -93,7 +93,7 @@ impl Store {
             tx.commit()?;
             Ok(report)
         })();
-        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        self.conn.pragma_update(None, "cache_size", -crate::open::CACHE_KIB)?;
         result
     }
 }

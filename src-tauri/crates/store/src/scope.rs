@@ -211,7 +211,7 @@ impl Store {
             w.tx.commit()?;
             Ok(report)
         })();
-        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        self.conn.pragma_update(None, "cache_size", -crate::open::CACHE_KIB)?;
         result
     }
 
@@ -322,7 +322,7 @@ impl Store {
             tx.commit()?;
             Ok(out)
         })();
-        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        self.conn.pragma_update(None, "cache_size", -crate::open::CACHE_KIB)?;
         let out = result?;
         if out.forgotten > 0 || out.erased > 0 {
             // The deleted pages were overwritten (secure_delete); copy them into the file now,
