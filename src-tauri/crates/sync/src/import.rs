@@ -310,14 +310,8 @@ pub fn scrub_backups(store: &mut Store) {
             b.apply_erasures(&erased, "")?;
             b.forget(&forgotten)
         });
-        if scrubbed.is_err() {
-            for suffix in ["", "-wal", "-shm"] {
-                let mut p = path.clone().into_os_string();
-                p.push(suffix);
-                if std::fs::remove_file(&p).is_err() && std::path::Path::new(&p).exists() {
-                    all = false;
-                }
-            }
+        if scrubbed.is_err() && !remove_backup(&path) {
+            all = false;
         }
     }
     if all {
@@ -455,11 +449,7 @@ pub fn reseal_backups(store: &Store, old: Option<&keukentafel_store::StoreKey>) 
         };
         changed += 1;
         if sealed.is_err() {
-            for suffix in ["", "-wal", "-shm"] {
-                let mut p = path.clone().into_os_string();
-                p.push(suffix);
-                let _ = std::fs::remove_file(p);
-            }
+            remove_backup(&path);
         }
     }
     changed
@@ -488,6 +478,14 @@ pub fn backup_before_import(store: &Store, now: DateTime<Utc>) -> Result<PathBuf
     Ok(dest)
 }
 
+/// Deletes a backup with its log and shared-memory files; `true` when none of them is left.
+fn remove_backup(path: &Path) -> bool {
+    ["", "-wal", "-shm"].iter().all(|suffix| {
+        let p = PathBuf::from(format!("{}{suffix}", path.display()));
+        std::fs::remove_file(&p).is_ok() || !p.exists()
+    })
+}
+
 fn backup_dir(store: &Store) -> PathBuf {
     store.path().parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join("backups")
 }
@@ -501,12 +499,8 @@ fn backup_prefix(store: &Store) -> String {
 /// together at most [`BACKUP_BUDGET`] times the store's size (file and log); the newest one
 /// always stays. Once one does not fit, every older one goes too (the kept ones are the latest).
 fn prune_backups(store: &Store, newest: &Path) {
-    let Some(dir) = newest.parent() else { return };
-    let Some(prefix) = newest.file_name().and_then(|n| n.to_str()).and_then(|n| n.split("-before-import-").next()) else {
-        return;
-    };
-    let prefix = format!("{prefix}-before-import-");
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = backup_prefix(store);
+    let Ok(entries) = std::fs::read_dir(backup_dir(store)) else { return };
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let store_size = size(store.path()) + size(&PathBuf::from(format!("{}-wal", store.path().display())));
     let budget = store_size.saturating_mul(BACKUP_BUDGET);
@@ -529,9 +523,7 @@ fn prune_backups(store: &Store, newest: &Path) {
         total = total.saturating_add(size(p));
         full = full || (i > 0 && (i >= BACKUPS_KEPT || total > budget));
         if full {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", p.display()));
-            }
+            remove_backup(p);
         }
     }
 }
