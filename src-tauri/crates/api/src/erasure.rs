@@ -81,7 +81,7 @@ pub fn residue_of(store: &Store, source: &mut VisitFigureSource<'_>, household: 
     for v in &visits {
         // The report takes figures of done visits only.
         let figures = if v.status == keukentafel_domain::VisitStatus::Done {
-            source.get(store, v)?.map(|f| serde_json::to_string(&f)).transpose().map_err(crate::ApiError::internal)?
+            source.get(store, v)?.map(|f| serde_json::to_string(&*f)).transpose().map_err(crate::ApiError::internal)?
         } else {
             None
         };

@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_overview_indexes.sql"),
     include_str!("../migrations/0013_erasure_by_hand.sql"),
     include_str!("../migrations/0014_residue.sql"),
+    include_str!("../migrations/0015_report_cache_bytes.sql"),
 ];
 
 /// The schema version this program writes.

@@ -28,7 +28,11 @@
 pub mod export;
 pub mod visit_figures;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+// Keyed by ids made here, not by an attacker: the fast hash is safe.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
 use keukentafel_checklist::figures::ids;
@@ -305,7 +309,7 @@ fn mean(xs: &[f64]) -> Option<f64> {
 /// checklist).
 struct HouseholdFigures {
     wijk: String,
-    figures: VisitFigures,
+    figures: Rc<VisitFigures>,
 }
 
 /// The report for `request`, made on `made_on`.
@@ -349,7 +353,7 @@ pub fn report(store: &mut Store, templates: &Templates, request: &ReportRequest,
     history.sort_by_key(|a| (a.date, a.id));
     // The first done visit of each household (up to the end of the period: a later one does
     // not make it new in this period).
-    let mut first_done: HashMap<HouseholdId, NaiveDate> = HashMap::new();
+    let mut first_done: HashMap<HouseholdId, NaiveDate> = HashMap::default();
     for v in history.iter().filter(|v| v.status == VisitStatus::Done) {
         first_done.entry(v.household_id).or_insert(v.date);
     }
@@ -554,9 +558,9 @@ fn savings(wijken: &[String], figures: &BTreeMap<HouseholdId, HouseholdFigures>,
         ]
     };
     for w in wijken {
-        g.row(wijk_label(w), line(figures.values().filter(|f| &f.wijk == w).map(|f| &f.figures).collect()));
+        g.row(wijk_label(w), line(figures.values().filter(|f| &f.wijk == w).map(|f| &*f.figures).collect()));
     }
-    g.total(t("Totaal", "Total"), line(figures.values().map(|f| &f.figures).collect()));
+    g.total(t("Totaal", "Total"), line(figures.values().map(|f| &*f.figures).collect()));
     g.columns_add_up(&[0, 1, 2, 3, 4, 5]);
     g.chart(ChartKind::Column, 1).build()
 }
@@ -571,9 +575,9 @@ fn measured(
     use keukentafel_checklist::MeasuredUse;
     // use → (measured per year, estimated per year) per household
     let mut lines: BTreeMap<u8, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
-    let mut counted: HashSet<HouseholdId> = HashSet::new();
+    let mut counted: HashSet<HouseholdId> = HashSet::default();
     // Each household's visits by date (the history comes by date).
-    let mut by_household: HashMap<HouseholdId, Vec<&ReportVisit>> = HashMap::new();
+    let mut by_household: HashMap<HouseholdId, Vec<&ReportVisit>> = HashMap::default();
     // (only the visits that can be a first visit: done, not a follow-up, with a checklist)
     for v in history.iter().filter(|v| v.status == VisitStatus::Done && v.kind != VisitKind::FollowUp && !v.template_id.is_empty()) {
         by_household.entry(v.household_id).or_default().push(v);
@@ -583,7 +587,7 @@ fn measured(
             continue;
         }
         let Some(this) = source.get(store, f)? else { continue };
-        let Some(to) = this.follow_up_reading else { continue };
+        let Some(to) = &this.follow_up_reading else { continue };
         // The latest earlier visit with meter readings (as the follow-up screen finds it).
         let mut first = None;
         let earlier = by_household.get(&f.household_id).map(Vec::as_slice).unwrap_or_default();
@@ -825,7 +829,7 @@ fn materials(
         }
     };
     for m in &all {
-        let e = by.entry(m.item_id).or_insert_with(|| (label(m), HashSet::new(), 0, 0));
+        let e = by.entry(m.item_id).or_insert_with(|| (label(m), HashSet::default(), 0, 0));
         e.1.insert(m.household_id);
         e.2 += u64::from(m.quantity);
         e.3 += u64::from(m.quantity) * u64::from(m.unit_cost_cents);

@@ -186,8 +186,10 @@ pub fn field_value(entity: &str, field: &str, value: &Json) -> Result<(), FieldV
 
 /// An id as this version writes it: a UUID in its lower-case hyphenated form.
 pub fn id(s: &str) -> Result<Uuid, P> {
+    // Compared in a buffer on the stack: the store parses an id per row it reads.
+    let mut canonical = [0u8; uuid::fmt::Hyphenated::LENGTH];
     match Uuid::try_parse(s) {
-        Ok(u) if u.hyphenated().to_string() == s => Ok(u),
+        Ok(u) if *u.hyphenated().encode_lower(&mut canonical) == *s => Ok(u),
         _ => Err(P::NotAnId),
     }
 }

@@ -323,23 +323,24 @@ impl Store {
         Ok(Some(HouseholdReportInputs { wijk, visits, referrals }))
     }
 
-    /// The cached key figures of visits (`visit_figures`, migration 0010): visit → (the
-    /// version they were made with, their JSON). Local and derived; see the migration.
-    pub fn cached_visit_figures(&self) -> Result<std::collections::HashMap<VisitId, (String, String)>> {
+    /// The cached key figures of visits (`visit_figures`, migrations 0010 and 0015): (visit,
+    /// the version they were made with, their bytes, which only the caller reads). Local and
+    /// derived; see the migrations.
+    pub fn cached_visit_figures(&self) -> Result<Vec<(VisitId, String, Vec<u8>)>> {
         let mut stmt = self.conn().prepare_cached("SELECT visit_id, version, figures FROM visit_figures")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
-        let mut out = std::collections::HashMap::new();
-        for row in rows {
-            let (id, version, figures) = row?;
-            if let Some(id) = row_id(&id) {
-                out.insert(VisitId(id), (version, figures));
-            }
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let Some(id) = row_id(r.get_ref(0)?.as_str().map_err(data)?) else { continue };
+            // A row another version wrote as text is made again (its version differs too).
+            let Ok(figures) = r.get_ref(2)?.as_blob() else { continue };
+            out.push((VisitId(id), r.get(1)?, figures.to_vec()));
         }
         Ok(out)
     }
 
     /// Stores visits' key figures in the cache, replacing older rows, in one transaction.
-    pub fn cache_visit_figures(&mut self, rows: &[(VisitId, HouseholdId, String, String)]) -> Result<()> {
+    pub fn cache_visit_figures(&mut self, rows: &[(VisitId, HouseholdId, String, Vec<u8>)]) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
             let mut stmt = tx.prepare_cached(
