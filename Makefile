@@ -32,7 +32,7 @@ XVFB_RUN   := xvfb-run -a -s "-screen 0 1920x1080x24"
 NEXTEST    := $(CARGO) nextest run --workspace \
               --tool-config-file keukentafel:$(CURDIR)/.ci/nextest.toml -P keukentafel-ci
 
-.PHONY: help setup ui ui-test build unit doc core-deps fuzz e2e test test-steps \
+.PHONY: help setup ui ui-test build unit doc core-deps fuzz e2e test test-steps bench bench-smoke \
         run run-coordinator demo coordinator-demo clean-demo
 
 help:
@@ -42,7 +42,8 @@ help:
 	@echo "make run-coordinator  the app as the coordinator, after three volunteers' files ($(COORD_DB))"
 	@echo "make clean-demo  delete the demo store"
 	@echo "make setup       install missing system packages and tools (.ci/setup)"
-	@echo "pieces of make test: ui-test build unit doc core-deps fuzz e2e"
+	@echo "make bench       the benchmarks in release at full size (about an hour; README: Benchmarks)"
+	@echo "pieces of make test: ui-test build unit doc core-deps bench-smoke fuzz e2e"
 
 setup:
 	@bash .ci/setup
@@ -94,6 +95,28 @@ fuzz:
 	@echo "==> cargo fuzz: export reader, $${FUZZ_SECONDS:-60} s"
 	bash .ci/fuzz
 
+# --- Benchmarks ------------------------------------------------------------------
+
+# The benchmark suite (README: Benchmarks): the checklist engine, the municipal report and
+# overview on a 10,000-household store (built once into $(BENCH_DIR), which takes a while),
+# and the import of 200 files / 1,000,000 ops with re-import, baselines, bytes per op and peak
+# memory. Figures are printed as ratios against baselines measured in the same run.
+BENCH_TARGETS := --bench evaluate --bench report --bench merge
+BENCH_DIR     := $(abspath $(TARGET_DIR)/bench)
+
+bench: setup
+	@echo "==> cargo bench (release, full size)"
+	mkdir -p "$(BENCH_DIR)"
+	KT_BENCH_DIR="$(BENCH_DIR)" $(CARGO) bench --workspace $(BENCH_TARGETS)
+
+# The same suite at a tiny size in the dev build, so CI sees that every benchmark still runs
+# and prints its figures (which are not asserted: a debug build's times mean nothing).
+bench-smoke:
+	@echo "==> cargo bench: the suite at a tiny size (dev build; figures printed, not asserted)"
+	rm -rf "$(BENCH_DIR)-smoke" && mkdir -p "$(BENCH_DIR)-smoke"
+	KT_BENCH_DIR="$(BENCH_DIR)-smoke" KT_BENCH_HOUSEHOLDS=20 KT_BENCH_VISITS=2 BENCH_FILES=4 BENCH_OPS=2000 \
+	    $(CARGO) bench --workspace --profile dev $(BENCH_TARGETS)
+
 # Serial: each test starts its own tauri-driver + WebKitWebDriver + app; two at
 # once on 2 cores only makes timing flaky. One retry absorbs a slow first
 # WebKit start (nextest reports such a test as FLAKY, so it stays visible).
@@ -113,7 +136,7 @@ test:
 	fi
 
 # In this order (.NOTPARALLEL keeps it so even under make -j).
-test-steps: setup ui-test build unit doc core-deps fuzz e2e
+test-steps: setup ui-test build unit doc core-deps bench-smoke fuzz e2e
 
 # --- Running the app -----------------------------------------------------------
 

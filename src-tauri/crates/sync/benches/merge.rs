@@ -1,8 +1,10 @@
 //! Benchmark: merge 200 export files holding 1,000,000 ops in total into an empty store, by
 //! the import path (read file, decrypt, verify, merge in one transaction per file, remember
-//! the sender), against a baseline measured in the same run: plain rusqlite inserting the same
-//! rows into a table like `ops` (same columns, keys and indexes, same pragmas) in one
-//! transaction. Prints ops, wall times, the ratio and peak memory (VmHWM).
+//! the sender), then the same files again (re-import), against baselines measured in the same
+//! run: plain statements inserting the same rows into a table like `ops` (same columns, keys
+//! and indexes) in a store opened like the import's (encrypted, same pragmas and page cache),
+//! with one commit per file as the import does, and with one commit for all. Prints ops, wall
+//! times, the ratios, bytes per op of the files and of the store, and peak memory (VmHWM).
 //!
 //! `cargo bench -p keukentafel-sync` (release). Smaller runs: BENCH_FILES=20 BENCH_OPS=2000.
 //!
@@ -119,51 +121,85 @@ fn write_file(dir: &Path, r: usize, ops: &[Op], to: &KeyPair) -> std::path::Path
     path
 }
 
-const OPS_TABLE: &str = "CREATE TABLE ops (
+/// A table like `ops` (same columns, keys and indexes).
+const OPS_TABLE: &str = "CREATE TABLE bench_ops (
     op_id TEXT PRIMARY KEY, replica TEXT NOT NULL, seq INTEGER NOT NULL, hlc TEXT NOT NULL,
     entity TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
     base_hlc TEXT, author TEXT NOT NULL, entity_base_hlc TEXT, resolves TEXT, extra TEXT,
     UNIQUE (replica, seq)) STRICT;
-  CREATE INDEX ops_hlc ON ops (hlc);
-  CREATE INDEX ops_field ON ops (entity, entity_id, field);";
+  CREATE INDEX bench_ops_hlc ON bench_ops (hlc);
+  CREATE INDEX bench_ops_field ON bench_ops (entity, entity_id, field);";
 
-fn baseline(path: &Path, files: usize, per_file: usize, start: i64) -> Duration {
-    let mut conn = rusqlite::Connection::open(path).unwrap();
-    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-    conn.pragma_update(None, "synchronous", "FULL").unwrap();
+/// How a baseline commits: one transaction for everything (the old baseline), or one per file
+/// as the import does.
+#[derive(Clone, Copy, PartialEq)]
+enum Commits {
+    One,
+    PerFile,
+}
+
+/// The op log alone, inserted with plain statements into a table like `ops`, in a store opened
+/// exactly as the import's (SQLCipher with the same key, WAL, synchronous FULL, the merge's 64 MB
+/// page cache), so the ratio compares the same job under the same settings.
+fn baseline(path: &Path, files: usize, per_file: usize, start: i64, commits: Commits) -> Duration {
+    let store = Store::open(path, keukentafel_store::testing::key(), Sources::system()).unwrap();
+    let conn = store.conn();
+    conn.pragma_update(None, "cache_size", -65_536).unwrap();
     conn.execute_batch(OPS_TABLE).unwrap();
     let mut spent = Duration::ZERO;
-    let tx = conn.transaction().unwrap();
-    {
-        let mut insert = tx.prepare("INSERT INTO ops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)").unwrap();
-        for r in 0..files {
-            let ops = replica_ops(r, per_file, start); // untimed, like the files for the merge
-            let t = Instant::now();
-            for op in &ops {
-                insert
-                    .execute(rusqlite::params![
-                        op.op_id.to_string(),
-                        op.replica.to_string(),
-                        op.seq,
-                        op.hlc.to_string(),
-                        op.entity,
-                        op.entity_id.to_string(),
-                        op.field,
-                        op.value.to_string(),
-                        op.base_hlc.map(|h| h.to_string()),
-                        op.author.to_string(),
-                        op.entity_base_hlc.map(|h| h.to_string()),
-                        None::<String>,
-                        None::<String>,
-                    ])
-                    .unwrap();
+    let insert_file = |tx: &rusqlite::Transaction<'_>, ops: &[Op]| {
+        let mut insert = tx.prepare_cached("INSERT INTO bench_ops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)").unwrap();
+        for op in ops {
+            insert
+                .execute(rusqlite::params![
+                    op.op_id.to_string(),
+                    op.replica.to_string(),
+                    op.seq,
+                    op.hlc.to_string(),
+                    op.entity,
+                    op.entity_id.to_string(),
+                    op.field,
+                    op.value.to_string(),
+                    op.base_hlc.map(|h| h.to_string()),
+                    op.author.to_string(),
+                    op.entity_base_hlc.map(|h| h.to_string()),
+                    None::<String>,
+                    None::<String>,
+                ])
+                .unwrap();
+        }
+    };
+    match commits {
+        Commits::One => {
+            let tx = conn.unchecked_transaction().unwrap();
+            for r in 0..files {
+                let ops = replica_ops(r, per_file, start); // untimed, like the files for the merge
+                let t = Instant::now();
+                insert_file(&tx, &ops);
+                spent += t.elapsed();
             }
+            let t = Instant::now();
+            tx.commit().unwrap();
             spent += t.elapsed();
         }
+        Commits::PerFile => {
+            for r in 0..files {
+                let ops = replica_ops(r, per_file, start);
+                let t = Instant::now();
+                let tx = conn.unchecked_transaction().unwrap();
+                insert_file(&tx, &ops);
+                tx.commit().unwrap();
+                spent += t.elapsed();
+            }
+        }
     }
-    let t = Instant::now();
-    tx.commit().unwrap();
-    spent + t.elapsed()
+    spent
+}
+
+/// A store file's bytes on disk, with its WAL.
+fn store_bytes(path: &Path) -> u64 {
+    let wal = path.with_extension("sqlite3-wal");
+    [path.to_path_buf(), wal].iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum()
 }
 
 fn peak_memory_mb() -> f64 {
@@ -214,16 +250,34 @@ fn main() {
     let import_wall = started.elapsed();
     let ops = store.op_count().unwrap();
     assert_eq!(ops as usize, files * per_file);
+
+    // The same files again (a coordinator importing a folder twice): nothing is new.
+    let started = Instant::now();
+    for path in &paths {
+        let contents = keukentafel_sync::read_export(&key, path).unwrap();
+        let counts = import::apply(&mut store, &contents, &sender, now).unwrap();
+        assert_eq!(counts.new, 0);
+    }
+    let reimport = started.elapsed();
     drop(store);
     let memory = peak_memory_mb();
+    let stored = store_bytes(&dir.path().join("merge.sqlite3"));
 
-    let base = baseline(&dir.path().join("baseline.sqlite3"), files, per_file, start);
+    let base_one = baseline(&dir.path().join("baseline-one.sqlite3"), files, per_file, start, Commits::One);
+    let base_files = baseline(&dir.path().join("baseline-files.sqlite3"), files, per_file, start, Commits::PerFile);
+    let base_stored = store_bytes(&dir.path().join("baseline-files.sqlite3"));
+    let secs = |d: Duration| d.as_secs_f64();
     println!("merge benchmark: {files} files, {ops} ops, {:.0} MB of export files", bytes as f64 / 1e6);
-    println!("  import (read + decrypt + verify + merge): {:>8.2} s", import_wall.as_secs_f64());
-    println!("    of which read + decrypt + verify:      {:>8.2} s", verify.as_secs_f64());
-    println!("    of which merge (Store::merge + peer):  {:>8.2} s", merge.as_secs_f64());
-    println!("  baseline (plain rusqlite insert, 1 tx):   {:>8.2} s", base.as_secs_f64());
-    println!("  ratio import / baseline:                  {:>8.2}x (aim <= 3x)", import_wall.as_secs_f64() / base.as_secs_f64());
-    println!("  ratio merge / baseline:                   {:>8.2}x", merge.as_secs_f64() / base.as_secs_f64());
-    println!("  peak memory (VmHWM) during the import:    {:>8.1} MB (aim < 200 MB)", memory);
+    println!("  import (read + decrypt + verify + merge): {:>8.2} s", secs(import_wall));
+    println!("    of which read + decrypt + verify:      {:>8.2} s", secs(verify));
+    println!("    of which merge (Store::merge + peer):  {:>8.2} s", secs(merge));
+    println!("  re-import of the same files:              {:>8.2} s ({:.1} % of the import; aim < 10 %)", secs(reimport), 100.0 * secs(reimport) / secs(import_wall));
+    println!("  baseline: the op log alone, one commit per file (as the import): {:>6.2} s", secs(base_files));
+    println!("  baseline: the op log alone, one commit for all files:            {:>6.2} s", secs(base_one));
+    println!("  ratio import / baseline per file:         {:>8.2}x (aim <= 2x)", secs(import_wall) / secs(base_files));
+    println!("  ratio import / baseline one commit:       {:>8.2}x", secs(import_wall) / secs(base_one));
+    println!("  ratio merge / baseline per file:          {:>8.2}x", secs(merge) / secs(base_files));
+    println!("  export files:                             {:>8.0} bytes per op (aim < 80)", bytes as f64 / ops as f64);
+    println!("  store on disk:                            {:>8.0} bytes per op (aim < 300; the op log alone: {:.0})", stored as f64 / ops as f64, base_stored as f64 / ops as f64);
+    println!("  peak memory (VmHWM) during the imports:   {:>8.1} MB (aim < 64 MB)", memory);
 }
