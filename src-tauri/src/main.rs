@@ -45,7 +45,7 @@ fn main() {
             }
             let templates = Templates::builtin().map_err(ApiError::from);
             // Locked until the volunteer types the passphrase on the start screen.
-            app.manage(AppState { path, store: Mutex::new(None), templates, idle_lock_seconds: idle_lock_seconds() });
+            app.manage(AppState { path, store: Mutex::new(None), templates, idle_lock_seconds: idle_lock_seconds(), damaged: Mutex::new(None) });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -3,7 +3,7 @@
 use keukentafel_api::{profile, LockState, Reply};
 use keukentafel_domain::Sources;
 use keukentafel_store::Passphrase;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use super::AppState;
 
@@ -14,13 +14,13 @@ pub fn lock_state(state: State<AppState>) -> Reply<LockState> {
 
 /// Async: deriving the key takes a moment, the window stays responsive meanwhile.
 #[tauri::command(async)]
-pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
-    state.unlock(|path| profile::unlock(path, Passphrase::new(passphrase).as_str(), Sources::system()))
+pub fn unlock(app: AppHandle, state: State<'_, AppState>, passphrase: String) -> Reply<()> {
+    state.unlock(&app, |path| profile::unlock(path, Passphrase::new(passphrase).as_str(), Sources::system()))
 }
 
 #[tauri::command(async)]
-pub fn create_passphrase(state: State<'_, AppState>, passphrase: String, repeat: String) -> Reply<()> {
-    state.unlock(|path| profile::create_passphrase(path, Passphrase::new(passphrase).as_str(), Passphrase::new(repeat).as_str(), Sources::system()))
+pub fn create_passphrase(app: AppHandle, state: State<'_, AppState>, passphrase: String, repeat: String) -> Reply<()> {
+    state.unlock(&app, |path| profile::create_passphrase(path, Passphrase::new(passphrase).as_str(), Passphrase::new(repeat).as_str(), Sources::system()))
 }
 
 /// Async: deriving the keys takes a moment.

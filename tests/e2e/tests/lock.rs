@@ -102,3 +102,41 @@ async fn the_passphrase_is_changed_on_the_profile_page_with_the_current_one_firs
 }
 
 const NEW: &str = "een nieuw wachtwoord voor Anna";
+
+/// A big store's weekly full check runs beside the open store, so the window opens at once;
+/// when it finds a damaged page the store is closed and the window says so, in Dutch, with
+/// what to do.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_page_found_by_the_check_beside_the_open_store_closes_it_with_a_clear_message() {
+    let driver = TauriDriver::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("keukentafel.sqlite3");
+    keukentafel_e2e::cli(&["init", "--db", db.to_str().unwrap(), "--name", "Anna de Vries", "--role", "energy_coach"]);
+    // Bigger than a store that is checked at every open, closed cleanly, never fully checked
+    // (so the check is due), with a damaged page in a table no screen reads.
+    {
+        let key = keukentafel_store::StoreKey::for_file(&db, PASSPHRASE).unwrap();
+        let c = keukentafel_store::raw_connection(&db, &key).unwrap();
+        let bytes = keukentafel_store::CHECK_ALWAYS_BYTES + 8 * 1024 * 1024;
+        c.execute_batch(&format!("CREATE TABLE zz_filler (b BLOB); INSERT INTO zz_filler VALUES (zeroblob({bytes}));")).unwrap();
+        c.execute("DELETE FROM meta WHERE key = 'integrity_checked'", []).unwrap();
+        c.pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let mut bytes = std::fs::read(&db).unwrap();
+    let middle = (bytes.len() / 2 / 4096) * 4096;
+    for b in &mut bytes[middle + 100..middle + 200] {
+        *b ^= 0x5A;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+
+    let app = App::launch(&driver, &db).await;
+    // The window opens on the households (the check has not read every page yet, or has just
+    // found the damage), then says why the store was closed.
+    app.wait_for("#fatal-error", TIMEOUT).await;
+    app.wait_for_text("#fatal-message", "beschadigd", TIMEOUT).await;
+    app.wait_for_text("#fatal-message", "reservekopie", TIMEOUT).await;
+    assert_eq!(app.count("#new-household").await, 0, "no household screen stays behind the message");
+    shot(&app, "lock-damaged").await;
+    app.close().await;
+}

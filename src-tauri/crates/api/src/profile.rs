@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use keukentafel_domain::{AppInfo, Sources, UserProfile, UserProfileInput};
-use keukentafel_store::{check_new_passphrase, FileKind, Store};
+use keukentafel_store::{check_new_passphrase, FileKind, Store, WeeklyCheck};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -53,11 +53,15 @@ fn unlocked(mut store: Store) -> Reply<Store> {
 
 /// The unlock screen: the passphrase of an encrypted store. A store still to be made or
 /// encrypted is refused here ([`LockState`] says which form to show: [`create_passphrase`]).
+///
+/// A big store's weekly full check is left for later, so the window opens at once: the caller
+/// runs it beside the open store when [`Store::full_check_due`] says so (the app, on a thread:
+/// [`Store::full_check`]). The check after an unclean end still runs here.
 pub fn unlock(path: &Path, passphrase: &str, sources: Sources) -> Reply<Store> {
     if lock_state(path)? != LockState::Locked {
         return Err(errors::no_passphrase_yet());
     }
-    unlocked(Store::unlock(path, passphrase, sources)?)
+    unlocked(Store::unlock_with(path, passphrase, sources, WeeklyCheck::Later)?)
 }
 
 /// The first start (or the first start after an update to encryption): the new passphrase,

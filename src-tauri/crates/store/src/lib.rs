@@ -97,7 +97,7 @@ pub use exchange::{Peer, Received};
 pub use held::{HeldOp, HeldReason};
 pub use merge::{plan_field, FieldOp, FieldPlan, MergeReport, FUTURE_LIMIT_MILLIS};
 pub use key::{check_new_passphrase, testing, inspect, FileKind, Passphrase, StoreKey, KDF_ITERATIONS, MIN_PASSPHRASE_CHARS};
-pub use open::{owner_only, raw_connection, reencrypt, APPLICATION_ID, CHECK_ALWAYS_BYTES, CHECK_EVERY_DAYS, SCHEMA_VERSION};
+pub use open::{owner_only, raw_connection, reencrypt, FullCheck, WeeklyCheck, APPLICATION_ID, CHECK_ALWAYS_BYTES, CHECK_EVERY_DAYS, SCHEMA_VERSION};
 pub use ops::{Op, Writer};
 pub use records::answers::{answer_id, VisitAnswers};
 pub use records::{Closed, VisitClosing};

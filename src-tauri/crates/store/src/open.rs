@@ -61,10 +61,26 @@ pub const CACHE_KIB: i64 = 32 * 1024;
 /// Where the day of the last full check is kept (`meta`).
 const CHECKED_KEY: &str = "integrity_checked";
 
+/// When a big store's weekly full check runs (see [`CHECK_ALWAYS_BYTES`]). The check after an
+/// unclean end, and that of a small store, always run at open: the open is refused until they
+/// pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeeklyCheck {
+    /// While opening (the command-line tool: a command is over before a background check
+    /// would be).
+    AtOpen,
+    /// Later, beside the open store: the open only says that it is due
+    /// ([`crate::Store::full_check_due`]) and the caller runs [`crate::FullCheck`] on a thread
+    /// of its own (the app, which stays usable meanwhile).
+    Later,
+}
+
 /// Opens (or creates) the store at `path` with `key`. Returns the connection and this
 /// installation's replica id. An unencrypted store of an older version is first checked like
 /// any file, then encrypted with `key` ([`reencrypt`]: a copy, then an atomic rename).
-pub fn open(path: &Path, key: &StoreKey, sources: &mut Sources) -> Result<(Connection, ReplicaId), StoreError> {
+/// The last value says whether a weekly full check is due and was left for later
+/// ([`WeeklyCheck::Later`]).
+pub fn open(path: &Path, key: &StoreKey, sources: &mut Sources, weekly: WeeklyCheck) -> Result<(Connection, ReplicaId, bool), StoreError> {
     let with_path = |e: StoreError| match e {
         StoreError::Damaged { detail, .. } => StoreError::Damaged { path: path.to_owned(), detail },
         other => other,
@@ -111,8 +127,13 @@ pub fn open(path: &Path, key: &StoreKey, sources: &mut Sources) -> Result<(Conne
     if matches!(kind, FileKind::Encrypted { .. }) && !readable(&conn) {
         return Err(StoreError::WrongPassphrase { path: path.to_owned() });
     }
-    let check = if unclean || size <= CHECK_ALWAYS_BYTES { Check::Full } else { Check::IfDue };
+    let check = match weekly {
+        _ if unclean || size <= CHECK_ALWAYS_BYTES => Check::Full,
+        WeeklyCheck::AtOpen => Check::IfDue,
+        WeeklyCheck::Later => Check::Length,
+    };
     let (version, checked) = check_ours(&conn, path, check).map_err(with_path)?;
+    let due_later = check == Check::Length && version > 0 && check_due(&conn);
 
     // Ours (or new): readable by its owner only, before the WAL is made beside it (SQLite gives
     // the WAL and the shared-memory file the store's mode).
@@ -127,14 +148,51 @@ pub fn open(path: &Path, key: &StoreKey, sources: &mut Sources) -> Result<(Conne
     migrate(&mut conn, version, sources)?;
     if checked && size > CHECK_ALWAYS_BYTES && !conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
         // A big store passed its full check: noted, so the next clean opens skip it.
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [CHECKED_KEY, &today()],
-        )?;
+        note_full_check(&conn)?;
     }
     let replica: String = conn.query_row("SELECT value FROM meta WHERE key = 'replica_id'", [], |r| r.get(0))?;
     let replica = replica.parse().map_err(|_| StoreError::Data("meta.replica_id is not an id".into()))?;
-    Ok((conn, replica))
+    Ok((conn, replica, due_later))
+}
+
+/// A full check (`PRAGMA quick_check`) of a store that is open elsewhere, on a read-only
+/// connection of its own: it reads a consistent snapshot while the open store goes on being
+/// used and written. Made by [`crate::Store::full_check`]; `Send`, for a thread.
+pub struct FullCheck {
+    path: PathBuf,
+    key: StoreKey,
+}
+
+impl FullCheck {
+    pub(crate) fn new(path: &Path, key: &StoreKey) -> FullCheck {
+        FullCheck { path: path.to_owned(), key: key.clone() }
+    }
+
+    /// Reads every page: [`StoreError::Damaged`] when one is not sound. Only reads.
+    pub fn run(&self) -> Result<(), StoreError> {
+        let path = &self.path;
+        let damaged = |detail: String| StoreError::Damaged { path: path.clone(), detail };
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        apply_key(&conn, &self.key)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
+            Ok(result) if result == "ok" => Ok(()),
+            Ok(result) => Err(damaged(result)),
+            Err(e) => match StoreError::from(e) {
+                StoreError::Damaged { detail, .. } => Err(damaged(detail)),
+                other => Err(other),
+            },
+        }
+    }
+}
+
+/// Notes today as the day of the last full check (a big store skips it until it is due again).
+pub(crate) fn note_full_check(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [CHECKED_KEY, &today()],
+    )?;
+    Ok(())
 }
 
 /// A connection to the store file at `path` unlocked with `key`, with none of `open`'s checks,
@@ -169,6 +227,8 @@ enum Check {
     /// Every page when the last full check is due (see [`CHECK_ALWAYS_BYTES`]); otherwise that
     /// the file is as long as its header says.
     IfDue,
+    /// Only that the file is as long as its header says (a due full check runs later).
+    Length,
 }
 
 /// Today as `YYYY-MM-DD` (the check's schedule: maintenance, so the system clock, not the
@@ -201,7 +261,7 @@ fn check_ours(conn: &Connection, path: &Path, check: Check) -> Result<(i64, bool
     }
     let mut full = false;
     if version > 0 {
-        full = check == Check::Full || check_due(conn);
+        full = check == Check::Full || (check == Check::IfDue && check_due(conn));
         if full {
             let result: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
             if result != "ok" {

@@ -14,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::error::StoreError;
 use crate::key::StoreKey;
-use crate::open;
+use crate::open::{self, FullCheck, WeeklyCheck};
 use crate::writer::Writer;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -26,6 +26,8 @@ pub struct Store {
     pub(crate) replica: ReplicaId,
     pub(crate) path: PathBuf,
     pub(crate) key: StoreKey,
+    /// A weekly full check is due and was left for later ([`WeeklyCheck::Later`]).
+    pub(crate) full_check_due: bool,
 }
 
 impl Store {
@@ -33,16 +35,45 @@ impl Store {
     /// Refuses, without changing the file, a damaged or foreign file, a store made by a newer
     /// version and a key that does not open it ([`StoreError::WrongPassphrase`]). An
     /// unencrypted store of an older version is encrypted with `key` first.
-    pub fn open(path: &Path, key: StoreKey, mut sources: Sources) -> Result<Store> {
-        let (conn, replica) = open::open(path, &key, &mut sources)?;
-        Ok(Store { conn, sources, replica, path: path.to_owned(), key })
+    pub fn open(path: &Path, key: StoreKey, sources: Sources) -> Result<Store> {
+        Store::open_with(path, key, sources, WeeklyCheck::AtOpen)
+    }
+
+    /// [`Store::open`], with a big store's weekly full check at open or left for later
+    /// ([`Store::full_check_due`], [`Store::full_check`]).
+    pub fn open_with(path: &Path, key: StoreKey, mut sources: Sources, weekly: WeeklyCheck) -> Result<Store> {
+        let (conn, replica, full_check_due) = open::open(path, &key, &mut sources, weekly)?;
+        Ok(Store { conn, sources, replica, path: path.to_owned(), key, full_check_due })
+    }
+
+    /// Whether a weekly full check is due that the open left for later.
+    pub fn full_check_due(&self) -> bool {
+        self.full_check_due
+    }
+
+    /// The full check of this store's file, to run on another thread ([`FullCheck::run`]);
+    /// when it passes, [`Store::note_full_check`].
+    pub fn full_check(&self) -> FullCheck {
+        FullCheck::new(&self.path, &self.key)
+    }
+
+    /// Notes that the full check passed today: the next one is due in a week.
+    pub fn note_full_check(&mut self) -> Result<()> {
+        open::note_full_check(&self.conn)?;
+        self.full_check_due = false;
+        Ok(())
     }
 
     /// Opens the store at `path` with `passphrase`: the key is derived with the file's salt
     /// (a new random salt for a new or unencrypted file). The one slow step (see `key`).
     pub fn unlock(path: &Path, passphrase: &str, sources: Sources) -> Result<Store> {
+        Store::unlock_with(path, passphrase, sources, WeeklyCheck::AtOpen)
+    }
+
+    /// [`Store::unlock`], with the weekly full check at open or left for later.
+    pub fn unlock_with(path: &Path, passphrase: &str, sources: Sources, weekly: WeeklyCheck) -> Result<Store> {
         let key = StoreKey::for_file(path, passphrase)?;
-        Store::open(path, key, sources)
+        Store::open_with(path, key, sources, weekly)
     }
 
     /// Re-encrypts the store with `new` (a new passphrase): the store is closed, a re-encrypted

@@ -596,3 +596,68 @@ fn a_big_store_is_checked_fully_only_after_an_unclean_end_or_once_a_week() {
     assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
     assert_eq!(file_bytes(&path), cut, "and left untouched");
 }
+
+/// The app leaves a big store's weekly full check for later: the open does not read every page
+/// even when the check is due, and the check runs beside the open store (on a thread, on its
+/// own read-only connection) with the same refusal of a damaged page. After an unclean end the
+/// full check still runs at open.
+#[test]
+fn the_weekly_check_of_a_big_store_can_run_beside_the_open_store() {
+    use keukentafel_store::WeeklyCheck;
+    let (_dir, path) = temp_store();
+    drop(with_profile(&path));
+    {
+        let c = keukentafel_store::raw_connection(&path, &keukentafel_store::testing::key()).unwrap();
+        let bytes = keukentafel_store::CHECK_ALWAYS_BYTES + 8 * 1024 * 1024;
+        c.execute_batch(&format!("CREATE TABLE zz_filler (b BLOB); INSERT INTO zz_filler VALUES (zeroblob({bytes}));")).unwrap();
+        c.pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let later = || Store::open_with(&path, keukentafel_store::testing::key(), Sources::system(), WeeklyCheck::Later);
+    let checked = || -> Option<String> {
+        let c = keukentafel_store::raw_connection(&path, &keukentafel_store::testing::key()).unwrap();
+        c.query_row("SELECT value FROM meta WHERE key = 'integrity_checked'", [], |r| r.get(0)).ok()
+    };
+
+    // Never checked: due. The open leaves it for later; the check beside it passes and is noted.
+    let mut store = later().expect("opens without the full check");
+    assert!(store.full_check_due());
+    let check = store.full_check();
+    // The open store is written meanwhile: the check reads its own snapshot.
+    let worker = std::thread::spawn(move || check.run());
+    store.conn().execute("INSERT INTO zz_filler VALUES (x'00')", []).unwrap();
+    worker.join().unwrap().expect("a sound store passes");
+    store.note_full_check().unwrap();
+    assert!(!store.full_check_due());
+    drop(store);
+    assert_eq!(checked().as_deref(), Some(chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string().as_str()));
+    assert!(!later().unwrap().full_check_due(), "checked today: not due");
+
+    // A damaged page, and the check a week old: the open still succeeds (it does not read that
+    // page) and says the check is due; the check refuses the file as an open would.
+    let week_ago = (chrono::Utc::now().date_naive() - chrono::Duration::days(keukentafel_store::CHECK_EVERY_DAYS)).format("%Y-%m-%d").to_string();
+    keukentafel_store::raw_connection(&path, &keukentafel_store::testing::key())
+        .unwrap()
+        .execute("UPDATE meta SET value = ?1 WHERE key = 'integrity_checked'", [&week_ago])
+        .unwrap();
+    let _ = std::fs::remove_file(format!("{}-wal", path.display()));
+    let _ = std::fs::remove_file(format!("{}-shm", path.display()));
+    let mut bytes = file_bytes(&path);
+    let middle = (bytes.len() / 2 / 4096) * 4096;
+    for b in &mut bytes[middle + 100..middle + 200] {
+        *b ^= 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let store = later().expect("the damaged page is not read by opening");
+    assert!(store.full_check_due());
+    let err = store.full_check().run().expect_err("the full check finds the damaged page");
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+    drop(store);
+    let err = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).err().expect("the command-line tool checks at open");
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+
+    // An unclean end: checked at open, also when the weekly check is left for later.
+    std::fs::write(format!("{}-wal", path.display()), vec![0x77u8; 4096]).unwrap();
+    let err = later().err().expect("after an unclean end every page is checked at open");
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+}

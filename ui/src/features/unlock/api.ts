@@ -1,6 +1,7 @@
 // The start screen's commands: which form to show, unlocking, the first passphrase, locking.
+import { listen } from '@tauri-apps/api/event';
 import type { LockState } from '../../generated/api';
-import { call } from '../../shared/api';
+import { call, toApiError, type ApiError } from '../../shared/api';
 
 export type { LockState };
 
@@ -15,3 +16,13 @@ export const api = {
   /** How long the window stays unlocked without use (10 minutes unless the app was started otherwise). */
   idleLockSeconds: () => call<number>('idle_lock_seconds'),
 };
+
+/** The event the app sends when the full check beside the open store found its file damaged
+ * (the app has closed the store; `STORE_DAMAGED_EVENT` in src-tauri/src/commands/mod.rs). */
+const STORE_DAMAGED_EVENT = 'store-damaged';
+
+/** Calls `then` with the error when the store's file turns out to be damaged while the window
+ * is in use. Returns a function that stops listening. */
+export async function onStoreDamaged(then: (error: ApiError) => void): Promise<() => void> {
+  return listen<unknown>(STORE_DAMAGED_EVENT, (event) => then(toApiError(event.payload)));
+}
