@@ -136,6 +136,7 @@ async fn a_damaged_page_found_by_the_check_beside_the_open_store_closes_it_with_
     app.wait_for("#fatal-error", TIMEOUT).await;
     app.wait_for_text("#fatal-message", "beschadigd", TIMEOUT).await;
     app.wait_for_text("#fatal-message", "reservekopie", TIMEOUT).await;
+    app.wait_for_text("#fatal-error h1", "Keukentafel is gestopt", TIMEOUT).await;
     assert_eq!(app.count("#new-household").await, 0, "no household screen stays behind the message");
     shot(&app, "lock-damaged").await;
     app.close().await;

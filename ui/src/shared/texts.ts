@@ -49,6 +49,8 @@ export const texts = {
   },
   fatal: {
     title: { nl: 'Keukentafel kan niet starten', en: 'Keukentafel cannot start' },
+    /** The file turned out damaged while the window was in use (the check beside the open store). */
+    stoppedTitle: { nl: 'Keukentafel is gestopt', en: 'Keukentafel has stopped' },
     intro: {
       nl: 'Er is een probleem met het bestand waarin Keukentafel de gegevens bewaart.',
       en: 'There is a problem with the file in which Keukentafel keeps its data.',
