@@ -607,7 +607,7 @@ fn measured(
         let Some((e, from)) = first else { continue };
         let heating = this.heating;
         let figures = templates.current_for(VisitKind::FollowUp).figures();
-        let Ok(change) = measured_change(&from, &to, heating, &e.key_figures(), figures) else { continue };
+        let Ok(change) = measured_change(&from, to, heating, &e.key_figures(), figures) else { continue };
         counted.insert(f.household_id);
         for l in change.lines {
             let key = match l.measured_use {
