@@ -333,11 +333,16 @@ pub fn apply(
         (std::borrow::Cow::Borrowed(&contents.ops[..]), 0)
     } else {
         let others: Vec<uuid::Uuid> = contents.ops.iter().filter(|o| o.replica != m.replica).map(|o| o.op_id).collect();
-        let held = store.holds_ops(&others)?;
-        let kept: Vec<_> =
-            contents.ops.iter().filter(|o| o.replica == m.replica || held.contains(&o.op_id)).cloned().collect();
-        let left_out = contents.ops.len() - kept.len();
-        (std::borrow::Cow::Owned(kept), left_out)
+        if others.is_empty() {
+            // Only its own changes (the usual file): no copy of its ops.
+            (std::borrow::Cow::Borrowed(&contents.ops[..]), 0)
+        } else {
+            let held = store.holds_ops(&others)?;
+            let kept: Vec<_> =
+                contents.ops.iter().filter(|o| o.replica == m.replica || held.contains(&o.op_id)).cloned().collect();
+            let left_out = contents.ops.len() - kept.len();
+            (std::borrow::Cow::Owned(kept), left_out)
+        }
     };
     // The file itself is recorded in the merge's transaction (once, however often it is
     // imported). Receipts count only from the linked coordinator (the only other installation
