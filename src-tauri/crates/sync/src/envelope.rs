@@ -307,6 +307,22 @@ mod tests {
             let h = header_end(&file).unwrap();
             assert_eq!(announced_payload(&file), Some((file.len() - h - NONCE) as u64), "plaintext of {len} bytes");
             assert_eq!(decrypt(&file, &key).unwrap(), plain);
+            // Streaming announces the payload it writes too (headers differ: age adds random
+            // stanzas), and reads back the same.
+            let streamed = encrypt_stream(&plain[..], len as u64, &[key.recipient()], Vec::new()).unwrap();
+            let h = header_end(&streamed).unwrap();
+            assert_eq!(announced_payload(&streamed), Some((streamed.len() - h - NONCE) as u64), "{len} bytes, streamed");
+            assert_eq!(announced_payload(&streamed), announced_payload(&file));
+            assert_eq!(decrypt(&streamed, &key).unwrap(), plain);
+            let verdict = Verdict::default();
+            let mut back = Vec::new();
+            decrypt_stream(&streamed, streamed.len() as u64, &streamed[..], &key, u64::MAX, &verdict)
+                .unwrap()
+                .read_to_end(&mut back)
+                .unwrap();
+            assert_eq!(back, plain);
         }
+        // Fewer bytes than announced to encrypt: refused, nothing claimed.
+        assert!(encrypt_stream(&b"short"[..], 10, &[key.recipient()], Vec::new()).is_err());
     }
 }

@@ -201,6 +201,16 @@ fn a_3_0_file_round_trips_and_an_old_2_x_file_still_imports() {
     assert!(size * 3 < plain.len(), "compressed: {size} bytes for {} of JSON Lines", plain.len());
     eprintln!("{} ops: {size} bytes in the file ({} per op), {} of JSON Lines", ops.len(), size / ops.len(), plain.len());
 
+    // The temp file it was written through is gone (unnamed from the start on Linux); only
+    // the file itself is in the folder, readable by its owner only.
+    let names: Vec<String> = std::fs::read_dir(file.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, vec![file.file_name().unwrap().to_string_lossy().into_owned()]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
     let mut other = node(root.path(), "tweede-coordinator", 5, Role::Coordinator);
     enrol(&mut other, &volunteer);
     // A file of format 2.3, as the version before wrote it: uncompressed, signed over the body.
