@@ -174,7 +174,7 @@ fn a_zstd_bomb_is_refused_by_the_size_limit() {
 
     let limits = Limits { max_file_bytes: 4 << 20, max_ops: keukentafel_sync::MAX_OPS };
     let before = state(&coordinator.store);
-    let reports = keukentafel_sync::import_files_within(&mut coordinator.store, &coordinator.key, &[path.clone()], now(), &limits, |_| {});
+    let reports = keukentafel_sync::import_files_within(&mut coordinator.store, &coordinator.key, std::slice::from_ref(&path), now(), &limits, |_| {});
     let e = reports.into_iter().next().unwrap().outcome.unwrap_err();
     assert!(matches!(e, SyncError::TooLarge { bytes, limit } if bytes > limit && limit == 4 << 20), "{e}");
     assert_eq!(state(&coordinator.store), before);
