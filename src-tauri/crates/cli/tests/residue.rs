@@ -341,7 +341,7 @@ fn files_made_after_an_erasure_carry_no_residue_and_a_laptop_keeps_none() {
     // The return file that carries the erasure: its ops (decrypted with Anna's key) name none.
     let r = PathBuf::from(ok(&["return-file", "--db", s(&coord), "--peer", &anna_replica, "--out", s(&usb)]).trim());
     let key = keukentafel_sync::load_or_create_identity(&open(&anna)).unwrap();
-    let plain = keukentafel_sync::envelope::decrypt(&std::fs::read(&r).unwrap(), &key).unwrap();
+    let plain = keukentafel_sync::content::plaintext(&std::fs::read(&r).unwrap(), &key).unwrap();
     let contents = keukentafel_sync::format::read_plaintext(&plain).unwrap();
     assert!(contents.manifest.erase.as_ref().is_some_and(|e| e.contains(&h)), "the file carries the erasure");
     for id in &ids {
@@ -370,7 +370,7 @@ fn files_made_after_an_erasure_carry_no_residue_and_a_laptop_keeps_none() {
     // Its next export carries none either (it has none to carry).
     let f = PathBuf::from(ok(&["export", "--db", s(&anna), "--out", s(&usb)]).trim());
     let key = keukentafel_sync::load_or_create_identity(&open(&coord)).unwrap();
-    let plain = keukentafel_sync::envelope::decrypt(&std::fs::read(&f).unwrap(), &key).unwrap();
+    let plain = keukentafel_sync::content::plaintext(&std::fs::read(&f).unwrap(), &key).unwrap();
     for id in &ids {
         assert!(!contains(&plain, id), "the export carries residue id {id}");
     }

@@ -129,6 +129,10 @@ fn sigkill_during_an_import_leaves_the_store_before_or_after_never_between() {
     let ops = store_with(&volunteer, "Vrijwilliger", 1200).op_count().unwrap();
     assert!(ops >= 20_000, "a big file: {ops} ops");
     let file = export(&volunteer, &dir.path().join("out"), &key);
+    // The file is of format 3.0 (compressed inside the encryption): the import streams it.
+    let identity = keukentafel_sync::KeyPair::read(&key).unwrap();
+    let inner = keukentafel_sync::envelope::decrypt(&std::fs::read(&file).unwrap(), &identity).unwrap();
+    assert!(inner.starts_with(&keukentafel_sync::content::ZSTD_MAGIC), "a streamed (3.0) file");
 
     let pristine = dir.path().join("pristine/keukentafel.sqlite3");
     drop(store_with(&pristine, "Coördinator", 3));

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::error::StoreError;
-use crate::log::{query_ops, Op};
+use crate::log::{query_ops, read_op, Op, OP_COLUMNS};
 use crate::schema::{self, Entity};
 use crate::store::{Result, Store};
 use crate::tables::read_fields;
@@ -92,17 +92,42 @@ impl Store {
 
     /// The ops this store holds that a peer with `received` lacks, by replica and sequence.
     pub fn ops_missing_from(&self, received: &Received) -> Result<Vec<Op>> {
+        let mut out = Vec::new();
+        self.each_op_missing_from(received, |op| {
+            out.push(op);
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// The same ops as [`Store::ops_missing_from`], in the same order, handed to `each` one at
+    /// a time (an export streams them into its file without holding them all). Stops at the
+    /// first error `each` returns.
+    pub fn each_op_missing_from<E: From<StoreError>>(
+        &self,
+        received: &Received,
+        mut each: impl FnMut(Op) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let replicas: Vec<String> = self
             .conn
-            .prepare_cached("SELECT DISTINCT replica FROM ops ORDER BY replica")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut out = Vec::new();
+            .prepare_cached("SELECT DISTINCT replica FROM ops ORDER BY replica")
+            .map_err(StoreError::from)?
+            .query_map([], |r| r.get(0))
+            .map_err(StoreError::from)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(StoreError::from)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {OP_COLUMNS} FROM ops WHERE replica = ?1 AND seq > ?2 ORDER BY seq"))
+            .map_err(StoreError::from)?;
         for replica in replicas {
             let has = received.get(&replica.parse().map_err(data)?).copied().unwrap_or(0);
-            out.extend(query_ops(&self.conn, "ops", "WHERE replica = ?1 AND seq > ?2 ORDER BY seq", params![replica, has])?);
+            let mut rows = stmt.query(params![replica, has]).map_err(StoreError::from)?;
+            while let Some(row) = rows.next().map_err(StoreError::from)? {
+                each(read_op(row).map_err(StoreError::from)??)?;
+            }
         }
-        Ok(out)
+        Ok(())
     }
 
     pub fn peer(&self, replica: ReplicaId) -> Result<Option<Peer>> {

@@ -5,6 +5,7 @@
 //! Uses: `error`, `schema`, `log`, `writer`, `store`, `merge` (`merge_in`), `deliver`, `erase`
 //! (`forget_in`, erasures).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
@@ -357,7 +358,11 @@ impl Store {
 /// [`Store::merge_from_volunteer`]). Ops of other installations (ones this store holds already)
 /// pass. A record whose household cannot be told yet (an answer whose visit is unknown here)
 /// passes too: it touches no household anyone holds, and its visit's own ops are checked.
-fn within_assignments(tx: &Transaction<'_>, incoming: &[Op], volunteer: ReplicaId) -> Result<(Vec<Op>, Vec<Op>)> {
+fn within_assignments<'a>(
+    tx: &Transaction<'_>,
+    incoming: &'a [Op],
+    volunteer: ReplicaId,
+) -> Result<(Cow<'a, [Op]>, Vec<Op>)> {
     let records = households_of_records(tx)?;
     // Per record in the volunteer's file: every household its `household_id` ops name (a file
     // may name several, or move a record), and the visit an answer names. A task's or anything
@@ -403,7 +408,7 @@ fn within_assignments(tx: &Transaction<'_>, incoming: &[Op], volunteer: ReplicaI
     let mut written_by_others =
         tx.prepare_cached("SELECT 1 FROM ops WHERE entity = ?1 AND entity_id = ?2 AND replica <> ?3 LIMIT 1")?;
     let mut verdicts: HashMap<(bool, Uuid), bool> = HashMap::new();
-    let (mut allowed, mut outside) = (Vec::new(), Vec::new());
+    let mut within = Vec::with_capacity(incoming.len());
     for op in incoming {
         let ok = if op.replica != volunteer {
             true
@@ -441,9 +446,17 @@ fn within_assignments(tx: &Transaction<'_>, incoming: &[Op], volunteer: ReplicaI
             }
             ok
         };
+        within.push(ok);
+    }
+    // The usual file lies wholly within: no copy of its ops.
+    if within.iter().all(|&ok| ok) {
+        return Ok((Cow::Borrowed(incoming), Vec::new()));
+    }
+    let (mut allowed, mut outside) = (Vec::new(), Vec::new());
+    for (op, ok) in incoming.iter().zip(within) {
         if ok { allowed.push(op.clone()) } else { outside.push(op.clone()) }
     }
-    Ok((allowed, outside))
+    Ok((Cow::Owned(allowed), outside))
 }
 
 /// Holds back ops outside the sender's households (`not_assigned`), as a merge holds back a
@@ -528,7 +541,7 @@ fn unconfirmed_households(tx: &Transaction<'_>, own: ReplicaId, own_received: i6
 /// once a return file listed this volunteer's households, any household neither on the newest
 /// list nor held here (a file that carries more than it should, such as a coordinator's file
 /// written without a list, adds nothing beyond this volunteer's households).
-fn without_forgotten(tx: &Transaction<'_>, incoming: &[Op]) -> Result<(Vec<Op>, usize)> {
+fn without_forgotten<'a>(tx: &Transaction<'_>, incoming: &'a [Op]) -> Result<(Cow<'a, [Op]>, usize)> {
     let forgotten_hs = forgotten_households(tx)?;
     let listed: Option<BTreeSet<HouseholdId>> = tx
         .query_row("SELECT value FROM meta WHERE key = ?1", [NEWEST_LIST], |r| r.get::<_, String>(0))
@@ -536,7 +549,8 @@ fn without_forgotten(tx: &Transaction<'_>, incoming: &[Op]) -> Result<(Vec<Op>, 
         .map(|v| serde_json::from_str(&v))
         .transpose()?;
     if forgotten_hs.is_empty() && listed.is_none() {
-        return Ok((incoming.to_vec(), 0));
+        // Nothing forgotten: the ops as they are, not a copy (a large file's ops are many).
+        return Ok((Cow::Borrowed(incoming), 0));
     }
     let held = held_households(tx)?;
     let may_hold = |h: &HouseholdId| {
@@ -575,7 +589,11 @@ fn without_forgotten(tx: &Transaction<'_>, incoming: &[Op]) -> Result<(Vec<Op>, 
             Some(HouseholdId(*p))
         }
     };
-    let kept: Vec<Op> = incoming.iter().filter(|op| household_of(op).is_none_or(|h| may_hold(&h))).cloned().collect();
-    let left_out = incoming.len() - kept.len();
-    Ok((kept, left_out))
+    let keep: Vec<bool> = incoming.iter().map(|op| household_of(op).is_none_or(|h| may_hold(&h))).collect();
+    let left_out = keep.iter().filter(|&&k| !k).count();
+    if left_out == 0 {
+        return Ok((Cow::Borrowed(incoming), 0));
+    }
+    let kept: Vec<Op> = incoming.iter().zip(keep).filter(|(_, k)| *k).map(|(op, _)| op.clone()).collect();
+    Ok((Cow::Owned(kept), left_out))
 }

@@ -116,8 +116,11 @@ fn write_file(dir: &Path, r: usize, ops: &[Op], to: &KeyPair) -> std::path::Path
         extra: BTreeMap::new(),
     };
     let plain = format::write_plaintext(&manifest, ops, &keukentafel_sync::SigningKey::generate()).unwrap();
+    // Compressed, as format 3.0 files are written.
+    let compressed =
+        keukentafel_sync::content::compress(|w| w.write_all(&plain).map_err(|e| keukentafel_sync::SyncError::io("", e))).unwrap();
     let path = dir.join(format!("file-{r:03}.kt"));
-    std::fs::write(&path, envelope::encrypt(&plain, &[to.recipient()]).unwrap()).unwrap();
+    std::fs::write(&path, envelope::encrypt(&compressed, &[to.recipient()]).unwrap()).unwrap();
     path
 }
 

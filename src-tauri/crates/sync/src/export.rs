@@ -23,7 +23,6 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::envelope;
 use crate::error::SyncError;
 use crate::format::{self, Manifest, Version};
 use crate::keys::{parse_recipient, KeyPair, Recipient};
@@ -83,6 +82,8 @@ pub fn export_return_file(
 ) -> Result<ExportOutcome, SyncError> {
     let enrolment = store.enrolment(peer)?.filter(|e| e.active).ok_or_else(|| SyncError::NotEnrolled(peer.to_string()))?;
     let recipient = parse_recipient(&enrolment.age_key)?;
+    // The store gives a return file's ops as one list (its delivery plan reads them in one
+    // transaction); from here on they stream like an export's.
     let batch = store.return_batch(peer, &timestamp(now))?;
     let scope = Scope {
         return_file: Some(batch.number),
@@ -93,7 +94,7 @@ pub fn export_return_file(
         erase: Some(store.erasures_for(peer)?).filter(|e| !e.is_empty()),
         erased: None,
     };
-    write_file(store, key, &[recipient], out_dir, now, &batch.ops, scope)
+    write_file(store, key, &[recipient], out_dir, now, Ops::Given(&batch.ops), scope)
 }
 
 /// What a file says about scope (format 2.1) and receipts (2.2; see [`Manifest`]).
@@ -143,7 +144,6 @@ pub fn export_for(
     now: DateTime<Utc>,
 ) -> Result<ExportOutcome, SyncError> {
     let since = known_received(store, key, recipients)?.unwrap_or_default();
-    let ops = store.ops_missing_from(&since)?;
     let newest = store.newest_return_file()?;
     let erased = store.erased_confirmations()?;
     let scope = Scope {
@@ -151,23 +151,75 @@ pub fn export_for(
         erased: (!erased.is_empty()).then_some(erased),
         ..Scope::default()
     };
-    write_file(store, key, recipients, out_dir, now, &ops, scope)
+    write_file(store, key, recipients, out_dir, now, Ops::MissingFrom(&since), scope)
 }
 
-/// Signs, encrypts and writes one file with `ops`.
+/// Where a file's ops come from: read from the store one at a time (an export), or a list.
+#[derive(Clone, Copy)]
+enum Ops<'a> {
+    MissingFrom(&'a Received),
+    Given(&'a [keukentafel_store::Op]),
+}
+
+impl Ops<'_> {
+    /// Hands each op to `each`, in file order.
+    fn each(
+        self,
+        store: &Store,
+        mut each: impl FnMut(keukentafel_store::Op) -> Result<(), SyncError>,
+    ) -> Result<(), SyncError> {
+        match self {
+            Ops::MissingFrom(since) => store.each_op_missing_from(since, each),
+            Ops::Given(ops) => ops.iter().try_for_each(|op| each(op.clone())),
+        }
+    }
+}
+
+/// What the first pass over a file's ops learns: what its name and manifest need.
+#[derive(Default)]
+struct Survey {
+    count: u64,
+    ranges: BTreeMap<ReplicaId, [i64; 2]>,
+    /// SHA-256 fed with the op lines, which the name hashes first.
+    lines: Sha256,
+}
+
+fn survey(store: &Store, ops: Ops<'_>) -> Result<Survey, SyncError> {
+    let mut out = Survey::default();
+    let mut h = Sha256::new();
+    let mut line = Vec::with_capacity(1024);
+    ops.each(store, |op| {
+        line.clear();
+        serde_json::to_writer(&mut line, &op).map_err(|e| SyncError::Malformed(e.to_string()))?;
+        line.push(b'\n');
+        h.update(&line);
+        out.count += 1;
+        let r = out.ranges.entry(op.replica).or_insert([op.seq, op.seq]);
+        r[0] = r[0].min(op.seq);
+        r[1] = r[1].max(op.seq);
+        Ok(())
+    })?;
+    out.lines = h;
+    Ok(out)
+}
+
+/// Signs, compresses, encrypts and writes one file with `ops`, streaming (see `content`): a
+/// first pass over the ops gives the name, the ranges and the count the manifest needs, the
+/// second writes them. The ops never sit in memory together (a return file's list aside).
 fn write_file(
     store: &Store,
     key: &KeyPair,
     recipients: &[Recipient],
     out_dir: &Path,
     now: DateTime<Utc>,
-    ops: &[keukentafel_store::Op],
+    ops: Ops<'_>,
     scope: Scope,
 ) -> Result<ExportOutcome, SyncError> {
     let (author, role) = match store.profile()? {
         Some(p) => (p.name, p.role.as_str().to_owned()),
         None => (String::new(), String::new()),
     };
+    let surveyed = survey(store, ops)?;
     let mut manifest = Manifest {
         format: format::FORMAT.into(),
         major: format::MAJOR,
@@ -178,10 +230,10 @@ fn write_file(
         author,
         role,
         recipient: key.public_key(),
-        ranges: format::ranges_of(ops),
+        ranges: surveyed.ranges.clone(),
         received: store.received()?,
         created_at: timestamp(now),
-        op_count: Some(ops.len() as u64),
+        op_count: Some(surveyed.count),
         return_file: scope.return_file,
         households: scope.households,
         acknowledged: scope.acknowledged,
@@ -192,20 +244,35 @@ fn write_file(
         extra: BTreeMap::new(),
     };
     let signing = load_or_create_signing_key(store)?;
-    let lines = format::op_lines(ops)?;
     let names = names_of(recipients, key);
-    let name = file_name(store.replica(), &manifest, &lines, &names);
+    let name = file_name(store.replica(), &manifest, &surveyed.lines, &names);
     let kind = if scope.peer.is_some() { FileKind::Return } else { FileKind::Export };
     let number = store.export_file_number(kind, scope.peer, &name.display().to_string())?;
     manifest.file_number = Some(number);
-    let plaintext = format::sign(format::body_of(&manifest, &lines, ops.len())?, &signing);
-    drop(lines);
     let mut all: Vec<Recipient> = recipients.to_vec();
     all.push(key.recipient());
-    let bytes = envelope::encrypt(&plaintext, &all)?;
 
     let path = out_dir.join(&name);
-    crate::file::write_atomically(&path, &bytes)?;
+    crate::content::write_file(&path, &all, |out| {
+        let mut plain = format::PlainWriter::start(out, &manifest)?;
+        let mut again = Survey::default();
+        let mut h = Sha256::new();
+        let mut line = Vec::with_capacity(1024);
+        ops.each(store, |op| {
+            line.clear();
+            serde_json::to_writer(&mut line, &op).map_err(|e| SyncError::Malformed(e.to_string()))?;
+            line.push(b'\n');
+            h.update(&line);
+            again.count += 1;
+            plain.op(&op)
+        })?;
+        // Another process wrote to the store between the passes: the name and the manifest
+        // would not match the content.
+        if again.count != surveyed.count || h.finalize() != surveyed.lines.clone().finalize() {
+            return Err(SyncError::io(&path, "the store changed while the file was written; export again"));
+        }
+        plain.finish(&signing).map(drop)
+    })?;
     // Recorded once the file is whole: a file that failed to be written takes no number.
     store.record_export_file(&ExportFile {
         number,
@@ -213,10 +280,15 @@ fn write_file(
         peer: scope.peer,
         name: name.display().to_string(),
         created_at: manifest.created_at.clone(),
-        op_count: ops.len() as i64,
+        op_count: surveyed.count as i64,
         received_at: None,
     })?;
-    Ok(ExportOutcome { path: path.display().to_string(), op_count: ops.len(), recipients: names, file_number: number })
+    Ok(ExportOutcome {
+        path: path.display().to_string(),
+        op_count: surveyed.count as usize,
+        recipients: names,
+        file_number: number,
+    })
 }
 
 /// The recipients' keys as text, this installation's own included, sorted, once each.
@@ -231,9 +303,9 @@ fn names_of(recipients: &[Recipient], key: &KeyPair) -> Vec<String> {
 /// `keukentafel-<replica prefix>-<hash>.kt`; the hash covers the op lines, the acknowledgement,
 /// the households and the recipients, not the time or the file's number (so the same content
 /// written again replaces the file and keeps its number).
-fn file_name(replica: ReplicaId, manifest: &Manifest, op_lines: &[u8], recipients: &[String]) -> PathBuf {
-    let mut h = Sha256::new();
-    h.update(op_lines);
+fn file_name(replica: ReplicaId, manifest: &Manifest, op_lines: &Sha256, recipients: &[String]) -> PathBuf {
+    // Fed with the op lines already (they are not held in memory).
+    let mut h = op_lines.clone();
     h.update(serde_json::to_vec(&manifest.received).unwrap_or_default());
     h.update(serde_json::to_vec(&manifest.households).unwrap_or_default());
     // An erasure or a confirmation is news even when no op is: a file of its own.

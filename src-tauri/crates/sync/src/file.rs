@@ -13,10 +13,20 @@ use crate::error::SyncError;
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
+    write_atomically_with(path, |file| file.write_all(bytes).map_err(|e| SyncError::io(path, e)))
+}
+
+/// Writes to `path` atomically what `write` writes into the (temporary) file it is given,
+/// streaming; nothing is left under either name when `write` fails.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> Result<(), SyncError>,
+) -> Result<(), SyncError> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| SyncError::io(dir, e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut written = None;
     let result = (|| {
         // Export files hold household data: readable by their owner only (mode 0600).
         let mut options = std::fs::OpenOptions::new();
@@ -32,14 +42,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SyncError> {
             use std::os::unix::fs::PermissionsExt;
             file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
         }
-        file.write_all(bytes)?;
+        if let Err(e) = write(&mut file) {
+            written = Some(e);
+            return Err(std::io::Error::other("not written"));
+        }
         file.sync_all()?;
         drop(file);
         std::fs::rename(&tmp, path)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(SyncError::io(path, e));
+        return Err(written.unwrap_or_else(|| SyncError::io(path, e)));
     }
     sync_dir(path)
 }

@@ -1,24 +1,46 @@
-//! The plaintext of an export file (format `keukentafel-export`, version 2.2): JSON Lines.
+//! The plaintext of an export file (format `keukentafel-export`, version 3.0; 2.x still read):
+//! JSON Lines.
 //!
 //! ```text
-//! {"format":"keukentafel-export","major":2,"minor":0,"min_reader":{"major":2,"minor":0},…}   manifest
+//! {"format":"keukentafel-export","major":3,"minor":0,"min_reader":{"major":3,"minor":0},…}   manifest
 //! {"op_id":…}                                                                                  one op per line
 //! {"footer":true,"op_count":N,"sha256":"<hex of every byte before this line>"}                 footer
-//! {"signer":"ktsig1:…","signature":"<Ed25519 over every byte before this line>"}              signature
+//! {"signer":"ktsig1:…","signature":"<Ed25519, see below>"}                                     signature
 //! ```
 //!
-//! The signature covers the whole plaintext before it (manifest, ops, footer). [`read_plaintext`]
-//! checks it against the key the line names; whether that key may send to this store (an
-//! enrolled volunteer, or the linked coordinator) is decided by `trust` before the store is
-//! touched. A file of version 1.x has no signature and is refused ([`SyncError::Unsigned`]).
+//! **What is signed.** Format 2.x: Ed25519 over the whole plaintext before the signature line
+//! (manifest, ops, footer). Format 3.x: Ed25519 over [`FOOTER_CONTEXT`] followed by the footer
+//! line as written (with its `\n`). The footer carries the SHA-256 of every byte before it and
+//! the op count, so the signature covers every byte of manifest and ops through SHA-256: to make
+//! a signed 3.x file say something else one needs an Ed25519 forgery or a SHA-256 collision
+//! (second preimage, in fact, as the signer chose the content), both about 2^128 work, the same
+//! level as Ed25519 itself (which hashes its message with SHA-512 inside). This is the
+//! "hash-then-sign" of Ed25519ph without its separate algorithm: a plain Ed25519 signature
+//! needs the whole message twice (ed25519-dalek's `sign` takes a slice), so it cannot be made
+//! or checked while streaming; a footer line is at most a few hundred bytes. The context
+//! string keeps a 3.x signature from ever being a valid 2.x one (a 2.x message starts with a
+//! manifest line, never with this text) and binds the signature to this use.
+//!
+//! [`read_plaintext`] checks the signature against the key the line names; whether that key may
+//! send to this store (an enrolled volunteer, or the linked coordinator) is decided by `trust`
+//! before the store is touched. A file of version 1.x has no signature and is refused
+//! ([`SyncError::Unsigned`]).
+//!
+//! **Streaming (3.x).** [`PlainWriter`] writes manifest, ops, footer and signature line to any
+//! writer one op at a time; [`read_stream`] reads them back from any reader holding two lines
+//! at a time (a line is at most [`LINE_MAX`]), hashing as it goes, so neither grows with the
+//! file. In the file the plaintext is compressed (zstd, see `content`); the layout here is the
+//! same either way. A 2.x plaintext is read whole, as before (its signature covers all of it).
 //!
 //! Every line ends with `\n`. [`read_plaintext`] is pure and total (it never panics, whatever the
 //! bytes; fuzzed): it checks, in this order, the manifest's format name and version (a newer
 //! major version, or a `min_reader` above ours, is refused before anything else is read, since
 //! its layout may differ) and the op count it announces (over the limit: too many ops), the
-//! footer (missing: truncated), the checksum and op count (wrong: altered), the op count against
-//! the limit, then each op. Unknown fields from a newer minor version are kept: in
-//! [`Manifest::extra`] and in each op's `extra`, which travels on unchanged.
+//! signature line's presence and its key (missing: truncated), the sender (the caller's check,
+//! see [`read_stream`]), the footer (missing: truncated), the checksum and op count (wrong:
+//! altered), the op count against the limit, then each op, then the signature. Unknown fields
+//! from a newer minor version are kept: in [`Manifest::extra`] and in each op's `extra`, which
+//! travels on unchanged.
 //!
 //! A checksum proves only that the file is whole: anyone with the recipient's public key can
 //! write a whole file. So every op is also checked against the domain
@@ -30,7 +52,9 @@
 //!
 //! Version 1.1 adds `op_count` to the manifest (1.0 readers keep it as an unknown field), so a
 //! file with more ops than the limit ([`crate::limits`]) is refused from its first line. The
-//! content's own op count is checked against the limit before any op is parsed.
+//! content's own op count is checked against the limit before any op is parsed (2.x); a 3.x
+//! reader parses ops as they stream past, but none beyond the limit, and reports the count
+//! after the footer as 2.x does.
 
 use std::collections::BTreeMap;
 
@@ -45,9 +69,13 @@ use crate::limits::MAX_OPS;
 use crate::signing::{Signature, SigningKey, SigningPublicKey};
 
 pub const FORMAT: &str = "keukentafel-export";
+/// 3.0: the plaintext is compressed with zstd inside the encryption, and the signature covers
+/// the footer line (see the module doc) so files are written and read streaming. A 2.x reader
+/// cannot read a 3.0 file (it sees no manifest: "not an export file"); `min_reader` is 3.0.
+/// This program writes 3.0 always and still reads 2.0 to 2.3.
 /// 2.0: every file ends with a signature line (files of 1.x carry none and are refused); the
 /// manifest announces its `op_count` (added in 1.1).
-pub const MAJOR: u32 = 2;
+pub const MAJOR: u32 = 3;
 /// 2.1: a coordinator's return file says its number and the households of its volunteer
 /// (`return_file`, `households`); a volunteer's file names the newest return file it imported
 /// (`acknowledged`). A 2.0 reader keeps them as unknown fields.
@@ -59,7 +87,17 @@ pub const MAJOR: u32 = 2;
 /// confirmed yet (`erase`); a volunteer's file confirms the erasures it carried out (`erased`,
 /// with the slots of its own changes they removed). A 2.2 reader keeps them as unknown fields.
 /// An erasure counts only in a file signed by the reader's linked coordinator.
-pub const MINOR: u32 = 3;
+/// (3.0 carries everything 2.3 does.)
+pub const MINOR: u32 = 0;
+/// The newest 2.x minor version; 2.0 to 2.3 are read as before.
+pub const V2_MINOR: u32 = 3;
+/// The first major version whose signature covers the footer line (see the module doc).
+pub const STREAMING_MAJOR: u32 = 3;
+/// What a 3.x signature signs before the footer line.
+pub const FOOTER_CONTEXT: &[u8] = b"keukentafel-export/3 signed footer\n";
+/// The longest line [`read_stream`] reads (a manifest listing many households and receipts,
+/// an op with a 32 KiB answer, with room to spare); a longer line is refused, not buffered.
+pub const LINE_MAX: usize = 4 * 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Version {
@@ -191,9 +229,31 @@ pub fn write_plaintext(manifest: &Manifest, ops: &[Op], key: &SigningKey) -> Res
     Ok(sign(body, key))
 }
 
-/// Appends the signature line over `body` (manifest, ops and footer).
+/// The major version a plaintext's first line names (0 when it names none).
+fn major_of(bytes: &[u8]) -> u32 {
+    let first_end = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len());
+    serde_json::from_slice::<Json>(&bytes[..first_end])
+        .ok()
+        .and_then(|v| v.get("major").and_then(Json::as_u64))
+        .map_or(0, |n| n.min(u32::MAX as u64) as u32)
+}
+
+/// What a 3.x signature signs: [`FOOTER_CONTEXT`] and the footer line (with its `\n`).
+pub fn signed_footer(footer_line: &[u8]) -> Vec<u8> {
+    [FOOTER_CONTEXT, footer_line].concat()
+}
+
+/// Appends the signature line over `body` (manifest, ops and footer): over the whole body for a
+/// 2.x manifest, over the footer line for 3.x (see the module doc).
 pub fn sign(mut body: Vec<u8>, key: &SigningKey) -> Vec<u8> {
-    let line = SignatureLine { signer: key.public().to_string(), signature: key.sign(&body).to_string() };
+    let signature = if major_of(&body) >= STREAMING_MAJOR {
+        let without_end = body.strip_suffix(b"\n").unwrap_or(&body);
+        let start = without_end.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        key.sign(&signed_footer(&body[start..]))
+    } else {
+        key.sign(&body)
+    };
+    let line = SignatureLine { signer: key.public().to_string(), signature: signature.to_string() };
     // Two strings: serialising cannot fail.
     body.extend(serde_json::to_vec(&line).unwrap_or_default());
     body.push(b'\n');
@@ -280,7 +340,12 @@ pub fn read_plaintext_with(bytes: &[u8], max_ops: u64) -> Result<ExportContents,
     match check_manifest_line(&bytes[..first_end]) {
         // Not ours, newer, or cut off: the body's reader tells which, precisely.
         Err(e) => return Err(read_body(bytes, max_ops).err().unwrap_or(e)),
-        Ok(m) if m.major < MAJOR => return Err(SyncError::Unsigned { found: m.version().to_string() }),
+        Ok(m) if m.major < 2 => return Err(SyncError::Unsigned { found: m.version().to_string() }),
+        Ok(m) if m.major >= STREAMING_MAJOR => {
+            let mut ops = Vec::new();
+            let read = read_stream(&mut &bytes[..], max_ops, |_, _| Ok(()), |op| ops.push(op), |e| SyncError::Malformed(e.to_string()))?;
+            return Ok(ExportContents { manifest: read.manifest, ops, signer: read.signer });
+        }
         Ok(_) => {}
     }
     let (body, line) = split_signature(bytes)?;
@@ -300,7 +365,7 @@ pub fn read_plaintext_with(bytes: &[u8], max_ops: u64) -> Result<ExportContents,
 pub fn claimed_sender(bytes: &[u8]) -> Result<(Manifest, SigningPublicKey), SyncError> {
     let first_end = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len());
     let manifest = check_manifest_line(&bytes[..first_end])?;
-    if manifest.major < MAJOR {
+    if manifest.major < 2 {
         return Err(SyncError::Unsigned { found: manifest.version().to_string() });
     }
     let (_, line) = split_signature(bytes)?;
@@ -421,4 +486,228 @@ fn op_shape_problem(line: &[u8], parse_error: &serde_json::Error) -> String {
         }
     }
     format!("not an op: {parse_error}")
+}
+
+/// Writes a 3.x plaintext one op at a time: the manifest when made, each op, then
+/// [`PlainWriter::finish`] writes the footer (op count, SHA-256 of every byte before it) and the
+/// signature line over it. Memory does not grow with the number of ops.
+pub struct PlainWriter<W: std::io::Write> {
+    out: W,
+    hasher: Sha256,
+    count: u64,
+    line: Vec<u8>,
+}
+
+impl<W: std::io::Write> PlainWriter<W> {
+    /// Writes the manifest line.
+    pub fn start(out: W, manifest: &Manifest) -> Result<Self, SyncError> {
+        let mut w = PlainWriter { out, hasher: Sha256::new(), count: 0, line: Vec::with_capacity(1024) };
+        serde_json::to_writer(&mut w.line, manifest).map_err(|e| SyncError::Malformed(e.to_string()))?;
+        w.line.push(b'\n');
+        w.emit()?;
+        Ok(w)
+    }
+
+    fn emit(&mut self) -> Result<(), SyncError> {
+        self.hasher.update(&self.line);
+        self.out.write_all(&self.line).map_err(|e| SyncError::io("", e))?;
+        self.line.clear();
+        Ok(())
+    }
+
+    /// Writes one op line.
+    pub fn op(&mut self, op: &Op) -> Result<(), SyncError> {
+        serde_json::to_writer(&mut self.line, op).map_err(|e| SyncError::Malformed(e.to_string()))?;
+        self.line.push(b'\n');
+        self.count += 1;
+        self.emit()
+    }
+
+    /// Writes the footer and the signature line; returns the writer.
+    pub fn finish(mut self, key: &SigningKey) -> Result<W, SyncError> {
+        let digest = hex(&std::mem::take(&mut self.hasher).finalize());
+        let footer = Footer { footer: true, op_count: self.count, sha256: digest };
+        let mut line = serde_json::to_vec(&footer).map_err(|e| SyncError::Malformed(e.to_string()))?;
+        line.push(b'\n');
+        let signature = SignatureLine { signer: key.public().to_string(), signature: key.sign(&signed_footer(&line)).to_string() };
+        serde_json::to_writer(&mut line, &signature).map_err(|e| SyncError::Malformed(e.to_string()))?;
+        line.push(b'\n');
+        self.out.write_all(&line).map_err(|e| SyncError::io("", e))?;
+        Ok(self.out)
+    }
+}
+
+/// What [`read_stream`] verified.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StreamRead<T> {
+    pub manifest: Manifest,
+    pub signer: SigningPublicKey,
+    pub op_count: u64,
+    /// The footer's SHA-256 (hex), checked: names the content exactly.
+    pub sha256: String,
+    /// What the caller's sender check returned.
+    pub trusted: T,
+}
+
+/// Reads one line of at most [`LINE_MAX`] bytes into `line` (cleared first), its `\n` included
+/// when there is one. `Ok(false)` at the end of the input.
+fn read_line(input: &mut dyn std::io::BufRead, line: &mut Vec<u8>) -> Result<bool, LineError> {
+    line.clear();
+    loop {
+        let available = input.fill_buf().map_err(LineError::Io)?;
+        if available.is_empty() {
+            return Ok(!line.is_empty());
+        }
+        let (take, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        if line.len() + take > LINE_MAX {
+            return Err(LineError::TooLong);
+        }
+        line.extend_from_slice(&available[..take]);
+        input.consume(take);
+        if done {
+            return Ok(true);
+        }
+    }
+}
+
+enum LineError {
+    Io(std::io::Error),
+    TooLong,
+}
+
+/// Reads and verifies a 3.x plaintext from `input`, streaming (see the module doc): at most two
+/// lines are held at a time. Each op is handed to `each_op` as soon as it is known to be an op
+/// and valid, before the file is verified to its end: a caller must not act on them before
+/// this returns `Ok`. `sender` is asked, once the manifest and the signature line are read and
+/// before the footer, checksum and ops are judged, whether the installation the manifest names
+/// may send with the key the signature line names (its refusal is returned as is). `io` turns
+/// a read error into the refusal it stands for (the layers below record why, see
+/// `envelope::Verdict`). The order of the refusals is [`read_plaintext`]'s.
+pub fn read_stream<T>(
+    input: &mut dyn std::io::BufRead,
+    max_ops: u64,
+    sender: impl FnOnce(&Manifest, &SigningPublicKey) -> Result<T, SyncError>,
+    mut each_op: impl FnMut(Op),
+    io: impl Fn(std::io::Error) -> SyncError,
+) -> Result<StreamRead<T>, SyncError> {
+    let too_long = || SyncError::Malformed(format!("a line longer than {LINE_MAX} bytes"));
+    let mut line = Vec::new();
+    match read_line(input, &mut line) {
+        Ok(_) => {}
+        Err(LineError::Io(e)) => return Err(io(e)),
+        Err(LineError::TooLong) if line.starts_with(b"{\"format\":\"keukentafel-export\"") => return Err(too_long()),
+        Err(LineError::TooLong) => {
+            return Err(SyncError::NotAnExportFile("the first line is not a Keukentafel manifest".into()))
+        }
+    }
+    if line.is_empty() {
+        return Err(SyncError::NotAnExportFile("the encrypted content is empty".into()));
+    }
+    if line.last() != Some(&b'\n') {
+        // One line without an end: a manifest cut off, or something else entirely.
+        return Err(read_body(&line, max_ops).err().unwrap_or(SyncError::Truncated("the manifest line is incomplete".into())));
+    }
+    let manifest = check_first_line(&line[..line.len() - 1], max_ops)?;
+    if manifest.major < 2 {
+        return Err(SyncError::Unsigned { found: manifest.version().to_string() });
+    }
+    if manifest.major < STREAMING_MAJOR {
+        // No writer ever compressed a 2.x file, whose signature covers all of it.
+        return Err(SyncError::Malformed(format!("a file of version {} is not read as a stream", manifest.version())));
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(&line);
+    // The last two lines read: the footer and the signature line once the input ends.
+    let mut window: std::collections::VecDeque<Vec<u8>> = std::collections::VecDeque::with_capacity(3);
+    let mut spare = Vec::new();
+    let mut count = 0u64;
+    let mut invalid: Option<SyncError> = None;
+    loop {
+        let mut next = std::mem::take(&mut spare);
+        match read_line(input, &mut next) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(LineError::Io(e)) => return Err(io(e)),
+            Err(LineError::TooLong) => return Err(too_long()),
+        }
+        if next.last() != Some(&b'\n') {
+            return Err(SyncError::Truncated("the last line is incomplete".into()));
+        }
+        window.push_back(next);
+        if window.len() < 3 {
+            continue;
+        }
+        // Two lines follow this one: it is an op line.
+        let op_line = window.pop_front().unwrap_or_default();
+        hasher.update(&op_line);
+        count += 1;
+        // Past the limit, lines are only counted (the exact count is reported, as for 2.x,
+        // once the footer is checked) and no op is parsed or handed over.
+        if invalid.is_none() && count <= max_ops {
+            // Line 1 is the manifest.
+            let text = &op_line[..op_line.len() - 1];
+            let bad = |reason: String| SyncError::InvalidOp { line: count + 1, reason };
+            match serde_json::from_slice::<Op>(text) {
+                Err(e) => invalid = Some(bad(op_shape_problem(text, &e))),
+                Ok(op) => match check_op(&manifest, &op) {
+                    Err(reason) => invalid = Some(bad(reason)),
+                    Ok(()) => each_op(op),
+                },
+            }
+        }
+        spare = op_line;
+    }
+    let signature_of = |l: &[u8]| serde_json::from_slice::<SignatureLine>(&l[..l.len() - 1]).ok();
+    let footer_of = |l: &[u8]| serde_json::from_slice::<Footer>(&l[..l.len() - 1]).ok().filter(|f| f.footer);
+    let (footer_line, signature_line) = match (window.pop_front(), window.pop_front()) {
+        (None, _) => return Err(SyncError::Truncated("the file ends after the manifest".into())),
+        (Some(only), None) => {
+            return Err(if signature_of(&only).is_some() {
+                SyncError::Truncated("the file ends after the manifest (no footer)".into())
+            } else if footer_of(&only).is_some() {
+                SyncError::Truncated("the file ends after the footer: the signature is missing".into())
+            } else {
+                SyncError::Truncated("no signature line at the end".into())
+            })
+        }
+        (Some(f), Some(s)) => (f, s),
+    };
+    let Some(signature_line) = signature_of(&signature_line) else {
+        return Err(if footer_of(&signature_line).is_some() {
+            SyncError::Truncated("the file ends after the footer: the signature is missing".into())
+        } else {
+            SyncError::Truncated("no signature line at the end".into())
+        });
+    };
+    let signer: SigningPublicKey = signature_line
+        .signer
+        .parse()
+        .map_err(|_| SyncError::Altered("the signature line names no valid key".into()))?;
+    let trusted = sender(&manifest, &signer)?;
+    let footer = footer_of(&footer_line).ok_or_else(|| SyncError::Truncated("no footer line at the end".into()))?;
+    let digest = hex(&hasher.finalize());
+    if !digest.eq_ignore_ascii_case(footer.sha256.trim()) {
+        return Err(SyncError::Altered("the checksum in the footer does not match the content".into()));
+    }
+    if count != footer.op_count {
+        return Err(SyncError::Altered(format!("the footer announces {} ops, the file holds {count}", footer.op_count)));
+    }
+    if count > max_ops {
+        return Err(SyncError::TooManyOps { count, limit: max_ops });
+    }
+    if manifest.op_count.is_some_and(|n| n != count) {
+        return Err(SyncError::Malformed(format!(
+            "the manifest announces {} ops, the file holds {count}",
+            manifest.op_count.unwrap_or_default()
+        )));
+    }
+    if let Some(e) = invalid {
+        return Err(e);
+    }
+    let signature = signature_line.signature.parse::<Signature>().map_err(|_| SyncError::BadSignature)?;
+    signer.verify(&signed_footer(&footer_line), &signature)?;
+    Ok(StreamRead { manifest, signer, op_count: count, sha256: digest, trusted })
 }

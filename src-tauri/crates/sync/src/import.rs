@@ -1,9 +1,13 @@
 //! Importing export files into a store, and verifying a file without a store.
 //!
-//! Per file, independently: refuse a file over the size limit from its size on disk, read it,
-//! decrypt and verify everything (age, the manifest — refused from its first line when it is of
-//! a newer version or announces too many ops —, footer, checksum, op count, every op) before the
-//! store is touched; a refusal leaves the store as it was. Before the first file of a batch is
+//! Per file, independently: refuse a file over the size limit from its size on disk, then in
+//! one streaming pass (`content`: age one chunk at a time, zstd, the decompressed bytes counted
+//! against the size limit) decrypt and verify everything (age, the manifest — refused from its
+//! first line when it is of a newer version or announces too many ops —, the sender, footer,
+//! checksum, op count, every op, the signature) before the store is touched; a refusal leaves
+//! the store as it was. Neither the file nor its plaintext is held whole (a 2.x file's
+//! plaintext still is, as before); the verified ops are, since [`Store::merge`] takes them as
+//! one list in one transaction. Before the first file of a batch is
 //! applied, the store is backed up (SQLite online backup into `<store folder>/backups/`, written
 //! under a temporary name and renamed when whole; the newest kept, at most [`BACKUPS_KEPT`] and
 //! together at most [`BACKUP_BUDGET`] times the store's size); a read-only
@@ -31,9 +35,9 @@ use keukentafel_store::{FileArrival, MergeReport, Peer, ScopeList, Store, StoreE
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::envelope;
+use crate::content;
 use crate::error::SyncError;
-use crate::format::{self, ExportContents, Manifest};
+use crate::format::{ExportContents, Manifest};
 use crate::keys::KeyPair;
 use crate::limits::Limits;
 use crate::trust::{check_sender, TrustedSender};
@@ -158,16 +162,12 @@ pub fn read_export_bytes(key: &KeyPair, bytes: &[u8]) -> Result<ExportContents, 
 
 /// Decrypts and verifies file content already in memory, within `limits`: refused before
 /// decrypting when the bytes or the size the header announces are over the size limit, after
-/// the first line when the manifest announces too many ops, before parsing when the content
-/// holds too many.
+/// the first line when the manifest announces too many ops, as soon as the (decompressed)
+/// content passes the size limit or holds too many ops (see `content`).
 pub fn read_export_bytes_with(key: &KeyPair, bytes: &[u8], limits: &Limits) -> Result<ExportContents, SyncError> {
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(SyncError::TooLarge { bytes: bytes.len() as u64, limit: limits.max_file_bytes });
-    }
-    let plaintext = envelope::decrypt_with(bytes, key, limits.max_file_bytes, |line| {
-        format::check_first_line(line, limits.max_ops).map(|_| ())
-    })?;
-    format::read_plaintext_with(&plaintext, limits.max_ops)
+    let mut ops = Vec::new();
+    let read = content::read_bytes(bytes, key, limits, |_, _| Ok(()), |op| ops.push(op))?;
+    Ok(ExportContents { manifest: read.manifest, ops, signer: read.signer })
 }
 
 /// Reads a file whole, refusing it from its size on disk when it is over the size limit (and
@@ -188,15 +188,17 @@ pub fn read_file_within(path: &Path, limits: &Limits) -> Result<Vec<u8>, SyncErr
     Ok(bytes)
 }
 
-/// Reads, decrypts and verifies a whole file.
+/// Reads, decrypts and verifies a whole file, streaming from disk (the ops are returned).
 pub fn read_export(key: &KeyPair, path: &Path) -> Result<ExportContents, SyncError> {
-    read_export_bytes(key, &read_file_within(path, &Limits::DEFAULT)?)
+    let mut ops = Vec::new();
+    let read = content::read_path(path, key, &Limits::DEFAULT, |_, _| Ok(()), |op| ops.push(op))?;
+    Ok(ExportContents { manifest: read.manifest, ops, signer: read.signer })
 }
 
-/// Checks a file completely, as an import would, without a store.
+/// Checks a file completely, as an import would, without a store; streaming, holding no op.
 pub fn verify_file(key: &KeyPair, path: &Path) -> Result<Verified, SyncError> {
-    let contents = read_export(key, path)?;
-    Ok(Verified { path: path.display().to_string(), op_count: contents.ops.len(), manifest: contents.manifest })
+    let read = content::read_path(path, key, &Limits::DEFAULT, |_, _| Ok(()), drop)?;
+    Ok(Verified { path: path.display().to_string(), op_count: read.op_count as usize, manifest: read.manifest })
 }
 
 /// Imports `paths` one by one with the default limits; see the module doc. `now` stamps the
@@ -231,24 +233,15 @@ pub fn import_files_within(
         let mut op_count = 0;
         let outcome = (|| {
             stage(Stage::Reading);
-            let bytes = read_file_within(path, limits)?;
             stage(Stage::Verifying);
-            if bytes.len() as u64 > limits.max_file_bytes {
-                return Err(SyncError::TooLarge { bytes: bytes.len() as u64, limit: limits.max_file_bytes });
-            }
-            let plaintext = envelope::decrypt_with(&bytes, key, limits.max_file_bytes, |line| {
-                format::check_first_line(line, limits.max_ops).map(|_| ())
-            })?;
-            drop(bytes);
-            // Who may send here is decided first, from this store's records: a file from
-            // anyone else is refused before the rest of it is even read.
-            let (claimed, claimed_signer) = format::claimed_sender(&plaintext)?;
-            let trusted = check_sender(store, &claimed, &claimed_signer)?;
-            // Verifies what was claimed: the same manifest and signature lines, now with the
-            // signature checked over the whole body.
-            let contents = format::read_plaintext_with(&plaintext, limits.max_ops)?;
-            drop(plaintext);
-            debug_assert!(contents.signer == claimed_signer && contents.manifest.replica == claimed.replica);
+            // One streaming pass: decrypt, decompress, hash, check every op. Who may send here
+            // is decided (from this store's records) as soon as the manifest and the signature
+            // line are read, before the footer, the checksum, the ops and the signature are
+            // judged; the store is touched only after all of it passed.
+            let mut ops = Vec::new();
+            let read = content::read_path(path, key, limits, |m, signer| check_sender(store, m, signer), |op| ops.push(op))?;
+            let trusted = read.trusted;
+            let contents = ExportContents { manifest: read.manifest, ops, signer: read.signer };
             sender_of = Some(sender(&contents.manifest));
             op_count = contents.ops.len();
             if let Some(s) = sender_of.as_mut() {
@@ -340,11 +333,16 @@ pub fn apply(
         (std::borrow::Cow::Borrowed(&contents.ops[..]), 0)
     } else {
         let others: Vec<uuid::Uuid> = contents.ops.iter().filter(|o| o.replica != m.replica).map(|o| o.op_id).collect();
-        let held = store.holds_ops(&others)?;
-        let kept: Vec<_> =
-            contents.ops.iter().filter(|o| o.replica == m.replica || held.contains(&o.op_id)).cloned().collect();
-        let left_out = contents.ops.len() - kept.len();
-        (std::borrow::Cow::Owned(kept), left_out)
+        if others.is_empty() {
+            // Only its own changes (the usual file): no copy of its ops.
+            (std::borrow::Cow::Borrowed(&contents.ops[..]), 0)
+        } else {
+            let held = store.holds_ops(&others)?;
+            let kept: Vec<_> =
+                contents.ops.iter().filter(|o| o.replica == m.replica || held.contains(&o.op_id)).cloned().collect();
+            let left_out = contents.ops.len() - kept.len();
+            (std::borrow::Cow::Owned(kept), left_out)
+        }
     };
     // The file itself is recorded in the merge's transaction (once, however often it is
     // imported). Receipts count only from the linked coordinator (the only other installation

@@ -14,6 +14,8 @@
 //!   signature line over all of it), pure.
 //! - [`trust`]: who may send files here, with which keys: enrolled volunteers (coordinator),
 //!   the linked coordinator (volunteer); decided from this store's records, never from a file.
+//! - [`content`]: the file's content as a stream (format 3.0): zstd inside age, written
+//!   through a private temp file, read in one pass with the decompressed bytes counted.
 //! - [`envelope`]: the age encryption around it, and telling truncated from altered files.
 //! - [`import`]: verify everything (signature, then sender), back up, merge in one
 //!   transaction, report per file; [`limits`]: how large a file may be.
@@ -22,6 +24,7 @@
 //! touched; a file is applied entirely or not at all; importing a file again adds nothing.
 //! No Tauri here: the app and the CLI call the same functions.
 
+pub mod content;
 pub mod envelope;
 pub mod error;
 pub mod export;

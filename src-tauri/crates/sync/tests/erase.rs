@@ -596,7 +596,7 @@ fn an_erasure_added_to_a_real_return_file_breaks_its_signature() {
     let mut w = small();
     w.return_file(0);
     let (_, real) = w.post.pop().unwrap();
-    let plain = keukentafel_sync::envelope::decrypt(&std::fs::read(&real).unwrap(), &w.vs[0].key).unwrap();
+    let plain = keukentafel_sync::content::plaintext(&std::fs::read(&real).unwrap(), &w.vs[0].key).unwrap();
     let text = String::from_utf8(plain).unwrap();
     let (first, rest) = text.split_once('\n').unwrap();
     let mut m: serde_json::Value = serde_json::from_str(first).unwrap();

@@ -105,6 +105,22 @@ fn a_return_file_carries_only_what_the_volunteer_lacks() {
     assert_eq!(ack.manifest.received, volunteer.store.received().unwrap());
 }
 
+/// `zstd -d` (the reference tool) on `compressed`: the JSON Lines of a 3.0 file.
+fn zstd_decompress(compressed: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let zstd = std::env::var_os("ZSTD_BIN").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("zstd"));
+    let mut child = std::process::Command::new(&zstd)
+        .args(["-d", "-c"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("the reference `zstd` tool must be installed (apt-get install zstd): {e}"));
+    child.stdin.take().unwrap().write_all(compressed).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "zstd -d failed: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
 #[test]
 fn the_reference_age_tool_decrypts_an_export_file() {
     let age = std::env::var_os("AGE_BIN").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("age"));
@@ -123,16 +139,25 @@ fn the_reference_age_tool_decrypts_an_export_file() {
             .output()
             .unwrap_or_else(|e| panic!("the reference `age` tool must be installed (apt-get install age): {e}"));
         assert!(out.status.success(), "age -d failed: {}", String::from_utf8_lossy(&out.stderr));
-        let text = String::from_utf8(out.stdout).unwrap();
+        // Format 3.0: the plaintext is one zstd stream; the reference tool gives the JSON Lines.
+        assert!(out.stdout.starts_with(&keukentafel_sync::content::ZSTD_MAGIC), "compressed inside the encryption");
+        let text = String::from_utf8(zstd_decompress(&out.stdout)).unwrap();
+        assert!(text.len() > 2 * out.stdout.len(), "compression pays: {} bytes of JSON Lines in {}", text.len(), out.stdout.len());
         let lines: Vec<&str> = text.lines().collect();
         let manifest: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
         assert_eq!(manifest["format"], "keukentafel-export");
+        assert_eq!((manifest["major"].as_u64(), manifest["min_reader"]["major"].as_u64()), (Some(3), Some(3)));
         let signature: serde_json::Value = serde_json::from_str(lines[lines.len() - 1]).unwrap();
         assert_eq!(signature["signer"], pairing_of(&volunteer).signing_key().to_string(), "signed by the volunteer");
         let footer: serde_json::Value = serde_json::from_str(lines[lines.len() - 2]).unwrap();
         let footer_start = text.len() - lines[lines.len() - 1].len() - lines[lines.len() - 2].len() - 2;
         assert_eq!(footer["sha256"], format::hex(&sha2::Sha256::digest(&text.as_bytes()[..footer_start])), "the footer checks");
         assert_eq!(footer["op_count"], lines.len() as u64 - 3);
+        // What is signed (3.x): the context and the footer line, which carries the SHA-256.
+        let signer: keukentafel_sync::SigningPublicKey = signature["signer"].as_str().unwrap().parse().unwrap();
+        let sig: keukentafel_sync::Signature = signature["signature"].as_str().unwrap().parse().unwrap();
+        let footer_line = format!("{}\n", lines[lines.len() - 2]);
+        signer.verify(&format::signed_footer(footer_line.as_bytes()), &sig).expect("the signature covers the footer line");
     }
 }
 

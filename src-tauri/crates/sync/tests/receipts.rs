@@ -90,7 +90,7 @@ fn a_return_file_confirms_the_files_the_coordinator_imported_and_a_lost_one_stay
     let m = keukentafel_sync::read_export(&w.anna.key, &back).unwrap().manifest;
     assert_eq!(m.receipts.as_ref().map(|r| r.iter().map(|r| r.file_number).collect::<Vec<_>>()), Some(vec![1, 3]));
     assert_eq!(m.file_number, Some(1), "the coordinator's first file");
-    assert_eq!((m.minor, m.min_reader), (format::MINOR, format::Version { major: 2, minor: 0 }), "2.2 or later, readable by 2.0 and 2.1 readers");
+    assert_eq!((m.major, m.min_reader), (format::MAJOR, format::Version { major: 3, minor: 0 }), "3.0 (carries 2.2's receipts), readable by 3.0 readers");
     let merged = import_ok(&mut w.anna, &back);
     assert_eq!(merged.confirmed_files, vec![1, 3]);
     assert_eq!(receipts_of(&w.anna.store), (vec![1, 3], vec![2]), "the lost file is not confirmed");
