@@ -101,7 +101,7 @@ fuzz:
 # overview on a 10,000-household store (built once into $(BENCH_DIR), which takes a while),
 # and the import of 200 files / 1,000,000 ops with re-import, baselines, bytes per op and peak
 # memory. Figures are printed as ratios against baselines measured in the same run.
-BENCH_TARGETS := --bench evaluate --bench report --bench merge
+BENCH_TARGETS := --bench evaluate --bench report --bench merge --bench files
 BENCH_DIR     := $(abspath $(TARGET_DIR)/bench)
 
 bench: setup
@@ -114,7 +114,7 @@ bench: setup
 bench-smoke:
 	@echo "==> cargo bench: the suite at a tiny size (dev build; figures printed, not asserted)"
 	rm -rf "$(BENCH_DIR)-smoke" && mkdir -p "$(BENCH_DIR)-smoke"
-	KT_BENCH_DIR="$(BENCH_DIR)-smoke" KT_BENCH_HOUSEHOLDS=20 KT_BENCH_VISITS=2 BENCH_FILES=4 BENCH_OPS=2000 \
+	KT_BENCH_DIR="$(BENCH_DIR)-smoke" KT_BENCH_HOUSEHOLDS=20 KT_BENCH_VISITS=2 BENCH_FILES=4 BENCH_OPS=2000 BENCH_HOUSEHOLDS=50 \
 	    $(CARGO) bench --workspace --profile dev $(BENCH_TARGETS)
 
 # Serial: each test starts its own tauri-driver + WebKitWebDriver + app; two at
