@@ -182,7 +182,8 @@ async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     shot(&app, "sync-coordinator-return").await;
     app.close().await;
 
-    // 8. The volunteer imports the return file, twice in one batch: the second copy adds nothing.
+    // 8. The volunteer imports the return file, twice in one batch: the second copy is the same
+    //    file, skipped unread.
     let app = App::launch(&driver, &v_db).await;
     open_sync(&app).await;
     app.wait_for_text("#last-received", "nog geen bestand", TIMEOUT).await;
@@ -190,8 +191,9 @@ async fn sync_export_import_resolve_a_conflict_and_return_the_file() {
     assert!(rows[0]["refusal"].is_null() && rows[1]["refusal"].is_null(), "both accepted: {rows:?}");
     assert!(rows[0]["new"].as_i64().unwrap() > 0, "the shared history is new: {rows:?}");
     assert!(rows[0]["sender"].as_str().unwrap().contains("Carla Bakker"), "the sender: {rows:?}");
-    assert_eq!(rows[1]["new"], json!(0), "the same file again adds nothing: {rows:?}");
-    assert!(rows[1]["present"].as_i64().unwrap() > 0, "all already there: {rows:?}");
+    assert!(rows[1]["new"].is_null(), "the same file again is not read: {rows:?}");
+    assert!(rows[1]["already"].as_str().unwrap_or_default().contains("al eerder ingelezen"), "said so: {rows:?}");
+    assert!(rows[1]["sender"].as_str().unwrap().contains("Carla Bakker"), "with its sender: {rows:?}");
     assert_eq!(rows[0]["conflicts"], json!(0), "{rows:?}");
     let received = app.wait_for_text("#last-received", "Laatst ontvangen: ", TIMEOUT).await;
     assert!(!received.contains("nog geen"), "the coordinator's file was received: {received}");

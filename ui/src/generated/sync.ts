@@ -96,7 +96,12 @@ confirmed_erasures: number,
  * This installation's export files that the file (a return file from its coordinator)
  * confirmed received for the first time, by number.
  */
-confirmed_files: Array<bigint>, };
+confirmed_files: Array<bigint>, 
+/**
+ * The very same file (the same bytes) was imported here before: skipped before it was
+ * decrypted; its changes are all counted as already present.
+ */
+already_imported: boolean, };
 
 /**
  * What the UI decides on. Serialized snake_case; exported to TypeScript.

@@ -127,6 +127,25 @@ impl Store {
         Ok(out)
     }
 
+    /// A file imported here before, by the SHA-256 of its bytes (migration 0017): who sent it
+    /// (as the importer recorded it) and how many changes it carried.
+    pub fn imported_file(&self, sha256: &str) -> Result<Option<(String, i64)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT sender, op_count FROM imported_files WHERE sha256 = ?1")?
+            .query_row([sha256], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Notes that the file with these bytes (their SHA-256) was imported: importing it again
+    /// skips it.
+    pub fn note_imported_file(&self, sha256: &str, sender: &str, op_count: i64, imported_at: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("INSERT OR REPLACE INTO imported_files (sha256, sender, op_count, imported_at) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(rusqlite::params![sha256, sender, op_count, imported_at])?;
+        Ok(())
+    }
+
     /// The files imported here from other installations: by sender, then by number (files
     /// without a number after those with one, by date).
     pub fn received_files(&self) -> Result<Vec<ReceivedFile>> {

@@ -69,7 +69,7 @@ pub struct Progress {
 }
 
 /// Who sent a file (from its manifest).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 pub struct Sender {
     pub replica: ReplicaId,
     pub author: String,
@@ -98,6 +98,9 @@ pub struct MergeCounts {
     /// This installation's export files that the file (a return file from its coordinator)
     /// confirmed received for the first time, by number.
     pub confirmed_files: Vec<i64>,
+    /// The very same file (the same bytes) was imported here before: skipped before it was
+    /// decrypted; its changes are all counted as already present.
+    pub already_imported: bool,
 }
 
 impl From<MergeReport> for MergeCounts {
@@ -112,6 +115,7 @@ impl From<MergeReport> for MergeCounts {
             erased_households: 0,
             confirmed_erasures: 0,
             confirmed_files: r.confirmed_files,
+            already_imported: false,
         }
     }
 }
@@ -233,6 +237,15 @@ pub fn import_files_within(
         let mut op_count = 0;
         let outcome = (|| {
             stage(Stage::Reading);
+            // The very same file imported before: skipped before it is decrypted (no backup,
+            // no merge). Its bytes decide, so a file that only carries the same content (written
+            // again, encrypted anew) is read and merged as usual.
+            let digest = file_digest(path, limits)?;
+            if let Some((sender_json, ops)) = store.imported_file(&digest)? {
+                sender_of = serde_json::from_str(&sender_json).ok();
+                op_count = usize::try_from(ops).unwrap_or(0);
+                return Ok(MergeCounts { already_present: op_count, already_imported: true, ..MergeCounts::default() });
+            }
             stage(Stage::Verifying);
             // One streaming pass: decrypt, decompress, hash, check every op. Who may send here
             // is decided (from this store's records) as soon as the manifest and the signature
@@ -254,7 +267,14 @@ pub fn import_files_within(
                 backup = Some(backup_before_import(store, now)?);
             }
             stage(Stage::Merging);
-            apply(store, &contents, &trusted, now)
+            let counts = apply(store, &contents, &trusted, now)?;
+            // After the merge's own transaction: should this note be lost, importing the file
+            // again only merges it again (nothing new).
+            if let Some(s) = &sender_of {
+                let sender = serde_json::to_string(s).unwrap_or_default();
+                let _ = store.note_imported_file(&digest, &sender, op_count as i64, &now.to_rfc3339());
+            }
+            Ok(counts)
         })();
         applied += usize::from(outcome.is_ok());
         stage(Stage::Done);
@@ -273,6 +293,29 @@ pub fn import_files_within(
         scrub_backups(store);
     }
     reports
+}
+
+/// The SHA-256 of a file's bytes (hex), read in blocks; a file over the size limit is refused
+/// from its size on disk, as the import would refuse it.
+fn file_digest(path: &Path, limits: &Limits) -> Result<String, SyncError> {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| SyncError::io(path, e))?;
+    let size = file.metadata().map_err(|e| SyncError::io(path, e))?.len();
+    if size > limits.max_file_bytes {
+        return Err(SyncError::TooLarge { bytes: size, limit: limits.max_file_bytes });
+    }
+    let mut hasher = Sha256::new();
+    let mut reader = file.take(limits.max_file_bytes);
+    let mut block = vec![0u8; 64 * 1024];
+    loop {
+        let n = reader.read(&mut block).map_err(|e| SyncError::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&block[..n]);
+    }
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// After this laptop forgot households, its pre-import backups forget them too: each is opened

@@ -43,6 +43,19 @@ fn a_file_round_trips_and_a_second_import_adds_nothing() {
     let after = state(&coordinator.store);
     let second = import_ok(&mut coordinator, &file);
     assert_eq!((second.new, second.already_present), (0, first.new), "the same file again adds nothing");
+    assert!(second.already_imported && !first.already_imported, "the very same bytes: skipped before decrypting");
+    assert_eq!(state(&coordinator.store), after);
+    let reports = import(&mut coordinator, std::slice::from_ref(&file));
+    let sender = reports[0].sender.as_ref().expect("the skipped file still names its sender");
+    assert_eq!((sender.author.as_str(), sender.role.as_str()), ("vrijwilliger", "energy_coach"));
+
+    // The same content encrypted anew (other bytes) is read, verified and merged as usual:
+    // only the very same file is skipped unread.
+    let plain = envelope::decrypt(&std::fs::read(&file).unwrap(), &coordinator.key).unwrap();
+    let again = root.path().join("again.kt");
+    std::fs::write(&again, envelope::encrypt(&plain, &[coordinator.key.recipient()]).unwrap()).unwrap();
+    let third = import_ok(&mut coordinator, &again);
+    assert_eq!((third.new, third.already_present, third.already_imported), (0, first.new, false));
     assert_eq!(state(&coordinator.store), after);
 
     let peer = coordinator.store.peer(volunteer.store.replica()).unwrap().expect("the sender is remembered");
@@ -51,7 +64,7 @@ fn a_file_round_trips_and_a_second_import_adds_nothing() {
     assert_eq!(peer.received, volunteer.store.received().unwrap());
     let backups: Vec<PathBuf> =
         std::fs::read_dir(coordinator.path.parent().unwrap().join("backups")).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(backups.len(), 2, "one online backup per import batch");
+    assert_eq!(backups.len(), 2, "one online backup per import batch that read a file (the first and the re-encrypted one); none for the skipped ones");
     // The export file and the backups hold household data: readable by their owner only.
     #[cfg(unix)]
     {

@@ -167,6 +167,7 @@ pub async fn import(app: &App<'_>, paths: &[&str]) -> Vec<Value> {
            const refusal = row.querySelector('[data-testid=refusal]');
            return { new: n('count-new'), present: n('count-present'), conflicts: n('count-conflicts'),
                     held: n('count-held'), refusal: refusal ? refusal.innerText : null,
+                    already: row.querySelector('[data-testid=already-imported]')?.innerText ?? null,
                     code: refusal ? refusal.dataset.code : null,
                     sender: row.querySelector('[data-testid=sender]').innerText };
          });",

@@ -127,6 +127,10 @@ export const texts = {
     },
     unknownSender: { nl: 'Afzender onbekend', en: 'Sender unknown' },
     countNew: { nl: 'nieuw', en: 'new' },
+    alreadyImported: {
+      nl: 'Dit bestand is al eerder ingelezen. Er is niets veranderd.',
+      en: 'This file was imported before. Nothing was changed.',
+    },
     countPresent: {
       nl: (n: number): string => (n === 1 ? 'was er al' : 'waren er al'),
       en: (_n: number) => 'already there',
