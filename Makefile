@@ -99,23 +99,31 @@ fuzz:
 
 # The benchmark suite (README: Benchmarks): the checklist engine, the municipal report and
 # overview on a 10,000-household store (built once into $(BENCH_DIR), which takes a while),
-# and the import of 200 files / 1,000,000 ops with re-import, baselines, bytes per op and peak
-# memory. Figures are printed as ratios against baselines measured in the same run.
+# the import of 200 files / 1,000,000 ops with re-import, baselines, bytes per op and peak
+# memory, one large file's export/verify/import memory, and the release app's start-up in the
+# real window at 40, 10,000 and 100,000 households. Figures are printed as ratios against
+# baselines measured in the same run.
 BENCH_TARGETS := --bench evaluate --bench report --bench merge --bench files
 BENCH_DIR     := $(abspath $(TARGET_DIR)/bench)
 
-bench: setup
+bench: ui
 	@echo "==> cargo bench (release, full size)"
 	mkdir -p "$(BENCH_DIR)"
 	KT_BENCH_DIR="$(BENCH_DIR)" $(CARGO) bench --workspace $(BENCH_TARGETS)
+	@echo "==> the release app's start-up in the real window"
+	$(CARGO) build --release --workspace --bin keukentafel
+	KT_BENCH_DIR="$(BENCH_DIR)" KEUKENTAFEL_E2E_PROFILE=release $(XVFB_RUN) $(CARGO) bench --workspace --bench startup
 
 # The same suite at a tiny size in the dev build, so CI sees that every benchmark still runs
-# and prints its figures (which are not asserted: a debug build's times mean nothing).
+# and prints its figures (which are not asserted: a debug build's times mean nothing). The
+# start-up runs the debug app that `build` made.
 bench-smoke:
 	@echo "==> cargo bench: the suite at a tiny size (dev build; figures printed, not asserted)"
 	rm -rf "$(BENCH_DIR)-smoke" && mkdir -p "$(BENCH_DIR)-smoke"
 	KT_BENCH_DIR="$(BENCH_DIR)-smoke" KT_BENCH_HOUSEHOLDS=20 KT_BENCH_VISITS=2 BENCH_FILES=4 BENCH_OPS=2000 BENCH_HOUSEHOLDS=50 \
 	    $(CARGO) bench --workspace --profile dev $(BENCH_TARGETS)
+	KT_BENCH_DIR="$(BENCH_DIR)-smoke" KT_STARTUP_SIZES=40,500 KT_STARTUP_RUNS=1 \
+	    $(XVFB_RUN) $(CARGO) bench --workspace --profile dev --bench startup
 
 # Serial: each test starts its own tauri-driver + WebKitWebDriver + app; two at
 # once on 2 cores only makes timing flaky. One retry absorbs a slow first

@@ -130,4 +130,4 @@ mod process;
 
 pub use app::App;
 pub use driver::TauriDriver;
-pub use paths::{app_binary, cli, cli_binary, target_dir, workspace_root};
+pub use paths::{app_binary, cli, cli_binary, profile, target_dir, workspace_root};

@@ -29,8 +29,14 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
+/// The build profile whose binaries are run: `debug`, or `$KEUKENTAFEL_E2E_PROFILE` (the
+/// start-up benchmark runs the `release` app).
+pub fn profile() -> String {
+    std::env::var("KEUKENTAFEL_E2E_PROFILE").ok().filter(|p| !p.is_empty()).unwrap_or_else(|| "debug".into())
+}
+
 pub(crate) fn built_binary(name: &str, package: &str) -> PathBuf {
-    let path = target_dir().join("debug").join(name);
+    let path = target_dir().join(profile()).join(name);
     if !path.is_file() {
         panic!(
             "{} is not built (looked for {}).\n\
