@@ -58,6 +58,7 @@ fn main() {
             profile::app_info,
             profile::save_profile,
             households::list_households,
+            households::household_page,
             households::list_wijken,
             households::get_household,
             households::create_household,

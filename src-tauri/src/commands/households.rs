@@ -1,5 +1,7 @@
 use keukentafel_api::{households, Reply};
-use keukentafel_domain::{Household, HouseholdDetail, HouseholdId, HouseholdInput, HouseholdQuery, HouseholdSummary, HouseholdUpdate};
+use keukentafel_domain::{
+    Household, HouseholdDetail, HouseholdId, HouseholdInput, HouseholdPage, HouseholdQuery, HouseholdSummary, HouseholdUpdate,
+};
 use tauri::State;
 
 use super::{today, AppState};
@@ -7,6 +9,11 @@ use super::{today, AppState};
 #[tauri::command]
 pub fn list_households(state: State<AppState>, query: HouseholdQuery) -> Reply<Vec<HouseholdSummary>> {
     state.with(|s| households::list(s, &query, today()))
+}
+
+#[tauri::command]
+pub fn household_page(state: State<AppState>, query: HouseholdQuery, offset: u32, limit: u32) -> Reply<HouseholdPage> {
+    state.with(|s| households::page(s, &query, offset, limit, today()))
 }
 
 #[tauri::command]

@@ -162,6 +162,26 @@ search: string,
 wijk: string | null, include_archived: boolean, };
 
 /**
+ * One page of the households list: the rows at `offset..offset + rows.len()` of every
+ * household that matches the query, in list order, and how many match in all (so a list can
+ * be as tall as all of them while it holds only the rows in view).
+ */
+export type HouseholdPage = { 
+/**
+ * How many households match the query.
+ */
+total: number, 
+/**
+ * Where `rows` start in the whole list.
+ */
+offset: number, 
+/**
+ * `null` for a household whose row cannot be read: it keeps its place, so the count and the
+ * pages stay right (`AppInfo.unreadable_records` says how many there are).
+ */
+rows: Array<HouseholdSummary | null>, };
+
+/**
  * An edit of an existing household, with the clocks of the values the editor saw.
  */
 export type HouseholdUpdate = { id: HouseholdId, data: HouseholdInput, 

@@ -72,7 +72,7 @@ pub fn typescript() -> String {
             FieldErrorCode,
             Role, UserProfileInput, UserProfile,
             Tenure, ContractType, Heating, Language, HouseholdInput, Household, HouseholdSummary, HouseholdQuery,
-            HouseholdUpdate,
+            HouseholdPage, HouseholdUpdate,
             ConsentScope, ConsentInput, ConsentEvent, ConsentState, ConsentStatus,
             VisitKind, VisitStatus, VisitInput, Visit, VisitUpdate,
             HouseholdDetail, AgendaItem, AppInfo,

@@ -188,6 +188,20 @@ pub struct HouseholdQuery {
     pub include_archived: bool,
 }
 
+/// One page of the households list: the rows at `offset..offset + rows.len()` of every
+/// household that matches the query, in list order, and how many match in all (so a list can
+/// be as tall as all of them while it holds only the rows in view).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HouseholdPage {
+    /// How many households match the query.
+    pub total: u32,
+    /// Where `rows` start in the whole list.
+    pub offset: u32,
+    /// `null` for a household whose row cannot be read: it keeps its place, so the count and the
+    /// pages stay right (`AppInfo.unreadable_records` says how many there are).
+    pub rows: Vec<Option<HouseholdSummary>>,
+}
+
 /// What consent is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

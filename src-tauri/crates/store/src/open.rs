@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_erasure_by_hand.sql"),
     include_str!("../migrations/0014_residue.sql"),
     include_str!("../migrations/0015_report_cache_bytes.sql"),
+    include_str!("../migrations/0016_household_list.sql"),
     include_str!("../migrations/0017_imported_files.sql"),
 ];
 

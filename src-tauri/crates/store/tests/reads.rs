@@ -77,6 +77,10 @@ fn a_store_with_unreadable_rows_still_lists_opens_the_agenda_and_dumps() {
     let names: Vec<String> =
         s.list_households(&HouseholdQuery::default(), today()).unwrap().into_iter().map(|h| h.name).collect();
     assert_eq!(names, ["Fam. Aksoy", "Fam. Claes"]);
+    // A page keeps each row's place (`None`: cannot be read), so its total and offsets hold.
+    let page = s.household_page(&HouseholdQuery::default(), today(), 0, 10).unwrap();
+    let names: Vec<Option<&str>> = page.rows.iter().map(|r| r.as_ref().map(|h| h.name.as_str())).collect();
+    assert_eq!((page.total, names), (4, vec![Some("Fam. Aksoy"), None, Some("Fam. Claes"), None]));
     assert_eq!(s.wijken().unwrap(), ["Smitsveen"]);
 
     // The agenda shows every visit it can read.

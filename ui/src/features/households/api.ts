@@ -4,6 +4,7 @@ import type {
   HouseholdDetail,
   HouseholdId,
   HouseholdInput,
+  HouseholdPage,
   HouseholdQuery,
   HouseholdSummary,
   HouseholdUpdate,
@@ -11,7 +12,11 @@ import type {
 import { call } from '../../shared/api';
 
 export const api = {
+  /** Every household that matches, at once (the overview's names, the volunteers' picker). */
   listHouseholds: (query: HouseholdQuery) => call<HouseholdSummary[]>('list_households', { query }),
+  /** The households list a page at a time: `limit` rows from `offset` on, and the total. */
+  householdPage: (query: HouseholdQuery, offset: number, limit: number) =>
+    call<HouseholdPage>('household_page', { query, offset, limit }),
   listWijken: () => call<string[]>('list_wijken'),
   getHousehold: (id: HouseholdId) => call<HouseholdDetail>('get_household', { id }),
   createHousehold: (input: HouseholdInput) => call<Household>('create_household', { input }),

@@ -19,8 +19,15 @@ export const texts = {
     showArchived: { nl: 'Ook gearchiveerde tonen', en: 'Also show archived' },
     newHousehold: { nl: 'Nieuw huishouden', en: 'New household' },
     count: {
-      nl: (n: number) => (n === 1 ? '1 huishouden' : `${n} huishoudens`),
-      en: (n: number) => (n === 1 ? '1 household' : `${n} households`),
+      nl: (n: number) => (n === 1 ? '1 huishouden' : `${n.toLocaleString('nl-NL')} huishoudens`),
+      en: (n: number) => (n === 1 ? '1 household' : `${n.toLocaleString('en-GB')} households`),
+    },
+    loading: { nl: 'Huishoudens laden…', en: 'Loading households…' },
+    searching: { nl: 'Huishoudens zoeken…', en: 'Searching households…' },
+    rowLoading: { nl: 'Laden…', en: 'Loading…' },
+    unreadableRow: {
+      nl: 'Dit huishouden kan niet gelezen worden.',
+      en: 'This household cannot be read.',
     },
     empty: {
       nl: 'Er zijn nog geen huishoudens. Klik op ‘Nieuw huishouden’ om er een toe te voegen.',

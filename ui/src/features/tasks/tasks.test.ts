@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task, TaskRow } from '../../generated/bindings';
 import { texts } from './texts';
-import { endOfWeek, groupByDue, inputOf, openThenClosed, ownerKey, ownersOf } from './tasks';
+import { endOfWeek, groupByDue, inputOf, openThenClosed, ownerKey, ownersOf, taskEntries, taskEntryEstimate, taskEntryKey } from './tasks';
 
 function task(over: Partial<Task> = {}): Task {
   return {
@@ -112,5 +112,21 @@ describe('owner labels', () => {
   ] as const)('%s %s', (kind, name, nl, en) => {
     expect(texts.taskOwner.nl(kind, name)).toBe(nl);
     expect(texts.taskOwner.en(kind, name)).toBe(en);
+  });
+});
+
+describe('taskEntries', () => {
+  it('puts each group heading before its tasks, and marks the first and last of a group', () => {
+    const groups = groupByDue(
+      [row({ id: 'a', due: '2026-11-20' }, true), row({ id: 'b', due: '2026-12-02' }), row({ id: 'c', due: '2026-12-03' })],
+      '2026-12-01',
+    );
+    const entries = taskEntries(groups);
+    expect(entries.map(taskEntryKey)).toEqual(['group:overdue', 'task:a', 'group:week', 'task:b', 'task:c']);
+    expect(entries.map((e) => (e.kind === 'task' ? `${e.first ? 'F' : ''}${e.last ? 'L' : ''}` : e.count))).toEqual([1, 'FL', 2, 'F', 'L']);
+    expect(entries[0]).toMatchObject({ first: true });
+    expect(entries[2]).toMatchObject({ first: false });
+    expect(taskEntryEstimate(entries[2])).toBeGreaterThan(taskEntryEstimate(entries[0]));
+    expect(taskEntries([])).toEqual([]);
   });
 });

@@ -77,3 +77,31 @@ export function inputOf(task: Task): TaskInput {
     closed_on: task.closed_on,
   };
 }
+
+/**
+ * Mijn taken as one list of rows, for drawing only the rows in view: each group's heading
+ * followed by its tasks (`first`/`last` of their group draw the group's card).
+ */
+export type TaskEntry =
+  | { kind: 'group'; id: TaskGroupId; count: number; first: boolean }
+  | { kind: 'task'; row: TaskRow; first: boolean; last: boolean };
+
+export function taskEntries(groups: TaskGroup[]): TaskEntry[] {
+  const out: TaskEntry[] = [];
+  groups.forEach((g, gi) => {
+    out.push({ kind: 'group', id: g.id, count: g.rows.length, first: gi === 0 });
+    g.rows.forEach((row, i) => out.push({ kind: 'task', row, first: i === 0, last: i === g.rows.length - 1 }));
+  });
+  return out;
+}
+
+/** A row's identity: a drawn row keeps its measured height when the list is read again. */
+export function taskEntryKey(e: TaskEntry): string {
+  return e.kind === 'group' ? `group:${e.id}` : `task:${e.row.task.id}`;
+}
+
+/** A row's expected height in rem before it is drawn (MyTasks.svelte's and TaskItem's CSS). */
+export function taskEntryEstimate(e: TaskEntry): number {
+  if (e.kind === 'group') return e.first ? 2.25 : 3.75;
+  return 5.5;
+}

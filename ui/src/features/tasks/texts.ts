@@ -10,6 +10,7 @@ export const texts = {
   tasks: {
     mine: { nl: 'Mijn taken', en: 'My tasks' },
     all: { nl: 'Alle taken', en: 'All tasks' },
+    loading: { nl: 'Taken laden…', en: 'Loading tasks…' },
     introMine: {
       nl: 'Wat jij nog moet doen na de bezoeken. Zet een taak op klaar als hij gedaan is.',
       en: 'What you still have to do after the visits. Mark a task as done when it is done.',
@@ -19,8 +20,8 @@ export const texts = {
       en: 'All open tasks of all volunteers, with who does them.',
     },
     count: {
-      nl: (n: number) => (n === 1 ? '1 open taak' : `${n} open taken`),
-      en: (n: number) => (n === 1 ? '1 open task' : `${n} open tasks`),
+      nl: (n: number) => (n === 1 ? '1 open taak' : `${n.toLocaleString('nl-NL')} open taken`),
+      en: (n: number) => (n === 1 ? '1 open task' : `${n.toLocaleString('en-GB')} open tasks`),
     },
     empty: {
       nl: 'Er zijn geen open taken. Taken komen er bij als je een bezoek afrondt.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../../generated/bindings';
-import { agendaView } from './agenda';
+import { agendaEntries, agendaView, entryEstimate, entryKey } from './agenda';
 
 function item(id: string, date: string, time = '', missed = false, mine = false): AgendaItem {
   return {
@@ -42,5 +42,26 @@ describe('agendaView', () => {
     const v = agendaView(items, true);
     expect(v.missed.map((i) => i.visit.id)).toEqual(['b']);
     expect(v.days.flatMap((d) => d.items.map((i) => i.visit.id))).toEqual(['c']);
+  });
+});
+
+describe('agendaEntries', () => {
+  it('puts each group heading before its visits, and marks the first and last of a group', () => {
+    const view = agendaView(
+      [item('m', '2026-11-20', '', true), item('a', '2026-12-02', '09:30'), item('b', '2026-12-02', '14:00'), item('c', '2026-12-05')],
+      false,
+    );
+    const entries = agendaEntries(view);
+    expect(entries.map(entryKey)).toEqual(['missed', 'visit:m', 'day:2026-12-02', 'visit:a', 'visit:b', 'day:2026-12-05', 'visit:c']);
+    const flags = entries.map((e) => (e.kind === 'visit' ? `${e.first ? 'F' : ''}${e.last ? 'L' : ''}` : e.kind));
+    expect(flags).toEqual(['missed', 'FL', 'day', 'F', 'L', 'day', 'FL']);
+    expect(entries[2]).toMatchObject({ kind: 'day', first: false });
+    expect(entryEstimate(entries[2])).toBeGreaterThan(entryEstimate({ kind: 'day', date: 'x', first: true }));
+  });
+
+  it('without missed visits the first day has no space above it', () => {
+    const entries = agendaEntries(agendaView([item('a', '2026-12-02')], false));
+    expect(entries[0]).toEqual({ kind: 'day', date: '2026-12-02', first: true });
+    expect(agendaEntries({ missed: [], days: [] })).toEqual([]);
   });
 });

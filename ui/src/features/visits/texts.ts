@@ -54,6 +54,7 @@ export const texts = {
       nl: 'Geplande bezoeken, en bezoeken die voorbij zijn maar nog niet afgerond.',
       en: 'Planned visits, and visits that have passed but are not finished yet.',
     },
+    loading: { nl: 'Bezoeken laden…', en: 'Loading visits…' },
     missed: { nl: 'Gemist', en: 'Missed' },
     missedIntro: {
       nl: 'De datum is voorbij, maar niemand heeft het bezoek afgerond of opnieuw gepland.',
@@ -77,8 +78,8 @@ export const texts = {
     today: { nl: 'Vandaag', en: 'Today' },
     noTime: { nl: 'Tijd nog open', en: 'Time not set' },
     count: {
-      nl: (n: number) => (n === 1 ? '1 bezoek' : `${n} bezoeken`),
-      en: (n: number) => (n === 1 ? '1 visit' : `${n} visits`),
+      nl: (n: number) => (n === 1 ? '1 bezoek' : `${n.toLocaleString('nl-NL')} bezoeken`),
+      en: (n: number) => (n === 1 ? '1 visit' : `${n.toLocaleString('en-GB')} visits`),
     },
   },
   visit: {

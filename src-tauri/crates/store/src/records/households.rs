@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use keukentafel_domain::{
-    consent, validate, Household, HouseholdDetail, HouseholdId, HouseholdInput, HouseholdQuery, HouseholdSummary,
+    consent, validate, Household, HouseholdDetail, HouseholdId, HouseholdInput, HouseholdPage, HouseholdQuery, HouseholdSummary,
     HouseholdUpdate, Visit, VisitId,
 };
 use rusqlite::params;
@@ -18,29 +18,66 @@ use crate::schema;
 use crate::store::{Result, Store};
 use crate::tables::field_clocks;
 
-/// The household list (`?1` the search pattern, `?3` today, `?4` archived ones too). Two
-/// statements, with and without the wijk (`?2`), so that the wijk filter seeks its index
-/// (`households_wijk`) instead of an `?2 IS NULL OR …` that makes SQLite read every household.
-macro_rules! household_list {
+/// Which households the list shows (`?1` the search pattern, `?4` archived ones too), with
+/// and without the wijk (`?2`): two statements each, so that the wijk filter seeks its index
+/// instead of an `?2 IS NULL OR …` that makes SQLite read every household.
+macro_rules! household_filter {
     ($wijk:literal) => {
         concat!(
-            "SELECT h.id, h.archived,
-                    (SELECT MIN(v.planned_date) FROM visits v
-                      WHERE v.household_id = h.id AND v.status = 'planned' AND v.archived = 0
-                        AND v.planned_date >= ?3)
-               FROM households h
-              WHERE (?4 OR h.archived = 0) AND ",
+            "(?4 OR h.archived = 0) AND ",
             $wijk,
             "
                 AND (lower(h.name) LIKE ?1 ESCAPE '\\' OR lower(h.street_address) LIKE ?1 ESCAPE '\\'
                      OR lower(replace(h.postcode, ' ', '')) LIKE replace(?1, ' ', '') ESCAPE '\\'
-                     OR lower(h.city) LIKE ?1 ESCAPE '\\' OR lower(h.wijk) LIKE ?1 ESCAPE '\\')
-              ORDER BY h.name COLLATE NOCASE, h.id"
+                     OR lower(h.city) LIKE ?1 ESCAPE '\\' OR lower(h.wijk) LIKE ?1 ESCAPE '\\')"
         )
     };
 }
-pub(crate) const LIST: &str = household_list!("?2 = ?2");
-pub(crate) const LIST_IN_WIJK: &str = household_list!("h.wijk = ?2");
+
+/// One page of the list (`?3` today, `?5` at most this many rows, `?6` skipping this many; a
+/// limit of -1 is no limit), in name order: the order of the index `households_list` (or
+/// `households_list_wijk`), so a page reads its rows from the index instead of sorting every
+/// household first. The index holds every column the filter reads, so paging and counting
+/// never read the table; only the rows of the page are read as records. Each row's next visit
+/// seeks the household's visits (`+v.status`: not every planned visit from today on through
+/// `visits_by_status`, which SQLite would otherwise pick, once per row).
+macro_rules! household_page {
+    ($wijk:literal) => {
+        concat!(
+            "SELECT h.id, h.archived,
+                    (SELECT MIN(v.planned_date) FROM visits v
+                      WHERE v.household_id = h.id AND +v.status = 'planned' AND v.archived = 0
+                        AND v.planned_date >= ?3)
+               FROM households h
+              WHERE ",
+            household_filter!($wijk),
+            "
+              ORDER BY h.name COLLATE NOCASE, h.id
+              LIMIT ?5 OFFSET ?6"
+        )
+    };
+}
+
+/// How many households match (with the page's first four parameters; `?3` is not used).
+macro_rules! household_count {
+    ($wijk:literal) => {
+        concat!("SELECT count(*) FROM households h WHERE ", household_filter!($wijk))
+    };
+}
+
+pub(crate) const PAGE: &str = household_page!("?2 = ?2");
+pub(crate) const PAGE_IN_WIJK: &str = household_page!("h.wijk = ?2");
+pub(crate) const COUNT: &str = household_count!("?2 = ?2");
+pub(crate) const COUNT_IN_WIJK: &str = household_count!("h.wijk = ?2");
+
+/// The search pattern (`%text%`, with `\`, `%` and `_` escaped) and the wijk, if one is chosen.
+fn list_params(q: &HouseholdQuery) -> (String, Option<&str>) {
+    let pattern = format!(
+        "%{}%",
+        q.search.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    );
+    (pattern, q.wijk.as_deref().filter(|w| !w.is_empty()))
+}
 
 impl Store {
     pub fn create_household(&mut self, input: HouseholdInput) -> Result<Household> {
@@ -89,25 +126,45 @@ impl Store {
     /// The households that match `q`, by name. A household whose row cannot be read is left
     /// out (`Store::unreadable_records` reports it), so the list always shows the others.
     pub fn list_households(&self, q: &HouseholdQuery, today: NaiveDate) -> Result<Vec<HouseholdSummary>> {
-        let pattern = format!(
-            "%{}%",
-            q.search.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-        );
-        let wijk = q.wijk.as_deref().filter(|w| !w.is_empty());
-        let mut stmt = self.conn.prepare_cached(if wijk.is_some() { LIST_IN_WIJK } else { LIST })?;
-        let rows = stmt.query_map(params![pattern, wijk.unwrap_or_default(), iso(today), q.include_archived], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, Option<String>>(2)?))
-        })?;
+        Ok(self.page_rows(q, today, -1, 0)?.into_iter().flatten().collect())
+    }
+
+    /// The households that match `q` from `offset` on, at most `limit` of them, in the order of
+    /// [`Store::list_households`], and how many match in all. A household whose row cannot be
+    /// read is `None` in its place, so that every page starts where the count says.
+    pub fn household_page(&self, q: &HouseholdQuery, today: NaiveDate, offset: u32, limit: u32) -> Result<HouseholdPage> {
+        let (pattern, wijk) = list_params(q);
+        let total: i64 = self.conn.prepare_cached(if wijk.is_some() { COUNT_IN_WIJK } else { COUNT })?.query_row(
+            params![pattern, wijk.unwrap_or_default(), iso(today), q.include_archived],
+            |r| r.get(0),
+        )?;
+        let rows = self.page_rows(q, today, i64::from(limit), i64::from(offset))?;
+        Ok(HouseholdPage { total: u32::try_from(total).unwrap_or(u32::MAX), offset, rows })
+    }
+
+    fn page_rows(&self, q: &HouseholdQuery, today: NaiveDate, limit: i64, offset: i64) -> Result<Vec<Option<HouseholdSummary>>> {
+        let (pattern, wijk) = list_params(q);
+        let mut stmt = self.conn.prepare_cached(if wijk.is_some() { PAGE_IN_WIJK } else { PAGE })?;
+        let rows = stmt.query_map(
+            params![pattern, wijk.unwrap_or_default(), iso(today), q.include_archived, limit, offset],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, Option<String>>(2)?)),
+        )?;
         let mut out = Vec::new();
         for row in rows {
             let (id, archived, next) = row?;
-            let Some(id) = row_id(&id) else { continue };
+            let Some(id) = row_id(&id) else {
+                out.push(None);
+                continue;
+            };
             let h = match read_record::<HouseholdInput>(&self.conn, &schema::HOUSEHOLD, id) {
                 Ok(Some((h, _))) => h,
-                Ok(None) | Err(StoreError::Unreadable { .. }) => continue,
+                Ok(None) | Err(StoreError::Unreadable { .. }) => {
+                    out.push(None);
+                    continue;
+                }
                 Err(e) => return Err(e),
             };
-            out.push(HouseholdSummary {
+            out.push(Some(HouseholdSummary {
                 id: HouseholdId(id),
                 name: h.name,
                 street_address: h.street_address,
@@ -117,7 +174,7 @@ impl Store {
                 under_bewind: h.under_bewind,
                 archived,
                 next_visit: next.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-            });
+            }));
         }
         Ok(out)
     }

@@ -256,15 +256,27 @@ mod tests {
     /// `?2 IS NULL OR …` filter made SQLite read every row).
     #[test]
     fn list_filters_use_their_indexes() {
-        use crate::records::households::{LIST, LIST_IN_WIJK};
+        use crate::records::households::{COUNT, COUNT_IN_WIJK, PAGE, PAGE_IN_WIJK};
         use crate::records::tasks::{TASKS_ALL_OF_HOUSEHOLD, TASKS_OPEN, TASKS_OPEN_OF_HOUSEHOLD};
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("k.sqlite3"), crate::testing::key(), Sources::deterministic(1, 1_795_000_000_000, 1)).unwrap();
         let none: Option<String> = None;
-        let list = |sql: &str| plan(&store, sql, &[&"%a%", &"Centrum", &"2026-11-23", &false]);
-        let in_wijk = list(LIST_IN_WIJK);
-        assert!(in_wijk.iter().any(|s| s.contains("h USING INDEX households_wijk (wijk=?)")), "{in_wijk:#?}");
-        assert!(list(LIST).iter().any(|s| s.starts_with("SCAN h")), "without a wijk every household is searched");
+        // A page of the households list is read in the index's order (no sort of every
+        // household), from the index alone; with a wijk it seeks the wijk. The count too.
+        let page = |sql: &str| plan(&store, sql, &[&"%a%", &"Centrum", &"2026-11-23", &false, &50, &100]);
+        let count = |sql: &str| plan(&store, sql, &[&"%a%", &"Centrum", &"2026-11-23", &false]);
+        let all = page(PAGE);
+        assert!(all.iter().any(|s| s.starts_with("SCAN h USING COVERING INDEX households_list")), "{all:#?}");
+        let in_wijk = page(PAGE_IN_WIJK);
+        assert!(in_wijk.iter().any(|s| s.contains("h USING COVERING INDEX households_list_wijk (wijk=?)")), "{in_wijk:#?}");
+        for p in [&all, &in_wijk] {
+            assert!(!p.iter().any(|s| s.contains("TEMP B-TREE")), "a page never sorts every household: {p:#?}");
+            assert!(p.iter().any(|s| s.contains("v USING") && s.contains("(household_id=?")), "the next visit is a seek: {p:#?}");
+        }
+        let total = count(COUNT);
+        assert!(total.iter().any(|s| s.starts_with("SCAN h USING COVERING INDEX")), "{total:#?}");
+        let total_in_wijk = count(COUNT_IN_WIJK);
+        assert!(total_in_wijk.iter().any(|s| s.contains("h USING COVERING INDEX households_list_wijk (wijk=?)")), "{total_in_wijk:#?}");
 
         let tasks = |sql: &str, household: &dyn rusqlite::ToSql| plan(&store, sql, &[&false, household, &none, &none]);
         for sql in [TASKS_OPEN_OF_HOUSEHOLD, TASKS_ALL_OF_HOUSEHOLD] {
