@@ -231,17 +231,7 @@ pub fn decrypt_with(
             SyncError::NotAnExportFile("not an age-encrypted file".into())
         });
     }
-    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| match e {
-        DecryptError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            SyncError::Truncated("cut off in the age header".into())
-        }
-        // age v1 written by us, but the line after the version no longer parses: damaged.
-        DecryptError::UnknownFormat if bytes.starts_with(b"age-encryption.org/v1\n") => {
-            SyncError::Altered("age header damaged".into())
-        }
-        DecryptError::UnknownFormat => SyncError::NotAnExportFile("an age version this program does not know".into()),
-        other => SyncError::Altered(format!("age header: {other}")),
-    })?;
+    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| header_error(e, bytes))?;
     let identity = key.identity() as &dyn age::Identity;
     let mut reader = decryptor.decrypt(std::iter::once(identity)).map_err(|e| match e {
         DecryptError::NoMatchingKeys => SyncError::WrongKey,

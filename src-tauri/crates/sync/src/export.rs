@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use keukentafel_domain::{ExportFile, FileKind, FileReceipt, ReplicaId, Role};
-use keukentafel_store::{Received, Store};
+use keukentafel_store::{Op, Received, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -184,14 +184,21 @@ struct Survey {
     lines: Sha256,
 }
 
+/// `op` as its line in the file (JSON and `\n`), in `line` (emptied first): both passes hash
+/// exactly these bytes.
+fn op_line(line: &mut Vec<u8>, op: &Op) -> Result<(), SyncError> {
+    line.clear();
+    serde_json::to_writer(&mut *line, op).map_err(|e| SyncError::Malformed(e.to_string()))?;
+    line.push(b'\n');
+    Ok(())
+}
+
 fn survey(store: &Store, ops: Ops<'_>) -> Result<Survey, SyncError> {
     let mut out = Survey::default();
     let mut h = Sha256::new();
     let mut line = Vec::with_capacity(1024);
     ops.each(store, |op| {
-        line.clear();
-        serde_json::to_writer(&mut line, &op).map_err(|e| SyncError::Malformed(e.to_string()))?;
-        line.push(b'\n');
+        op_line(&mut line, &op)?;
         h.update(&line);
         out.count += 1;
         let r = out.ranges.entry(op.replica).or_insert([op.seq, op.seq]);
@@ -259,9 +266,7 @@ fn write_file(
         let mut h = Sha256::new();
         let mut line = Vec::with_capacity(1024);
         ops.each(store, |op| {
-            line.clear();
-            serde_json::to_writer(&mut line, &op).map_err(|e| SyncError::Malformed(e.to_string()))?;
-            line.push(b'\n');
+            op_line(&mut line, &op)?;
             h.update(&line);
             again.count += 1;
             plain.op(&op)
