@@ -162,7 +162,8 @@ impl Store {
     /// Accepts held ops (a person judged them genuine) and merges them; see the module doc for
     /// an op whose (replica, seq) is taken. All or nothing.
     pub fn accept_held(&mut self, op_ids: &[Uuid]) -> Result<MergeReport> {
-        let at = rfc3339(self.sources.now_millis());
+        let now = self.sources.now_millis();
+        let at = rfc3339(now);
         let own = self.replica;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let held = take_held(&tx, op_ids)?;
@@ -189,7 +190,7 @@ impl Store {
                 ops.push(op);
             }
         }
-        let report = merge_in(&tx, &ops, Admission::Accepted)?;
+        let report = merge_in(&tx, &ops, Admission::Accepted { now })?;
         tx.commit()?;
         Ok(report)
     }

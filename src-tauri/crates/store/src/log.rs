@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use keukentafel_domain::{Hlc, ReplicaId, UserId};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde_json::Value as Json;
 use uuid::Uuid;
 
@@ -49,29 +49,95 @@ pub const FUTURE_LIMIT_MILLIS: i64 = keukentafel_domain::MAX_AHEAD_MILLIS;
 /// this volunteer): clocks continue above it as if those ops were still in the log.
 pub(crate) const CLOCK_FLOOR: &str = "forgotten_clock_floor";
 
-/// The highest clock in the change log, forgotten ops included (`None` for an empty log).
-pub(crate) fn last_hlc(conn: &Connection) -> Result<Option<Hlc>, StoreError> {
-    let last: Option<String> = conn.query_row(
-        "SELECT MAX(h) FROM (SELECT MAX(hlc) AS h FROM ops UNION ALL SELECT value FROM meta WHERE key = ?1)",
-        [CLOCK_FLOOR],
-        |r| r.get(0),
-    )?;
+/// The `meta` key of the highest clock among the ops that were within
+/// [`FUTURE_LIMIT_MILLIS`] of this laptop's clock when they entered the log (see
+/// [`ClockMarks`]; migration 0018).
+pub(crate) const CLOCK_HIGH: &str = "clock_high";
+
+/// The text bound below which every clock up to `ceiling_millis` sorts: the text form starts
+/// with the time in 18 digits, so it is the next millisecond's prefix.
+fn clock_bound(ceiling_millis: i64) -> String {
+    format!("{:018}", ceiling_millis.saturating_add(1).max(0))
+}
+
+fn parse_clock(last: Option<String>) -> Result<Option<Hlc>, StoreError> {
     last.map(|s| s.parse()).transpose().map_err(|e| StoreError::Data(format!("{e}")))
+}
+
+/// The highest clock in the change log, forgotten ops included (`None` for an empty log).
+/// Read from the clock marks, not from the log: a few rows whatever the log's size.
+pub(crate) fn last_hlc(conn: &Connection) -> Result<Option<Hlc>, StoreError> {
+    let last: Option<String> = conn.prepare_cached(
+        "SELECT MAX(h) FROM (SELECT value AS h FROM meta WHERE key IN (?1, ?2)
+                             UNION ALL SELECT MAX(hlc) FROM clocks_ahead)",
+    )?
+    .query_row([CLOCK_HIGH, CLOCK_FLOOR], |r| r.get(0))?;
+    parse_clock(last)
 }
 
 /// The highest clock in the change log whose time is at most `ceiling_millis` (an accepted op
 /// dated further ahead is left out: a writer does not continue from it).
 pub(crate) fn last_hlc_until(conn: &Connection, ceiling_millis: i64) -> Result<Option<Hlc>, StoreError> {
-    // The text form starts with the time in 18 digits, so every clock up to the ceiling sorts
-    // before the next millisecond's prefix.
-    let bound = format!("{:018}", ceiling_millis.saturating_add(1).max(0));
-    let last: Option<String> = conn.query_row(
-        "SELECT MAX(h) FROM (SELECT MAX(hlc) AS h FROM ops WHERE hlc < ?1
-                             UNION ALL SELECT value FROM meta WHERE key = ?2 AND value < ?1)",
-        params![bound, CLOCK_FLOOR],
-        |r| r.get(0),
-    )?;
-    last.map(|s| s.parse()).transpose().map_err(|e| StoreError::Data(format!("{e}")))
+    let bound = clock_bound(ceiling_millis);
+    let high: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [CLOCK_HIGH], |r| r.get(0)).optional()?;
+    let last: Option<String> = if high.as_ref().is_some_and(|h| *h >= bound) {
+        // This laptop's clock went back since the high mark was set (ops then within a day of
+        // it are now ahead): the marks cannot tell, the log is read whole. Rare, and right.
+        conn.query_row(
+            "SELECT MAX(h) FROM (SELECT MAX(hlc) AS h FROM ops WHERE hlc < ?1
+                                 UNION ALL SELECT value FROM meta WHERE key = ?2 AND value < ?1)",
+            params![bound, CLOCK_FLOOR],
+            |r| r.get(0),
+        )?
+    } else {
+        conn.query_row(
+            "SELECT MAX(h) FROM (SELECT value AS h FROM meta WHERE key IN (?2, ?3) AND value < ?1
+                                 UNION ALL SELECT MAX(hlc) FROM clocks_ahead WHERE hlc < ?1)",
+            params![bound, CLOCK_HIGH, CLOCK_FLOOR],
+            |r| r.get(0),
+        )?
+    };
+    parse_clock(last)
+}
+
+/// The clock marks of one transaction's new ops, which answer [`last_hlc`] and
+/// [`last_hlc_until`] without an index on the log's clocks: an op within
+/// [`FUTURE_LIMIT_MILLIS`] of `now` raises `meta.clock_high` (once, at [`ClockMarks::save`]);
+/// an op dated further ahead is listed in `clocks_ahead` at once. Every op that enters `ops`
+/// passes [`ClockMarks::note`] in the transaction that inserts it.
+pub(crate) struct ClockMarks {
+    ceiling: i64,
+    high: Option<Hlc>,
+}
+
+impl ClockMarks {
+    pub(crate) fn new(now_millis: i64) -> Self {
+        Self { ceiling: now_millis.saturating_add(FUTURE_LIMIT_MILLIS), high: None }
+    }
+
+    /// An op with clock `hlc` entered the log.
+    pub(crate) fn note(&mut self, tx: &Transaction<'_>, hlc: Hlc) -> Result<(), StoreError> {
+        if hlc.millis > self.ceiling {
+            tx.prepare_cached("INSERT INTO clocks_ahead (hlc) VALUES (?1) ON CONFLICT (hlc) DO NOTHING")?
+                .execute([hlc.to_string()])?;
+        } else if self.high.is_none_or(|h| hlc > h) {
+            self.high = Some(hlc);
+        }
+        Ok(())
+    }
+
+    /// Raises `meta.clock_high` to the highest clock noted (never lowers it).
+    pub(crate) fn save(self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        if let Some(high) = self.high {
+            tx.prepare_cached(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE excluded.value > meta.value",
+            )?
+            .execute(params![CLOCK_HIGH, high.to_string()])?;
+        }
+        Ok(())
+    }
 }
 
 /// The highest sequence number `replica` has in the change log (0 when it has none), counting

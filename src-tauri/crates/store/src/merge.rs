@@ -33,7 +33,7 @@ pub use crate::log::FUTURE_LIMIT_MILLIS;
 pub use crate::plan::{plan_field, FieldOp, FieldPlan};
 
 use crate::error::StoreError;
-use crate::log::{insert_op, Op};
+use crate::log::{insert_op, ClockMarks, Op};
 use crate::schema::Entity;
 use crate::settle::{settle_archive, settle_field};
 use crate::store::{Result, Store};
@@ -63,8 +63,8 @@ pub(crate) enum Admission {
     /// this store's coordinator, relays from other installations), or when their (replica, seq)
     /// is taken.
     Import { now: i64, judge: Option<ReplicaId> },
-    /// Ops a person accepted: nothing is held back (their slots were checked before).
-    Accepted,
+    /// Ops a person accepted at `now`: nothing is held back (their slots were checked before).
+    Accepted { now: i64 },
 }
 
 impl Store {
@@ -118,6 +118,8 @@ pub(crate) fn merge_in(tx: &Transaction<'_>, incoming: &[Op], admission: Admissi
     let mut in_slot = tx.prepare_cached("SELECT 1 FROM ops WHERE op_id = ?1 AND replica = ?2 AND seq = ?3")?;
     let mut settle_slot =
         tx.prepare_cached("INSERT OR IGNORE INTO settled_slots (replica, seq, op_id) VALUES (?1, ?2, ?3)")?;
+    let (Admission::Import { now, .. } | Admission::Accepted { now }) = admission;
+    let mut marks = ClockMarks::new(now);
     for op in incoming {
         let id = op.op_id.to_string();
         if let Admission::Import { now, judge } = admission {
@@ -162,10 +164,12 @@ pub(crate) fn merge_in(tx: &Transaction<'_>, incoming: &[Op], admission: Admissi
             }
             Err(e) => return Err(e),
         }
+        marks.note(tx, op.hlc)?;
         report.new += 1;
         fields.entry((&op.entity, op.entity_id, &op.field)).or_default().push(op);
         records.insert((&op.entity, op.entity_id));
     }
+    marks.save(tx)?;
     // Group the touched fields by record. A field whose whole history is the one new op (no
     // clock yet: the common case of a record seen for the first time) wins outright and cannot
     // conflict; claiming its clock is one insert. Other fields are planned from their history.

@@ -39,6 +39,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0015_report_cache_bytes.sql"),
     include_str!("../migrations/0016_household_list.sql"),
     include_str!("../migrations/0017_imported_files.sql"),
+    include_str!("../migrations/0018_clock_marks.sql"),
 ];
 
 /// The schema version this program writes.

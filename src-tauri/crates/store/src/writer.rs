@@ -26,7 +26,7 @@ use serde_json::{Map, Value as Json};
 use uuid::Uuid;
 
 use crate::error::StoreError;
-use crate::log::{insert_op, last_hlc, last_hlc_until, last_seq, Op, FUTURE_LIMIT_MILLIS};
+use crate::log::{insert_op, last_hlc, ClockMarks, last_hlc_until, last_seq, Op, FUTURE_LIMIT_MILLIS};
 use crate::schema::Entity;
 use crate::settle::{plan_stored_field, settle_after_local_write};
 use crate::tables::{apply, field_clocks, max_entity_clock, read_fields, stored_heads};
@@ -173,6 +173,9 @@ impl<'a> Writer<'a> {
             };
             self.next_seq += 1;
             insert_op(&self.tx, "ops", &op, None)?;
+            let mut marks = ClockMarks::new(now);
+            marks.note(&self.tx, hlc)?;
+            marks.save(&self.tx)?;
             apply(&self.tx, entity, &op)?;
             settle_after_local_write(&self.tx, entity, id, field, heads > 1 || concurrent)?;
             count += 1;

@@ -259,3 +259,61 @@ fn accepting_or_rejecting_an_op_that_is_not_held_changes_nothing() {
     assert_eq!(held_ids(&c.store), ids, "all or nothing");
     assert_eq!(c.store.accept_held(&[ids[0], ids[0]]).unwrap().new, 1, "an id given twice counts once");
 }
+
+/// The highest clock among `s`'s ops dated at most `ceiling`, read from the whole log.
+fn highest_until(s: &Store, ceiling: i64) -> Hlc {
+    all_ops(s.conn()).unwrap().into_iter().map(|o| o.hlc).filter(|h| h.millis <= ceiling).max().unwrap()
+}
+
+/// The log keeps no index on its clocks (migration 0018): where a writer continues comes from
+/// the clock marks, which must say what the whole log says, with a laptop 20 hours ahead
+/// (accepted as is), an accepted 2099 op (left out), after a reopen, and after migrating a
+/// store of version 17 that already held both.
+#[test]
+fn a_local_edit_continues_above_every_op_within_a_day_whatever_the_clock_marks_went_through() {
+    let mut c = site(1, "Carla", START);
+    let mut p = site(2, "Piet", START + 20 * 3600 * 1000); // 20 hours ahead: within the limit
+    let mut a = site(3, "Anna", START + 7);
+    let h = c.store.create_household(HouseholdInput { name: "Fam. Jansen".into(), ..Default::default() }).unwrap();
+    relay(&c.store, &mut p.store);
+    relay(&c.store, &mut a.store);
+    edit(&mut p.store, h.id, |d| d.notes = "Piet was er.".into());
+    assert_eq!(send(&p.store, &mut c.store).held_back, 0);
+    a = a.with_clock(12, Y2099);
+    edit(&mut a.store, h.id, |d| d.city = "Zwolle".into());
+    send(&a.store, &mut c.store);
+    c.store.accept_held(&held_ids(&c.store)).unwrap();
+
+    let ceiling = START + FUTURE_LIMIT_MILLIS;
+    let check = |c: &mut Site, round: &str| {
+        let before = highest_until(&c.store, ceiling);
+        edit(&mut c.store, h.id, |d| d.notes = format!("{round}: gebeld."));
+        let own = last_own(&c.store).hlc;
+        assert!(own > before && own.millis <= ceiling, "{round}: {own} after {before}");
+    };
+    check(&mut c, "eerst");
+    c = c.with_clock(21, START + 60_000);
+    check(&mut c, "na het opnieuw openen");
+
+    // Back to version 17: the index back, the marks gone; opening migrates again.
+    c.store
+        .conn()
+        .execute_batch(
+            "CREATE INDEX ops_hlc ON ops (hlc); DROP TABLE clocks_ahead;
+             DELETE FROM meta WHERE key = 'clock_high'; PRAGMA user_version = 17;",
+        )
+        .unwrap();
+    c = c.with_clock(22, START + 120_000);
+    let indexes: Vec<String> = c
+        .store
+        .conn()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ops'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!indexes.iter().any(|i| i == "ops_hlc"), "{indexes:?}");
+    check(&mut c, "na de migratie");
+    assert_eq!(c.store.household(h.id).unwrap().data.city, "Zwolle", "the 2099 op still decides its field");
+}

@@ -130,7 +130,6 @@ const OPS_TABLE: &str = "CREATE TABLE bench_ops (
     entity TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
     base_hlc TEXT, author TEXT NOT NULL, entity_base_hlc TEXT, resolves TEXT, extra TEXT,
     UNIQUE (replica, seq)) STRICT;
-  CREATE INDEX bench_ops_hlc ON bench_ops (hlc);
   CREATE INDEX bench_ops_field ON bench_ops (entity, entity_id, field);";
 
 /// How a baseline commits: one transaction for everything (the old baseline), or one per file
@@ -225,38 +224,25 @@ fn main() {
     let paths: Vec<_> = (0..files).map(|r| write_file(dir.path(), r, &replica_ops(r, per_file, start), &key)).collect();
     let bytes: u64 = paths.iter().map(|p| std::fs::metadata(p).unwrap().len()).sum();
 
+    let now = chrono::Utc::now();
     let mut store = Store::open(&dir.path().join("merge.sqlite3"), keukentafel_store::testing::key(), Sources::system()).unwrap();
     // Experiment for the store (BENCH_STMT_CACHE=128): rusqlite caches 16 prepared statements by
     // default, fewer than the merge uses, so prepare_cached re-prepares all the time.
     if let Some(n) = std::env::var("BENCH_STMT_CACHE").ok().and_then(|v| v.parse().ok()) {
         store.conn().set_prepared_statement_cache_capacity(n);
     }
-    let now = chrono::Utc::now();
-    // The bench measures reading and merging; who may send is decided before and not timed.
-    let sender = keukentafel_sync::TrustedSender {
-        name: "Vrijwilliger".into(),
-        role: keukentafel_domain::Role::EnergyCoach,
-        age_key: String::new(),
-        relays: true,
-    };
-    let (mut verify, mut merge) = (Duration::ZERO, Duration::ZERO);
+    let written = disk_writes();
     let started = Instant::now();
-    for path in &paths {
-        let t = Instant::now();
-        let contents = keukentafel_sync::read_export(&key, path).unwrap();
-        verify += t.elapsed();
-        let t = Instant::now();
-        let counts = import::apply(&mut store, &contents, &sender, now).unwrap();
-        merge += t.elapsed();
-        assert_eq!((counts.new, counts.conflicts, counts.held_back), (per_file, 0, 0));
-    }
+    let (verify, merge) = import_all(&mut store, &paths, &key, now, per_file);
     let import_wall = started.elapsed();
+    let import_written = disk_writes() - written;
     let ops = store.op_count().unwrap();
     assert_eq!(ops as usize, files * per_file);
 
     // The same content again, read and merged (nothing is new): what a file costs whose content
     // was imported before under other bytes. The very same file (same bytes) is skipped
     // unread by `import_files` (its SHA-256 is noted), which this loop does not go through.
+    let sender = bench_sender();
     let started = Instant::now();
     for path in &paths {
         let contents = keukentafel_sync::read_export(&key, path).unwrap();
@@ -271,6 +257,20 @@ fn main() {
     let base_one = baseline(&dir.path().join("baseline-one.sqlite3"), files, per_file, start, Commits::One);
     let base_files = baseline(&dir.path().join("baseline-files.sqlite3"), files, per_file, start, Commits::PerFile);
     let base_stored = store_bytes(&dir.path().join("baseline-files.sqlite3"));
+    // The layout before migration 0018: the same import into a store with the text-clock index
+    // `ops_hlc` put back (BENCH_OLD_LAYOUT=0 skips it).
+    let old_layout = (env("BENCH_OLD_LAYOUT", 1) == 1).then(|| {
+        let path = dir.path().join("old-layout.sqlite3");
+        let mut old = Store::open(&path, keukentafel_store::testing::key(), Sources::system()).unwrap();
+        old.conn().execute_batch("CREATE INDEX ops_hlc ON ops (hlc)").unwrap();
+        let written = disk_writes();
+        let started = Instant::now();
+        import_all(&mut old, &paths, &key, now, per_file);
+        let wall = started.elapsed();
+        let written = disk_writes() - written;
+        drop(old);
+        (wall, written, store_bytes(&path))
+    });
     let secs = |d: Duration| d.as_secs_f64();
     println!("merge benchmark: {files} files, {ops} ops, {:.0} MB of export files", bytes as f64 / 1e6);
     println!("  import (read + decrypt + verify + merge): {:>8.2} s", secs(import_wall));
@@ -284,5 +284,48 @@ fn main() {
     println!("  ratio merge / baseline per file:          {:>8.2}x", secs(merge) / secs(base_files));
     println!("  export files:                             {:>8.0} bytes per op (aim < 80)", bytes as f64 / ops as f64);
     println!("  store on disk:                            {:>8.0} bytes per op (aim < 300; the op log alone: {:.0})", stored as f64 / ops as f64, base_stored as f64 / ops as f64);
+    println!("  written to disk by the import:            {:>8.0} MB ({:.1} times the store)", import_written as f64 / 1e6, import_written as f64 / stored as f64);
+    if let Some((wall, written, old_stored)) = old_layout {
+        println!("  the layout before 0018 (with ops_hlc):    {:>8.2} s, {:.0} MB written, {:.0} bytes per op stored", secs(wall), written as f64 / 1e6, old_stored as f64 / ops as f64);
+        println!("  ratio import / layout before 0018:        {:>8.2}x", secs(import_wall) / secs(wall));
+    }
+    println!("  time per op:                              {:>8.1} µs", secs(import_wall) * 1e6 / ops as f64);
     println!("  peak memory (VmHWM) during the imports:   {:>8.1} MB (aim < 64 MB)", memory);
+}
+
+/// Reads, decrypts, verifies and merges every file into `store` as the import does, one
+/// transaction per file. Returns the time spent reading and merging.
+fn import_all(store: &mut Store, paths: &[std::path::PathBuf], key: &KeyPair, now: chrono::DateTime<chrono::Utc>, per_file: usize) -> (Duration, Duration) {
+    let sender = bench_sender();
+    let (mut verify, mut merge) = (Duration::ZERO, Duration::ZERO);
+    for path in paths {
+        let t = Instant::now();
+        let contents = keukentafel_sync::read_export(key, path).unwrap();
+        verify += t.elapsed();
+        let t = Instant::now();
+        let counts = import::apply(store, &contents, &sender, now).unwrap();
+        merge += t.elapsed();
+        assert_eq!((counts.new, counts.conflicts, counts.held_back), (per_file, 0, 0));
+    }
+    (verify, merge)
+}
+
+/// The bench measures reading and merging; who may send is decided before and not timed.
+fn bench_sender() -> keukentafel_sync::TrustedSender {
+    keukentafel_sync::TrustedSender {
+        name: "Vrijwilliger".into(),
+        role: keukentafel_domain::Role::EnergyCoach,
+        age_key: String::new(),
+        relays: true,
+    }
+}
+
+/// Bytes this process has caused to be written to disk so far (`/proc/self/io`).
+fn disk_writes() -> u64 {
+    std::fs::read_to_string("/proc/self/io")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("write_bytes:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
 }
