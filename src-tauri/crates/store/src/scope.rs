@@ -31,7 +31,10 @@ pub struct ReturnBatch {
     pub number: FileNumber,
     /// Every household given to the volunteer now: its laptop keeps these and forgets others.
     pub households: Vec<HouseholdId>,
-    pub ops: Vec<Op>,
+    /// Where the file's ops sit in the log (their positions, ascending): the ops themselves are
+    /// read one at a time as the file is written ([`Store::each_op_at`]), so a return file
+    /// after a million-op import does not hold its ops in memory.
+    pub positions: Vec<Position>,
 }
 
 /// What a coordinator's return file says about scope, as a volunteer's store applies it.
@@ -147,7 +150,7 @@ impl Store {
         let records = households_of_records(&tx)?;
         let from = channels.values().filter(|s| s.is_carried()).map(|s| s.acked).min().unwrap_or(0);
         let newest: Position = tx.query_row("SELECT COALESCE(MAX(rowid), 0) FROM ops", [], |r| r.get(0))?;
-        let mut ops = Vec::new();
+        let mut positions = Vec::new();
         let mut first_unplaced = None;
         {
             // The op columns first (as `read_op` reads them), the position last.
@@ -161,7 +164,7 @@ impl Store {
                     first_unplaced = Some(position);
                 }
                 if deliver::carries(&channels, at, position, op.replica == peer) {
-                    ops.push(op);
+                    positions.push(position);
                 }
             }
         }
@@ -171,7 +174,35 @@ impl Store {
             params![peer.to_string(), number, upto, written_at],
         )?;
         tx.commit()?;
-        Ok(ReturnBatch { number, households: given.into_iter().collect(), ops })
+        Ok(ReturnBatch { number, households: given.into_iter().collect(), positions })
+    }
+
+    /// The ops at `positions` (ascending, as [`ReturnBatch::positions`]), in that order, handed
+    /// to `each` one at a time. An op forgotten since is skipped. Stops at the first error
+    /// `each` returns.
+    pub fn each_op_at<E: From<StoreError>>(
+        &self,
+        positions: &[Position],
+        mut each: impl FnMut(Op) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else { return Ok(()) };
+        // One pass over the range in log order, reading only the rows asked for: cheaper than
+        // a lookup per position, and the positions come in that order.
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {OP_COLUMNS}, rowid FROM ops WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid"))
+            .map_err(StoreError::from)?;
+        let mut rows = stmt.query([first, last]).map_err(StoreError::from)?;
+        let mut wanted = positions.iter().copied().peekable();
+        while let Some(row) = rows.next().map_err(StoreError::from)? {
+            // The op columns first (as `read_op` reads them), the position last.
+            let position: Position = row.get(13).map_err(StoreError::from)?;
+            while wanted.next_if(|&p| p < position).is_some() {}
+            if wanted.next_if_eq(&position).is_some() {
+                each(read_op(row).map_err(StoreError::from)??)?;
+            }
+        }
+        Ok(())
     }
 
     /// Merges a volunteer's file into the coordinator's store (see [`Store::merge`]) and, in the

@@ -153,6 +153,64 @@ fn child_export(legacy: bool, dir: &Path) {
     println!("{} {} {:.2}", path.display(), peak_memory_mb(), took.as_secs_f64());
 }
 
+/// A return file, in a child: the coordinator's next file for the volunteer it gave every
+/// household (`export_return_file`: the delivery plan picks the ops' positions, the ops stream
+/// from the store).
+fn child_return(dir: &Path, volunteer: &str) {
+    let mut store = open(&dir.join("coordinator.sqlite3"));
+    let key = keukentafel_sync::load_or_create_identity(&store).unwrap();
+    let out = dir.join("out-return");
+    let started = Instant::now();
+    let replica: ReplicaId = volunteer.parse().unwrap();
+    let path = keukentafel_sync::export_return_file(&mut store, &key, replica, &out, chrono::Utc::now()).unwrap().path;
+    println!("{path} {} {:.2}", peak_memory_mb(), started.elapsed().as_secs_f64());
+}
+
+/// The coordinator enrols the volunteer and gives it every household (one transaction, untimed).
+fn give_everything(dir: &Path, households: &[Uuid]) -> ReplicaId {
+    let volunteer = open(&dir.join("volunteer-empty.sqlite3"));
+    let key = KeyPair::read(&dir.join("volunteer-identity.txt")).unwrap();
+    let pairing = keukentafel_sync::Pairing::for_installation(
+        &volunteer.profile().unwrap().unwrap(),
+        volunteer.replica(),
+        &key,
+        &keukentafel_sync::load_or_create_signing_key(&volunteer).unwrap(),
+        chrono::Utc::now().date_naive(),
+    )
+    .unwrap();
+    let mut coordinator = open(&dir.join("coordinator.sqlite3"));
+    coordinator
+        .enrol(&keukentafel_domain::Enrolment {
+            replica: pairing.replica(),
+            name: pairing.name().to_owned(),
+            role: pairing.role(),
+            organisation: pairing.organisation().to_owned(),
+            age_key: pairing.age_key().to_string(),
+            signing_key: pairing.signing_key().to_string(),
+            active: true,
+            enrolled_by: "Coördinator".into(),
+            enrolled_at: "2026-12-03T12:00:00Z".into(),
+            revoked_at: None,
+        })
+        .unwrap();
+    let today = chrono::Utc::now().date_naive().to_string();
+    coordinator
+        .write(|w| {
+            for &h in households {
+                let mut f = serde_json::Map::new();
+                f.insert("household_id".into(), json!(h.to_string()));
+                f.insert("volunteer".into(), json!(pairing.replica().to_string()));
+                f.insert("since".into(), json!(today));
+                f.insert("until".into(), json!(""));
+                let id = keukentafel_domain::assignment_id(keukentafel_domain::HouseholdId(h), pairing.replica());
+                w.set(&keukentafel_store::schema::ASSIGNMENT, id, &f, &BTreeMap::new())?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    pairing.replica()
+}
+
 /// The import, in a child: 3.0 through `import_files` (streamed), or 2.3 as before.
 fn child_import(legacy: bool, db: &Path, file: &Path, dir: &Path) {
     let mut store = open(db);
@@ -195,6 +253,7 @@ fn main() {
             "export-3.0" => child_export(false, dir),
             "export-2.3" => child_export(true, dir),
             "import-3.0" => child_import(false, Path::new(&args[4]), Path::new(&args[5]), dir),
+            "return-3.0" => child_return(dir, &args[4]),
             "import-2.3" => child_import(true, Path::new(&args[4]), Path::new(&args[5]), dir),
             "verify-3.0" | "verify-2.3" => {
                 // Reading alone (decrypt, decompress, verify; no store): what the file costs.
@@ -235,6 +294,7 @@ fn main() {
         // linked to the coordinator.
         let start = chrono::Utc::now().timestamp_millis() - 400 * 24 * 3600 * 1000;
         let ops = volunteer_ops(households, start);
+        let household_ids: Vec<Uuid> = ops.iter().filter(|o| o.field == "name" && o.base_hlc.is_none()).map(|o| o.entity_id).collect();
         let mut coordinator = open(&dir.join("coordinator.sqlite3"));
         profile(&mut coordinator, "Coördinator", Role::Coordinator);
         coordinator.merge(&ops).unwrap();
@@ -283,5 +343,28 @@ fn main() {
                 i[2]
             );
         }
+        // The coordinator gives the volunteer every household; its return file then carries
+        // them all (and the assignments). Before format 3.0's return files streamed, the
+        // delivery plan handed over every op as one list (issue 12: 1.2 GB after 1M ops).
+        let replica = give_everything(dir, &household_ids);
+        let r = run_child(&["return-3.0", d, &replica.to_string()]);
+        let file = PathBuf::from(&r[0]);
+        let size = std::fs::metadata(&file).unwrap().len();
+        let db = dir.join("volunteer-return.sqlite3");
+        std::fs::copy(&empty, &db).unwrap();
+        let v = run_child(&["verify-3.0", d, file.to_str().unwrap()]);
+        let sent: usize = v[0].parse().unwrap();
+        let i = run_child(&["import-3.0", d, db.to_str().unwrap(), file.to_str().unwrap()]);
+        println!(
+            "| {households} | {sent} | 3.0 return file | {:.1} | {:.0} | {:.0} | {} | {:.0} | {} | {:.0} | {} |",
+            size as f64 / 1e6,
+            size as f64 / sent as f64,
+            r[1].parse::<f64>().unwrap(),
+            r[2],
+            v[1].parse::<f64>().unwrap(),
+            v[2],
+            i[1].parse::<f64>().unwrap(),
+            i[2]
+        );
     }
 }

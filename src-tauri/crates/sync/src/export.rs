@@ -82,8 +82,8 @@ pub fn export_return_file(
 ) -> Result<ExportOutcome, SyncError> {
     let enrolment = store.enrolment(peer)?.filter(|e| e.active).ok_or_else(|| SyncError::NotEnrolled(peer.to_string()))?;
     let recipient = parse_recipient(&enrolment.age_key)?;
-    // The store gives a return file's ops as one list (its delivery plan reads them in one
-    // transaction); from here on they stream like an export's.
+    // The store's delivery plan picks the ops in one transaction and gives their positions;
+    // they are read from there one at a time, like an export's.
     let batch = store.return_batch(peer, &timestamp(now))?;
     let scope = Scope {
         return_file: Some(batch.number),
@@ -94,7 +94,7 @@ pub fn export_return_file(
         erase: Some(store.erasures_for(peer)?).filter(|e| !e.is_empty()),
         erased: None,
     };
-    write_file(store, key, &[recipient], out_dir, now, Ops::Given(&batch.ops), scope)
+    write_file(store, key, &[recipient], out_dir, now, Ops::At(&batch.positions), scope)
 }
 
 /// What a file says about scope (format 2.1) and receipts (2.2; see [`Manifest`]).
@@ -154,11 +154,13 @@ pub fn export_for(
     write_file(store, key, recipients, out_dir, now, Ops::MissingFrom(&since), scope)
 }
 
-/// Where a file's ops come from: read from the store one at a time (an export), or a list.
+/// Where a file's ops come from, read from the store one at a time: what the recipients lack (an
+/// export), or the positions a return file's delivery plan chose.
 #[derive(Clone, Copy)]
 enum Ops<'a> {
     MissingFrom(&'a Received),
-    Given(&'a [keukentafel_store::Op]),
+    /// At these positions in the log (a return file's, `Store::return_batch`).
+    At(&'a [i64]),
 }
 
 impl Ops<'_> {
@@ -166,11 +168,11 @@ impl Ops<'_> {
     fn each(
         self,
         store: &Store,
-        mut each: impl FnMut(keukentafel_store::Op) -> Result<(), SyncError>,
+        each: impl FnMut(keukentafel_store::Op) -> Result<(), SyncError>,
     ) -> Result<(), SyncError> {
         match self {
             Ops::MissingFrom(since) => store.each_op_missing_from(since, each),
-            Ops::Given(ops) => ops.iter().try_for_each(|op| each(op.clone())),
+            Ops::At(positions) => store.each_op_at(positions, each),
         }
     }
 }
@@ -212,7 +214,7 @@ fn survey(store: &Store, ops: Ops<'_>) -> Result<Survey, SyncError> {
 
 /// Signs, compresses, encrypts and writes one file with `ops`, streaming (see `content`): a
 /// first pass over the ops gives the name, the ranges and the count the manifest needs, the
-/// second writes them. The ops never sit in memory together (a return file's list aside).
+/// second writes them. The ops never sit in memory together.
 fn write_file(
     store: &Store,
     key: &KeyPair,
