@@ -318,6 +318,7 @@ fn main() {
             am.files_bytes as f64 / 1e6,
             am.files_bytes as f64 / ops as f64
         );
+        println!("    of which read + load / merge / save:     {:.2} / {:.2} / {:.2} s", am.load, am.merge, am.save);
         println!("  automerge: the merged document saved:     {:>8.0} bytes per op", am.saved_bytes as f64 / ops as f64);
         println!("  ratio import / automerge:                 {:>8.2}x (aim <= 1x)", secs(import_wall) / am.wall);
     }
@@ -369,6 +370,10 @@ const AUTOMERGE_CHILD: &str = "BENCH_AUTOMERGE_CHILD";
 /// What the child reports.
 struct AutomergeRun {
     wall: f64,
+    /// Of the wall time: reading and loading the files, merging them, saving the result.
+    load: f64,
+    merge: f64,
+    save: f64,
     peak_mb: f64,
     files_bytes: u64,
     saved_bytes: u64,
@@ -464,7 +469,15 @@ fn automerge_job(dir: &Path, files: usize, per_file: usize, start: i64) -> Autom
         .filter_map(|w| w.split_once('='))
         .map(|(k, v)| (k, v.parse().unwrap()))
         .collect();
-    AutomergeRun { wall: report["wall"], peak_mb: report["vmhwm_kb"] / 1024.0, files_bytes, saved_bytes: report["saved"] as u64 }
+    AutomergeRun {
+        wall: report["wall"],
+        load: report["load"],
+        merge: report["merge"],
+        save: report["save"],
+        peak_mb: report["vmhwm_kb"] / 1024.0,
+        files_bytes,
+        saved_bytes: report["saved"] as u64,
+    }
 }
 
 /// The child: loads each replica's document, merges it into one that starts empty and saves that
@@ -478,17 +491,24 @@ fn automerge_child() {
     let saved = dir.join("merged.automerge");
 
     let started = Instant::now();
+    let (mut load, mut merge) = (Duration::ZERO, Duration::ZERO);
     let mut merged = AutoCommit::new();
     for r in 0..files {
+        let t = Instant::now();
         let bytes = std::fs::read(dir.join(format!("replica-{r:03}.automerge"))).unwrap();
         let mut doc = AutoCommit::load(&bytes).unwrap();
+        load += t.elapsed();
+        let t = Instant::now();
         merged.merge(&mut doc).unwrap();
+        merge += t.elapsed();
     }
+    let t = Instant::now();
     let bytes = merged.save();
     let mut file = std::fs::File::create(&saved).unwrap();
     file.write_all(&bytes).unwrap();
     file.sync_all().unwrap();
     drop(file);
+    let save = t.elapsed();
     let wall = started.elapsed();
     let peak_kb = peak_memory_mb() * 1024.0;
 
@@ -511,5 +531,6 @@ fn automerge_child() {
     }
     assert_eq!(merged.length(&households), count);
 
-    println!("automerge-child wall={} vmhwm_kb={peak_kb} saved={}", wall.as_secs_f64(), bytes.len());
+    let s = |d: Duration| d.as_secs_f64();
+    println!("automerge-child wall={} load={} merge={} save={} vmhwm_kb={peak_kb} saved={}", s(wall), s(load), s(merge), s(save), bytes.len());
 }
