@@ -11,11 +11,23 @@
 //! The files are made untimed, from synthetic ops like a volunteer's: per replica, households
 //! created (one op per field) and then edited field by field (each edit based on the previous
 //! value, so there are no conflicts), in clock order.
+//!
+//! The same job is also done with the CRDT library Automerge, as a comparison (BENCH_AUTOMERGE=0
+//! skips it): untimed, each replica's ops become one Automerge document (one change per op) saved
+//! as bytes, Automerge's "files"; timed, in a child process of its own (so that its peak memory
+//! is its own), an empty document loads each of them, merges it in and is saved to disk at the
+//! end. Prints its wall time, its peak memory, the bytes of its files and the ratio of the import
+//! to it. Automerge's files are neither encrypted nor signed, so its job has nothing like our
+//! decrypt and verify; its peak memory is measured in a process that did nothing else, our
+//! import's in the bench process, which made the files before.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::{ActorId, AutoCommit, ObjId, ObjType, ReadDoc, ScalarValue, Value, ROOT};
 use keukentafel_domain::{Hlc, ReplicaId, Sources, UserId};
 use keukentafel_store::schema::{Kind, HOUSEHOLD};
 use keukentafel_store::{Op, Store};
@@ -214,6 +226,9 @@ fn peak_memory_mb() -> f64 {
 }
 
 fn main() {
+    if std::env::var_os(AUTOMERGE_CHILD).is_some() {
+        return automerge_child();
+    }
     let files = env("BENCH_FILES", 200);
     let per_file = env("BENCH_OPS", 5000);
     let dir = tempfile::tempdir().unwrap();
@@ -273,6 +288,8 @@ fn main() {
         drop(old);
         (wall, written, store_bytes(&path))
     });
+    // After the import's peak memory was read, so that the documents built here do not count.
+    let automerge = (env("BENCH_AUTOMERGE", 1) == 1).then(|| automerge_job(&dir.path().join("automerge"), files, per_file, start));
     let secs = |d: Duration| d.as_secs_f64();
     println!("merge benchmark: {files} files, {ops} ops, {:.0} MB of export files", bytes as f64 / 1e6);
     println!("  import (read + decrypt + verify + merge): {:>8.2} s", secs(import_wall));
@@ -293,6 +310,20 @@ fn main() {
     }
     println!("  time per op:                              {:>8.1} µs", secs(import_wall) * 1e6 / ops as f64);
     println!("  peak memory (VmHWM) during the imports:   {:>8.1} MB (aim < 64 MB)", memory);
+    if let Some(am) = automerge {
+        // Its peak is the VmHWM of a process that only did this job; the import's above is the
+        // bench process's, which had made the files before.
+        println!(
+            "  automerge: same job (load + merge {files} documents + save): {:.2} s, peak {:.1} MB; its input files: {:.1} MB ({:.0} bytes per op)",
+            am.wall,
+            am.peak_mb,
+            am.files_bytes as f64 / 1e6,
+            am.files_bytes as f64 / ops as f64
+        );
+        println!("    of which read + load / merge / save:     {:.2} / {:.2} / {:.2} s", am.load, am.merge, am.save);
+        println!("  automerge: the merged document saved:     {:>8.0} bytes per op", am.saved_bytes as f64 / ops as f64);
+        println!("  ratio import / automerge:                 {:>8.2}x (aim <= 1x)", secs(import_wall) / am.wall);
+    }
 }
 
 /// Reads, decrypts, verifies and merges every file into `store` as the import does, one
@@ -346,4 +377,178 @@ fn disk_writes() -> u64 {
         .find_map(|l| l.strip_prefix("write_bytes:"))
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(0)
+}
+
+// --- The same job with Automerge ------------------------------------------------------------
+
+/// Set in the child process that does the timed Automerge job; the other parameters are passed
+/// as BENCH_FILES, BENCH_OPS, BENCH_AUTOMERGE_DIR and BENCH_AUTOMERGE_START.
+const AUTOMERGE_CHILD: &str = "BENCH_AUTOMERGE_CHILD";
+
+/// What the child reports.
+struct AutomergeRun {
+    wall: f64,
+    /// Of the wall time: reading and loading the files, merging them, saving the result.
+    load: f64,
+    merge: f64,
+    save: f64,
+    peak_mb: f64,
+    files_bytes: u64,
+    saved_bytes: u64,
+}
+
+/// An op's value as an Automerge scalar. Automerge has no JSON array or object scalar: those are
+/// stored as a string of their JSON text (the bench's only such field holds `[]`), as our ops
+/// log stores every value as JSON text.
+fn scalar(value: &Json) -> ScalarValue {
+    match value {
+        Json::Null => ScalarValue::Null,
+        Json::Bool(b) => ScalarValue::Boolean(*b),
+        Json::Number(n) => {
+            n.as_i64().map(ScalarValue::Int).or_else(|| n.as_u64().map(ScalarValue::Uint)).unwrap_or_else(|| ScalarValue::F64(n.as_f64().unwrap_or(f64::NAN)))
+        }
+        Json::String(s) => ScalarValue::Str(s.as_str().into()),
+        other => ScalarValue::Str(other.to_string().into()),
+    }
+}
+
+/// The change every replica's document starts from: it makes the root map `households`. Were it
+/// made by each replica, the 200 maps would be concurrent puts of one key, of which a merge keeps
+/// one visible and the others as conflicts; Automerge applications share such a first change,
+/// and it is the same bytes for all (fixed actor, fixed time), so it is merged once.
+fn automerge_genesis() -> Vec<u8> {
+    let mut doc = AutoCommit::new().with_actor(ActorId::from([0u8; 16]));
+    doc.put_object(ROOT, "households", ObjType::Map).unwrap();
+    doc.commit_with(CommitOptions::default().with_time(0));
+    doc.save()
+}
+
+/// The map `households` of a document that holds the genesis change.
+fn households_map(doc: &AutoCommit) -> ObjId {
+    match doc.get(ROOT, "households").unwrap() {
+        Some((Value::Object(ObjType::Map), id)) => id,
+        other => panic!("no map households: {other:?}"),
+    }
+}
+
+/// One replica's ops as an Automerge document with the replica's own actor id, saved as bytes:
+/// households → household id → field → value. One change per op, as each of our ops is its own
+/// change with its own clock (the change's time, which Automerge keeps in seconds and only as
+/// information, is the op's); a household's map is made in the change of its first field.
+fn automerge_doc(genesis: &[u8], ops: &[Op]) -> Vec<u8> {
+    let mut doc = AutoCommit::load(genesis).unwrap().with_actor(ActorId::from(ops[0].replica.0.as_bytes()));
+    let households = households_map(&doc);
+    let mut maps: HashMap<Uuid, ObjId> = HashMap::new();
+    for op in ops {
+        let map = match maps.get(&op.entity_id) {
+            Some(map) => map.clone(),
+            None => {
+                let map = doc.put_object(&households, op.entity_id.to_string(), ObjType::Map).unwrap();
+                maps.insert(op.entity_id, map.clone());
+                map
+            }
+        };
+        doc.put(&map, op.field.as_str(), scalar(&op.value)).unwrap();
+        doc.commit_with(CommitOptions::default().with_time(op.hlc.millis / 1000));
+    }
+    doc.save()
+}
+
+/// Builds the replicas' documents into `dir` (untimed), then runs the timed job in a child
+/// process (this bench's executable again) and reads its report line.
+fn automerge_job(dir: &Path, files: usize, per_file: usize, start: i64) -> AutomergeRun {
+    eprintln!("making {files} Automerge documents of {per_file} changes (untimed)…");
+    std::fs::create_dir_all(dir).unwrap();
+    let genesis = automerge_genesis();
+    let mut files_bytes = 0;
+    for r in 0..files {
+        let bytes = automerge_doc(&genesis, &replica_ops(r, per_file, start));
+        files_bytes += bytes.len() as u64;
+        std::fs::write(dir.join(format!("replica-{r:03}.automerge")), bytes).unwrap();
+    }
+    eprintln!("merging them with Automerge in a child process…");
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .env(AUTOMERGE_CHILD, "1")
+        .env("BENCH_AUTOMERGE_DIR", dir)
+        .env("BENCH_FILES", files.to_string())
+        .env("BENCH_OPS", per_file.to_string())
+        .env("BENCH_AUTOMERGE_START", start.to_string())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "the Automerge child failed ({}): {stdout}", output.status);
+    // One line of `key=value` words.
+    let report: HashMap<&str, f64> = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("automerge-child "))
+        .unwrap_or_else(|| panic!("no report from the Automerge child: {stdout}"))
+        .split_whitespace()
+        .filter_map(|w| w.split_once('='))
+        .map(|(k, v)| (k, v.parse().unwrap()))
+        .collect();
+    AutomergeRun {
+        wall: report["wall"],
+        load: report["load"],
+        merge: report["merge"],
+        save: report["save"],
+        peak_mb: report["vmhwm_kb"] / 1024.0,
+        files_bytes,
+        saved_bytes: report["saved"] as u64,
+    }
+}
+
+/// The child: loads each replica's document, merges it into one that starts empty and saves that
+/// to disk (written and synced, as the store commits with synchronous FULL), all timed; then
+/// reports its wall time and peak memory, and checks the merged document against the ops.
+fn automerge_child() {
+    let dir = std::path::PathBuf::from(std::env::var_os("BENCH_AUTOMERGE_DIR").unwrap());
+    let files = env("BENCH_FILES", 0);
+    let per_file = env("BENCH_OPS", 0);
+    let start: i64 = std::env::var("BENCH_AUTOMERGE_START").unwrap().parse().unwrap();
+    let saved = dir.join("merged.automerge");
+
+    let started = Instant::now();
+    let (mut load, mut merge) = (Duration::ZERO, Duration::ZERO);
+    let mut merged = AutoCommit::new();
+    for r in 0..files {
+        let t = Instant::now();
+        let bytes = std::fs::read(dir.join(format!("replica-{r:03}.automerge"))).unwrap();
+        let mut doc = AutoCommit::load(&bytes).unwrap();
+        load += t.elapsed();
+        let t = Instant::now();
+        merged.merge(&mut doc).unwrap();
+        merge += t.elapsed();
+    }
+    let t = Instant::now();
+    let bytes = merged.save();
+    let mut file = std::fs::File::create(&saved).unwrap();
+    file.write_all(&bytes).unwrap();
+    file.sync_all().unwrap();
+    drop(file);
+    let save = t.elapsed();
+    let wall = started.elapsed();
+    let peak_kb = peak_memory_mb() * 1024.0;
+
+    // Untimed: every household is there with the last value of each field.
+    let households = households_map(&merged);
+    let mut count = 0;
+    for r in 0..files {
+        let mut last: BTreeMap<(Uuid, String), Json> = BTreeMap::new();
+        for op in replica_ops(r, per_file, start) {
+            last.insert((op.entity_id, op.field), op.value);
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for ((id, field), value) in last {
+            seen.insert(id);
+            let Some((Value::Object(ObjType::Map), map)) = merged.get(&households, id.to_string()).unwrap() else { panic!("household {id} missing") };
+            let Some((Value::Scalar(got), _)) = merged.get(&map, field.as_str()).unwrap() else { panic!("{id}.{field} missing") };
+            assert_eq!(got.as_ref(), &scalar(&value), "{id}.{field}");
+        }
+        count += seen.len();
+    }
+    assert_eq!(merged.length(&households), count);
+
+    let s = |d: Duration| d.as_secs_f64();
+    println!("automerge-child wall={} load={} merge={} save={} vmhwm_kb={peak_kb} saved={}", s(wall), s(load), s(merge), s(save), bytes.len());
 }
