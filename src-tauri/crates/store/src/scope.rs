@@ -92,6 +92,37 @@ fn households_of_records(tx: &rusqlite::Connection) -> Result<HashMap<Uuid, Hous
     Ok(out)
 }
 
+/// Record id → household, for the records among `ids` this store holds: what
+/// [`households_of_records`] says of them, read by id (a file touches a few hundred records;
+/// the store may hold a hundred thousand).
+fn households_of_ids(tx: &rusqlite::Connection, ids: impl IntoIterator<Item = Uuid>) -> Result<HashMap<Uuid, HouseholdId>> {
+    // The tables in the reverse order of `households_of_records`, whose later rows win: the
+    // first row found here is the one it keeps.
+    let mut stmt = tx.prepare_cached(
+        "SELECT v.household_id FROM answers a JOIN visits v ON v.id = a.visit_id WHERE a.id = ?1 AND v.household_id IS NOT NULL
+         UNION ALL SELECT household_id FROM stock_movements WHERE id = ?1 AND household_id IS NOT NULL
+         UNION ALL SELECT household_id FROM tasks WHERE id = ?1 AND household_id IS NOT NULL
+         UNION ALL SELECT household_id FROM assignments WHERE id = ?1 AND household_id IS NOT NULL
+         UNION ALL SELECT household_id FROM visits WHERE id = ?1 AND household_id IS NOT NULL
+         UNION ALL SELECT household_id FROM consent_events WHERE id = ?1 AND household_id IS NOT NULL
+         UNION ALL SELECT id FROM households WHERE id = ?1",
+    )?;
+    let mut out = HashMap::new();
+    for id in ids {
+        if out.contains_key(&id) {
+            continue;
+        }
+        let mut rows = stmt.query([id.to_string()])?;
+        while let Some(row) = rows.next()? {
+            if let Ok(h) = row.get::<_, String>(0)?.parse() {
+                out.insert(id, HouseholdId(h));
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Where an op belongs on a coordinator's store.
 fn place(op: &Op, records: &HashMap<Uuid, HouseholdId>) -> Place {
     match op.entity.as_str() {
@@ -394,7 +425,6 @@ fn within_assignments<'a>(
     incoming: &'a [Op],
     volunteer: ReplicaId,
 ) -> Result<(Cow<'a, [Op]>, Vec<Op>)> {
-    let records = households_of_records(tx)?;
     // Per record in the volunteer's file: every household its `household_id` ops name (a file
     // may name several, or move a record), and the visit an answer names. A task's or anything
     // else's `visit_id` is never taken for a household.
@@ -412,6 +442,15 @@ fn within_assignments<'a>(
             _ => {}
         }
     }
+    // Where the records the file's ops name belong here (the households themselves aside).
+    let records = households_of_ids(
+        tx,
+        incoming
+            .iter()
+            .filter(|o| o.replica == volunteer && o.entity != "household")
+            .map(|o| o.entity_id)
+            .chain(answer_visit.values().copied()),
+    )?;
     // The households an op touches: the one its record belongs to here, and every one the file
     // names for it. The op may be written only when it may write into all of them (so a record
     // cannot be moved onto, or created in, a household not given to its writer).
