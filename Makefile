@@ -99,8 +99,8 @@ fuzz:
 
 # The benchmark suite (README: Benchmarks): the checklist engine, the municipal report and
 # overview on a 10,000-household store (built once into $(BENCH_DIR), which takes a while),
-# the import of 200 files / 1,000,000 ops with re-import, baselines, bytes per op and peak
-# memory, one large file's export/verify/import memory, and the release app's start-up in the
+# the import of 200 files / 1,000,000 ops with re-import, baselines (and automerge doing the
+# same job), bytes per op and peak memory, one large file's export/verify/import memory, and the release app's start-up in the
 # real window at 40, 10,000 and 100,000 households. Figures are printed as ratios against
 # baselines measured in the same run.
 BENCH_TARGETS := --bench evaluate --bench report --bench merge --bench files
