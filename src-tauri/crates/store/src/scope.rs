@@ -626,22 +626,31 @@ fn without_forgotten<'a>(tx: &Transaction<'_>, incoming: &'a [Op]) -> Result<(Co
     let may_hold = |h: &HouseholdId| {
         !forgotten_hs.contains(h) && (held.contains(h) || listed.as_ref().is_none_or(|l| l.contains(h)))
     };
-    let mut of: HashMap<Uuid, HouseholdId> = households_of_records(tx)?;
-    {
-        let mut stmt = tx.prepare_cached("SELECT entity_id, household FROM forgotten")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (id, h) = row?;
-            if let (Ok(id), Ok(h)) = (id.parse(), h.parse()) {
-                of.insert(id, HouseholdId(h));
-            }
-        }
-    }
     // Parents named in the file itself: a record's household, an answer's visit.
     let mut parent: HashMap<Uuid, Uuid> = HashMap::new();
     for op in incoming {
         if matches!(op.field.as_str(), "household_id" | "visit_id") {
             if let Some(p) = op.value.as_str().and_then(|s| s.parse().ok()) {
                 parent.insert(op.entity_id, p);
+            }
+        }
+    }
+    // Where the file's records (and the visits its answers name) belong here; read by id, not
+    // every record of the store for every file.
+    let mut of: HashMap<Uuid, HouseholdId> = households_of_ids(
+        tx,
+        incoming
+            .iter()
+            .filter(|o| o.entity != "household")
+            .map(|o| o.entity_id)
+            .chain(incoming.iter().filter(|o| o.entity == "answer").filter_map(|o| parent.get(&o.entity_id).copied())),
+    )?;
+    {
+        let mut stmt = tx.prepare_cached("SELECT entity_id, household FROM forgotten")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, h) = row?;
+            if let (Ok(id), Ok(h)) = (id.parse(), h.parse()) {
+                of.insert(id, HouseholdId(h));
             }
         }
     }
