@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use keukentafel_domain::{
-    summarize_received, Enrolment, ExportFile, FileKind, HouseholdId, ReceivedFile, ReceivedSummary, ReplicaId, Role, Rule,
+    summarize_received, ExportFile, FileKind, HouseholdId, ReceivedFile, ReceivedSummary, ReplicaId, Role, Rule,
     ValidationErrors,
 };
 use keukentafel_store::{Store, StoreError};
@@ -214,18 +214,7 @@ pub fn enrol_volunteer(store: &mut Store, code: &str, now: DateTime<Utc>) -> Rep
         ));
     }
     let by = store.profile()?.ok_or(keukentafel_store::StoreError::NoProfile)?.name;
-    store.enrol(&Enrolment {
-        replica: pairing.replica(),
-        name: pairing.name().to_owned(),
-        role: pairing.role(),
-        organisation: pairing.organisation().to_owned(),
-        age_key: pairing.age_key().to_string(),
-        signing_key: pairing.signing_key().to_string(),
-        active: true,
-        enrolled_by: by,
-        enrolled_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        revoked_at: None,
-    })?;
+    store.enrol(&pairing.enrolment(by, now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)))?;
     volunteers(store)
 }
 

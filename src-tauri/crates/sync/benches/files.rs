@@ -30,14 +30,8 @@ use keukentafel_sync::{envelope, KeyPair, Limits};
 use serde_json::{json, Value as Json};
 use uuid::Uuid;
 
-fn peak_memory_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
+mod common;
+use common::peak_memory_mb;
 
 /// A volunteer's ops on `households` households: each created (every field), then edited.
 fn volunteer_ops(households: usize, start_millis: i64) -> Vec<Op> {
@@ -179,20 +173,7 @@ fn give_everything(dir: &Path, households: &[Uuid]) -> ReplicaId {
     )
     .unwrap();
     let mut coordinator = open(&dir.join("coordinator.sqlite3"));
-    coordinator
-        .enrol(&keukentafel_domain::Enrolment {
-            replica: pairing.replica(),
-            name: pairing.name().to_owned(),
-            role: pairing.role(),
-            organisation: pairing.organisation().to_owned(),
-            age_key: pairing.age_key().to_string(),
-            signing_key: pairing.signing_key().to_string(),
-            active: true,
-            enrolled_by: "Coördinator".into(),
-            enrolled_at: "2026-12-03T12:00:00Z".into(),
-            revoked_at: None,
-        })
-        .unwrap();
+    coordinator.enrol(&pairing.enrolment("Coördinator".into(), "2026-12-03T12:00:00Z".into())).unwrap();
     let today = chrono::Utc::now().date_naive().to_string();
     coordinator
         .write(|w| {
@@ -237,6 +218,22 @@ fn child_import(legacy: bool, db: &Path, file: &Path, dir: &Path) {
     };
     let took = started.elapsed();
     println!("{new} {} {:.2}", peak_memory_mb(), took.as_secs_f64());
+}
+
+/// One row of the table: the file, and each child's peak memory and time (`[_, MB, s]`).
+fn row(households: usize, ops: usize, what: &str, size: u64, export: &[String], verify: &[String], import: &[String]) {
+    let mb = |x: &[String]| x[1].parse::<f64>().unwrap();
+    println!(
+        "| {households} | {ops} | {what} | {:.1} | {:.0} | {:.0} | {} | {:.0} | {} | {:.0} | {} |",
+        size as f64 / 1e6,
+        size as f64 / ops as f64,
+        mb(export),
+        export[2],
+        mb(verify),
+        verify[2],
+        mb(import),
+        import[2]
+    );
 }
 
 fn run_child(args: &[&str]) -> Vec<String> {
@@ -331,17 +328,7 @@ fn main() {
             assert_eq!(v[0].parse::<usize>().unwrap(), op_count, "every op verified");
             let i = run_child(&[&format!("import-{format}"), d, db.to_str().unwrap(), file.to_str().unwrap()]);
             assert_eq!(i[0].parse::<usize>().unwrap(), op_count, "every op imported");
-            println!(
-                "| {households} | {op_count} | {format} | {:.1} | {:.0} | {:.0} | {} | {:.0} | {} | {:.0} | {} |",
-                size as f64 / 1e6,
-                size as f64 / op_count as f64,
-                e[1].parse::<f64>().unwrap(),
-                e[2],
-                v[1].parse::<f64>().unwrap(),
-                v[2],
-                i[1].parse::<f64>().unwrap(),
-                i[2]
-            );
+            row(households, op_count, format, size, &e, &v, &i);
         }
         // The coordinator gives the volunteer every household; its return file then carries
         // them all (and the assignments). Before format 3.0's return files streamed, the
@@ -355,16 +342,6 @@ fn main() {
         let v = run_child(&["verify-3.0", d, file.to_str().unwrap()]);
         let sent: usize = v[0].parse().unwrap();
         let i = run_child(&["import-3.0", d, db.to_str().unwrap(), file.to_str().unwrap()]);
-        println!(
-            "| {households} | {sent} | 3.0 return file | {:.1} | {:.0} | {:.0} | {} | {:.0} | {} | {:.0} | {} |",
-            size as f64 / 1e6,
-            size as f64 / sent as f64,
-            r[1].parse::<f64>().unwrap(),
-            r[2],
-            v[1].parse::<f64>().unwrap(),
-            v[2],
-            i[1].parse::<f64>().unwrap(),
-            i[2]
-        );
+        row(households, sent, "3.0 return file", size, &r, &v, &i);
     }
 }

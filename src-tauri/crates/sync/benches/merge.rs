@@ -37,6 +37,9 @@ use rand::{Rng, SeedableRng};
 use serde_json::{json, Value as Json};
 use uuid::Uuid;
 
+mod common;
+use common::peak_memory_mb;
+
 fn env(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
@@ -214,15 +217,6 @@ fn baseline(path: &Path, files: usize, per_file: usize, start: i64, commits: Com
 fn store_bytes(path: &Path) -> u64 {
     let wal = path.with_extension("sqlite3-wal");
     [path.to_path_buf(), wal].iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum()
-}
-
-fn peak_memory_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 fn main() {

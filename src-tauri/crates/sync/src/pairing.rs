@@ -56,7 +56,7 @@ use std::str::FromStr;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::NaiveDate;
-use keukentafel_domain::{ReplicaId, Role, UserProfile};
+use keukentafel_domain::{Enrolment, ReplicaId, Role, UserProfile};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -218,6 +218,23 @@ impl Pairing {
 
     pub fn fingerprint(&self) -> Fingerprint {
         fingerprint(self.replica, &self.age_key.0, &self.signing_key)
+    }
+
+    /// The active enrolment a coordinator records for this code's installation (after
+    /// comparing the fingerprint in person): its name, role and keys exactly as the code says.
+    pub fn enrolment(&self, enrolled_by: String, enrolled_at: String) -> Enrolment {
+        Enrolment {
+            replica: self.replica,
+            name: self.name.clone(),
+            role: self.role,
+            organisation: self.organisation.clone(),
+            age_key: self.age_key.0.to_string(),
+            signing_key: self.signing_key.to_string(),
+            active: true,
+            enrolled_by,
+            enrolled_at,
+            revoked_at: None,
+        }
     }
 
     /// The single line to paste: `KTKOPPEL1-<base64url of the JSON>`.

@@ -115,21 +115,7 @@ pub fn pairing_of(n: &Node) -> Pairing {
 /// The coordinator enrols `volunteer` (as after comparing the fingerprint in person).
 pub fn enrol(coordinator: &mut Node, volunteer: &Node) {
     let p = pairing_of(volunteer);
-    coordinator
-        .store
-        .enrol(&keukentafel_domain::Enrolment {
-            replica: p.replica(),
-            name: p.name().to_owned(),
-            role: p.role(),
-            organisation: p.organisation().to_owned(),
-            age_key: p.age_key().to_string(),
-            signing_key: p.signing_key().to_string(),
-            active: true,
-            enrolled_by: "coordinator".into(),
-            enrolled_at: "2026-09-21T00:00:00Z".into(),
-            revoked_at: None,
-        })
-        .unwrap();
+    coordinator.store.enrol(&p.enrolment("coordinator".into(), "2026-09-21T00:00:00Z".into())).unwrap();
 }
 
 /// `volunteer` links to `coordinator` with the coordinator's pairing code.
