@@ -453,3 +453,52 @@ fn task_texts(store: &keukentafel_store::Store, h: keukentafel_domain::Household
     let q = keukentafel_domain::TaskQuery { household_id: Some(h), include_closed: true, ..Default::default() };
     store.tasks(&q, now().date_naive()).unwrap().into_iter().map(|r| r.task.data.what).collect()
 }
+
+/// A change to a record that already lies in someone else's household, sent without naming
+/// the household (only the record's own id): where the record belongs is read from the
+/// coordinator's tables, so the change is held back and the record stays as it was.
+#[test]
+fn an_edit_of_another_volunteers_visit_that_names_no_household_is_held() {
+    let mut w = world();
+    let mut bram = node(&w.dir, "bram", 34, Role::DebtHelpVolunteer);
+    pair(&mut w.coordinator, &mut bram);
+    let bram_household = add_households(&mut bram, 1)[0];
+    let today = now().date_naive();
+    let visit_input = |household_id, summary: &str| keukentafel_domain::VisitInput {
+        household_id,
+        planned_date: today,
+        planned_time: "10:00".into(),
+        kind: keukentafel_domain::VisitKind::Intake,
+        volunteers: vec!["Test".into()],
+        status: keukentafel_domain::VisitStatus::Planned,
+        summary: summary.to_owned(),
+    };
+    let bram_visit = bram.store.plan_visit(visit_input(bram_household, "Eerste gesprek"), today).unwrap();
+    let file = export(&bram, &w.coordinator);
+    import_ok(&mut w.coordinator, &file);
+    let sent = w.coordinator.store.received().unwrap();
+
+    // Anna plans a visit in her own household, then rewrites its ops onto Bram's visit and
+    // leaves out the one that names the household.
+    let own = add_households(&mut w.anna, 1)[0];
+    let anna_visit = w.anna.store.plan_visit(visit_input(own, "Gekaapt"), today).unwrap();
+    let mut ops = w.anna.store.ops_missing_from(&sent).unwrap();
+    ops.retain(|o| o.entity == "visit" && o.entity_id == anna_visit.id.0);
+    for op in &mut ops {
+        op.entity_id = bram_visit.id.0;
+    }
+    let household_id_op = ops.iter().position(|o| o.field == "household_id").unwrap();
+    let dropped = ops.remove(household_id_op);
+    // Sequence numbers stay without gaps: the ops after the dropped one move up.
+    for op in ops.iter_mut().filter(|o| o.seq > dropped.seq) {
+        op.seq -= 1;
+    }
+    let before = w.coordinator.store.dump().unwrap();
+    let file = write_file(&w.dir, "visit.kt", &signed(&w.anna, &manifest_for(&w.anna, &ops), &ops), &w.coordinator);
+    let merged = import_ok(&mut w.coordinator, &file);
+    assert_eq!((merged.new, merged.held_back), (0, ops.len()), "{merged:?}");
+    let held = w.coordinator.store.held_ops().unwrap();
+    assert!(held.iter().all(|h| h.reason == keukentafel_store::HeldReason::NotAssigned && h.household_id == Some(bram_household)));
+    assert_eq!(w.coordinator.store.visit(bram_visit.id).unwrap().data.summary, "Eerste gesprek");
+    assert_eq!(w.coordinator.store.dump().unwrap()["visits"], before["visits"], "Bram's visit is untouched");
+}
